@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { PERMISSIONS } from './permissions.ts';
+
+/** What travels on the WebSocket at /api/events. `permission` decides who receives it. */
+export const ServerEventSchema = z.object({
+  type: z.string(),
+  permission: z.enum(PERMISSIONS).nullable(),
+  /** When set, only this user receives the event (besides the permission check). */
+  userId: z.uuid().nullable().optional(),
+  resourceId: z.string().nullable().optional(),
+  at: z.string(),
+});
+export type ServerEvent = z.infer<typeof ServerEventSchema>;
+
+export const EVENT_TYPES = {
+  userChanged: 'user.changed',
+  roleChanged: 'role.changed',
+  settingsChanged: 'settings.changed',
+  outboxChanged: 'outbox.changed',
+  jobChanged: 'job.changed',
+  sessionRevoked: 'session.revoked',
+} as const;
