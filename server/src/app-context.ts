@@ -1,0 +1,17 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config.ts';
+import type { Database, Db } from './platform/db/database.ts';
+import type { BlobStore } from './platform/files/blob-store.ts';
+import type { Jobs } from './platform/jobs/jobs.ts';
+import type { Outbox } from './platform/outbox/outbox.ts';
+
+/** The services every module receives; built once in buildApp and passed down, never imported globally. */
+export type AppContext = {
+  config: Config;
+  database: Database;
+  db: Db;
+  log: FastifyBaseLogger;
+  jobs: Jobs;
+  outbox: Outbox;
+  blobs: BlobStore;
+};

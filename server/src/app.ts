@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from './app-context.ts';
+import type { Config } from './config.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { operationsRoutes } from './modules/operations/operations.routes.ts';
+import { ensureBuiltInRoles } from './modules/roles/roles.service.ts';
+import { rolesRoutes } from './modules/roles/roles.routes.ts';
+import { settingsRoutes } from './modules/settings/settings.routes.ts';
+import { transportSettings } from './modules/settings/settings.service.ts';
+import { findUserById } from './modules/users/users.repository.ts';
+import { usersRoutes } from './modules/users/users.routes.ts';
+import { loadAccount } from './modules/users/users.service.ts';
+import { registerRequestAuth } from './platform/auth/request-auth.ts';
+import type { Database } from './platform/db/database.ts';
+import { runMigrations } from './platform/db/migrate.ts';
+import { openDatabase } from './platform/db/open.ts';
+import { createLocalBlobStore } from './platform/files/blob-store.ts';
+import { healthRoutes } from './platform/http/health.routes.ts';
+import { registerProblemHandlers, sendNotFound } from './platform/http/problem.ts';
+import { publicScope, registerRouteAccess } from './platform/http/route-access.ts';
+import { createJobs } from './platform/jobs/jobs.ts';
+import { createOutbox } from './platform/outbox/outbox.ts';
+
+export type BuildOptions = {
+  /** An already open database (tests); otherwise one is opened from config and closed with the app. */
+  database?: Database;
+  /** Start polling for jobs (default: config.jobsEnabled). Tests run jobs explicitly with ctx.jobs.runDue(). */
+  startJobs?: boolean;
+};
+
+const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+}
+
+export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const database = opts.database ?? (await openDatabase(config));
+  if (!opts.database) app.addHook('onClose', () => database.close());
+  await runMigrations(database);
+  await ensureBuiltInRoles(database.db);
+
+  const db = database.db;
+  const jobs = createJobs({ db, pollMs: config.jobsPollMs, log: app.log });
+  const outbox = createOutbox({ db, jobs, transports: () => transportSettings({ db, config }) });
+  const ctx: AppContext = {
+    config,
+    database,
+    db,
+    log: app.log,
+    jobs,
+    outbox,
+    blobs: createLocalBlobStore(path.join(config.dataDir, 'blobs')),
+  };
+  app.decorate('ctx', ctx);
+  app.addHook('onReady', async () => {
+    if (opts.startJobs ?? config.jobsEnabled) jobs.start();
+  });
+  app.addHook('onClose', () => jobs.stop());
+
+  registerProblemHandlers(app);
+  registerRouteAccess(app, db);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    hsts: config.secureCookies,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  registerRequestAuth(app, {
+    db,
+    sessionIdleMs: config.sessionIdleMs,
+    publicUrl: config.publicUrl,
+    loadAccountById: async (id) => {
+      const user = await findUserById(db, id);
+      return user ? loadAccount(db, user) : undefined;
+    },
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Carebase API', version: '0.1.0', description: 'Clinic management: accounts, audit, settings and more.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'carebase_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes(database));
+  await app.register(authRoutes(ctx), { prefix: '/api/auth' });
+  await app.register(usersRoutes(ctx), { prefix: '/api/users' });
+  await app.register(rolesRoutes(ctx), { prefix: '/api/roles' });
+  await app.register(settingsRoutes(ctx), { prefix: '/api/settings' });
+  await app.register(auditRoutes(ctx), { prefix: '/api/audit' });
+  await app.register(operationsRoutes(ctx), { prefix: '/api' });
+
+  const webDist = config.webDist ?? DEFAULT_WEB_DIST;
+  const indexHtml = path.join(webDist, 'index.html');
+  const hasWeb = fs.existsSync(indexHtml);
+  if (hasWeb) {
+    await app.register(async (scope) => {
+      publicScope(scope);
+      await scope.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+    });
+  } else {
+    app.log.warn(`The web app is not built (${indexHtml} is missing): run "npm run build". The API works without it.`);
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    const url = request.url.split('?')[0] ?? '';
+    const isApi = url.startsWith('/api/') || url === '/api' || url === '/metrics';
+    if (hasWeb && request.method === 'GET' && !isApi) {
+      // Client-side routes of the single-page app all load the same shell.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendNotFound(request, reply);
+  });
+  return app;
+}

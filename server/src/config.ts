@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const duration = z.coerce.number().int().positive();
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** Every key is documented in the README's configuration table; keep the two in step. */
+const EnvSchema = z.object({
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  PUBLIC_URL: z.url().optional(),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SESSION_IDLE_MINUTES: duration.default(30),
+  SESSION_MAX_HOURS: duration.default(12),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().default('Carebase <no-reply@localhost>'),
+  OUTBOX_DIR: z.string().optional(),
+  JOBS_POLL_MS: z.coerce.number().int().min(10).default(1000),
+  JOBS_ENABLED: bool.default(true),
+  WEB_DIST: z.string().optional(),
+  TRUST_PROXY: bool.default(false),
+});
+
+export type Config = {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  publicUrl: string;
+  secureCookies: boolean;
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  bodyLimit: number;
+  loginRateLimitPerMinute: number;
+  lockoutThreshold: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  outboxDir: string;
+  jobsPollMs: number;
+  jobsEnabled: boolean;
+  webDist: string | undefined;
+  trustProxy: boolean;
+};
+
+export class ConfigError extends Error {}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Carebase cannot start: the configuration is not valid.\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (!LOOPBACK.has(e.HOST) && (!e.PUBLIC_URL || !e.SESSION_SECRET)) {
+    throw new ConfigError(
+      `Carebase cannot start: HOST=${e.HOST} makes it reachable from other machines, so PUBLIC_URL (the address ` +
+        'people use, for links in emails and the cross-site request check) and SESSION_SECRET (32+ random characters) ' +
+        'must both be set. Set them, or keep HOST=127.0.0.1.',
+    );
+  }
+  const dataDir = path.resolve(e.DATA_DIR);
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    publicUrl,
+    secureCookies: publicUrl.startsWith('https://'),
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
+    logLevel: e.LOG_LEVEL,
+    bodyLimit: e.BODY_LIMIT_BYTES,
+    loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    lockoutThreshold: e.LOCKOUT_THRESHOLD,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    outboxDir: path.resolve(e.OUTBOX_DIR ?? path.join(dataDir, 'outbox')),
+    jobsPollMs: e.JOBS_POLL_MS,
+    jobsEnabled: e.JOBS_ENABLED,
+    webDist: e.WEB_DIST,
+    trustProxy: e.TRUST_PROXY,
+  };
+}

@@ -1,0 +1,130 @@
+import { parseArgs } from 'node:util';
+import { buildApp } from './app.ts';
+import { createAdmin, createTokenFor, ensureFirstAdmin } from './cli/accounts.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { verifyAuditChain } from './platform/audit/audit.verify.ts';
+import { runMigrations } from './platform/db/migrate.ts';
+import { openDatabase } from './platform/db/open.ts';
+import { DataDirInUseError } from './platform/db/pglite.ts';
+
+const HELP = `Usage: npx carebase <command> [options]
+
+Commands:
+  start                                  Serve the API and the web app (applies migrations first)
+  migrate                                Apply database migrations and exit
+  create-admin --email E --password P    Create an administrator account
+  create-token --email E --name N        Print a new API token of that user (for scripts and integrations)
+  audit-verify                           Check the audit trail's hash chain; exits 1 naming the first broken row
+  --help                                 Show this help
+
+Configuration comes from environment variables; see the README's configuration table.`;
+
+async function withApp<T>(fn: (app: Awaited<ReturnType<typeof buildApp>>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const app = await buildApp({ ...config, logLevel: 'warn' }, { startJobs: false });
+  try {
+    return await fn(app);
+  } finally {
+    await app.close();
+  }
+}
+
+async function start(): Promise<void> {
+  const config = loadConfig();
+  const app = await buildApp(config);
+  const first = await ensureFirstAdmin(app.ctx);
+  await app.listen({ host: config.host, port: config.port });
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `the embedded database in ${config.dataDir}`;
+  console.log(`\nCarebase is running at ${config.publicUrl} with ${where}.`);
+  if (first) {
+    console.log(
+      [
+        '',
+        '  First start: an administrator account was created.',
+        `    email:    ${first.email}`,
+        `    password: ${first.password}`,
+        '  This password is shown only now. Sign in, set up two-factor authentication, then change it in your profile.',
+        '',
+      ].join('\n'),
+    );
+  }
+  const stop = async (signal: string) => {
+    app.log.info(`${signal} received, shutting down`);
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      email: { type: 'string' },
+      password: { type: 'string' },
+      name: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const command = positionals[0];
+  if (values.help || !command) {
+    console.log(HELP);
+    return command || values.help ? 0 : 1;
+  }
+  switch (command) {
+    case 'start':
+      await start();
+      return -1;
+    case 'migrate': {
+      const database = await openDatabase(loadConfig());
+      try {
+        await runMigrations(database);
+      } finally {
+        await database.close();
+      }
+      console.log('Migrations applied.');
+      return 0;
+    }
+    case 'create-admin': {
+      if (!values.email || !values.password) throw new UsageError('create-admin needs --email and --password.');
+      const { email, password } = values;
+      const user = await withApp((app) => createAdmin(app.ctx, email, password, values.name));
+      console.log(`Administrator ${user.email} created.`);
+      return 0;
+    }
+    case 'create-token': {
+      if (!values.email || !values.name) throw new UsageError('create-token needs --email and --name.');
+      const { email, name } = values;
+      console.log(await withApp((app) => createTokenFor(app.ctx, email, name)));
+      return 0;
+    }
+    case 'audit-verify': {
+      const result = await withApp((app) => verifyAuditChain(app.ctx.db));
+      if (result.ok) {
+        console.log(`Audit trail intact: ${result.checked} events checked.`);
+        return 0;
+      }
+      console.error(`Audit trail BROKEN at event id ${result.brokenId}: ${result.reason} (${result.checked} events before it are intact).`);
+      return 1;
+    }
+    default:
+      throw new UsageError(`Unknown command "${command}".`);
+  }
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    if (err instanceof UsageError) console.error(`${err.message}\n\n${HELP}`);
+    else if (err instanceof ConfigError || err instanceof DataDirInUseError) console.error(err.message);
+    else if (err instanceof Error && 'fields' in err) console.error(`Refused: ${err.message}`);
+    else console.error(err);
+    process.exit(2);
+  },
+);

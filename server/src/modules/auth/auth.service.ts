@@ -1,0 +1,228 @@
+import { type ApiToken, type CreateApiTokenSchema, EVENT_TYPES, type Me, type Permission } from '@carebase/contracts';
+import type { z } from 'zod';
+import type { AppContext } from '../../app-context.ts';
+import { tokenPermissions } from '../../platform/access/permissions.ts';
+import type { Principal } from '../../platform/access/principal.ts';
+import { type ActorContext, writeAudit } from '../../platform/audit/audit.writer.ts';
+import * as authRepo from '../../platform/auth/auth.repository.ts';
+import { API_TOKEN_PREFIX } from '../../platform/auth/authenticate.ts';
+import { hashPassword, verifyPassword } from '../../platform/auth/password-hash.ts';
+import { passwordProblem } from '../../platform/auth/password-policy.ts';
+import { issuePasswordReset } from '../../platform/auth/password-reset.ts';
+import { hashToken, newToken } from '../../platform/auth/secret-token.ts';
+import { checkTotp } from '../../platform/auth/totp.ts';
+import { AppError, fieldError } from '../../platform/errors.ts';
+import { publishEvent } from '../../platform/events/events.publisher.ts';
+import { findUserByEmail, findUserById, updateUser, type UserRow } from '../users/users.repository.ts';
+import { loadAccount, meOf } from '../users/users.service.ts';
+
+/** Minutes an account stays locked after `failures` bad attempts: doubling from the threshold, at most an hour. */
+export function lockMinutes(failures: number, threshold: number): number {
+  if (failures < threshold) return 0;
+  return Math.min(60, 2 ** (failures - threshold));
+}
+
+export type LoginInput = { email: string; password: string; otp?: string | undefined };
+
+async function recordFailure(ctx: AppContext, actor: ActorContext, user: UserRow | undefined, email: string, reason: string) {
+  await ctx.db.transaction(async (tx) => {
+    if (user) {
+      const failures = user.failedLogins + 1;
+      const minutes = lockMinutes(failures, ctx.config.lockoutThreshold);
+      await updateUser(tx, user.id, {
+        failedLogins: failures,
+        lockedUntil: minutes ? new Date(Date.now() + minutes * 60_000) : user.lockedUntil,
+      });
+    }
+    await writeAudit(tx, { ...actor, actorId: user?.id ?? null, actorEmail: email }, {
+      action: 'auth.login',
+      resourceType: 'session',
+      outcome: 'failed',
+      details: { reason },
+    });
+  });
+}
+
+/** Checks a TOTP code or consumes a recovery code. */
+async function secondFactorOk(ctx: AppContext, user: UserRow, code: string): Promise<boolean> {
+  if (/^\d{6}$/.test(code)) return user.totpSecret !== null && checkTotp(user.totpSecret, code);
+  const hash = hashToken(code);
+  if (!user.recoveryCodes.includes(hash)) return false;
+  await updateUser(ctx.db, user.id, { recoveryCodes: user.recoveryCodes.filter((h) => h !== hash) });
+  return true;
+}
+
+export async function login(ctx: AppContext, actor: ActorContext, input: LoginInput): Promise<{ token: string; me: Me }> {
+  const user = await findUserByEmail(ctx.db, input.email);
+  if (user?.lockedUntil && user.lockedUntil > new Date()) {
+    await recordFailure(ctx, actor, undefined, input.email, 'locked');
+    const seconds = Math.ceil((user.lockedUntil.getTime() - Date.now()) / 1000);
+    throw new AppError('account_locked', `Too many failed attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).`, {
+      headers: { 'retry-after': String(seconds) },
+    });
+  }
+  const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
+  if (!user || !passwordOk || !user.active) {
+    await recordFailure(ctx, actor, user, input.email, !user ? 'unknown email' : !passwordOk ? 'wrong password' : 'inactive');
+    throw new AppError('invalid_credentials', 'The email or password is wrong, or the account is not active.');
+  }
+  if (user.totpEnabled) {
+    if (!input.otp) throw new AppError('otp_required', 'Enter the 6-digit code from your authenticator app.');
+    if (!(await secondFactorOk(ctx, user, input.otp))) {
+      await recordFailure(ctx, actor, user, input.email, 'wrong one-time code');
+      throw new AppError('invalid_otp', 'The one-time code is wrong or expired.');
+    }
+  }
+  const token = newToken('', 32);
+  return ctx.db.transaction(async (tx) => {
+    const now = new Date();
+    const session = await authRepo.insertSession(tx, {
+      tokenHash: hashToken(token),
+      userId: user.id,
+      mfaVerified: user.totpEnabled,
+      expiresAt: new Date(now.getTime() + ctx.config.sessionMaxMs),
+      ip: actor.ip,
+      userAgent: actor.userAgent?.slice(0, 500) ?? null,
+    });
+    await updateUser(tx, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
+    await writeAudit(tx, { ...actor, actorId: user.id, actorEmail: user.email }, {
+      action: 'auth.login',
+      resourceType: 'session',
+      resourceId: session.id,
+      details: { mfa: user.totpEnabled },
+    });
+    const account = await loadAccount(tx, { ...user, lastLoginAt: now });
+    return { token, me: meOf(account) };
+  });
+}
+
+export async function logout(ctx: AppContext, actor: ActorContext, principal: Principal): Promise<void> {
+  if (!principal.sessionId) return;
+  const sessionId = principal.sessionId;
+  await ctx.db.transaction(async (tx) => {
+    await authRepo.revokeSession(tx, sessionId);
+    await writeAudit(tx, actor, { action: 'auth.logout', resourceType: 'session', resourceId: sessionId });
+  });
+}
+
+export async function me(ctx: AppContext, principal: Principal): Promise<Me> {
+  const user = await findUserById(ctx.db, principal.userId);
+  if (!user) throw new AppError('unauthenticated');
+  const result = meOf(await loadAccount(ctx.db, user));
+  // A token carries fewer permissions than its owner may have: report what this request can do.
+  return principal.via === 'token' ? { ...result, permissions: principal.permissions } : result;
+}
+
+async function setPassword(ctx: AppContext, user: UserRow, newPassword: string, field: string): Promise<string> {
+  const problem = passwordProblem(newPassword, { email: user.email, name: user.name });
+  if (problem) throw fieldError(field, problem);
+  return hashPassword(newPassword);
+}
+
+export async function changePassword(
+  ctx: AppContext,
+  actor: ActorContext,
+  principal: Principal,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const user = await findUserById(ctx.db, principal.userId);
+  if (!user) throw new AppError('unauthenticated');
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw fieldError('body.currentPassword', 'is not your current password');
+  }
+  if (input.newPassword === input.currentPassword) throw fieldError('body.newPassword', 'must differ from the current password');
+  const passwordHash = await setPassword(ctx, user, input.newPassword, 'body.newPassword');
+  await ctx.db.transaction(async (tx) => {
+    await updateUser(tx, user.id, { passwordHash, passwordChangedAt: new Date() });
+    // Other sessions end: whoever knew the old password is signed out everywhere else.
+    await authRepo.revokeUserSessions(tx, user.id, principal.sessionId ?? undefined);
+    await writeAudit(tx, actor, { action: 'auth.password.change', resourceType: 'user', resourceId: user.id });
+  });
+}
+
+export async function requestPasswordReset(ctx: AppContext, actor: ActorContext, email: string): Promise<void> {
+  const user = await findUserByEmail(ctx.db, email);
+  await ctx.db.transaction(async (tx) => {
+    if (user?.active) await issuePasswordReset(ctx, tx, user, 'reset');
+    await writeAudit(tx, { ...actor, actorId: user?.id ?? null, actorEmail: email }, {
+      action: 'auth.password-reset.request',
+      resourceType: 'user',
+      resourceId: user?.id ?? null,
+      outcome: user?.active ? 'success' : 'failed',
+    });
+  });
+}
+
+export async function confirmPasswordReset(
+  ctx: AppContext,
+  actor: ActorContext,
+  input: { token: string; newPassword: string },
+): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const userId = await authRepo.consumeResetToken(tx, hashToken(input.token));
+    if (!userId) throw fieldError('body.token', 'is invalid, expired or already used; ask for a new link');
+    const user = await findUserById(tx, userId);
+    if (!user?.active) throw fieldError('body.token', 'belongs to an account that is not active');
+    const passwordHash = await setPassword(ctx, user, input.newPassword, 'body.newPassword');
+    await updateUser(tx, user.id, { passwordHash, passwordChangedAt: new Date(), failedLogins: 0, lockedUntil: null });
+    await authRepo.revokeUserSessions(tx, user.id);
+    await writeAudit(tx, { ...actor, actorId: user.id, actorEmail: user.email }, {
+      action: 'auth.password-reset.confirm',
+      resourceType: 'user',
+      resourceId: user.id,
+    });
+  });
+}
+
+function toApiToken(row: authRepo.ApiTokenRow): ApiToken {
+  return {
+    id: row.id,
+    name: row.name,
+    permissions: row.permissions,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  };
+}
+
+export async function listTokens(ctx: AppContext, principal: Principal): Promise<ApiToken[]> {
+  return (await authRepo.listApiTokens(ctx.db, principal.userId)).map(toApiToken);
+}
+
+export async function createToken(
+  ctx: AppContext,
+  actor: ActorContext,
+  principal: Principal,
+  input: z.infer<typeof CreateApiTokenSchema>,
+): Promise<ApiToken & { token: string }> {
+  const requested: Permission[] = input.permissions ?? principal.permissions;
+  const extra = requested.filter((p) => !principal.permissions.includes(p));
+  if (extra.length) throw fieldError('body.permissions', `you do not hold: ${extra.join(', ')}`);
+  if (input.expiresAt && new Date(input.expiresAt) <= new Date()) throw fieldError('body.expiresAt', 'must be in the future');
+  const token = newToken(API_TOKEN_PREFIX, 32);
+  return ctx.db.transaction(async (tx) => {
+    const row = await authRepo.insertApiToken(tx, {
+      userId: principal.userId,
+      name: input.name,
+      tokenHash: hashToken(token),
+      permissions: tokenPermissions(principal.permissions, requested),
+      expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
+    });
+    await writeAudit(tx, actor, {
+      action: 'auth.token.create',
+      resourceType: 'api_token',
+      resourceId: row.id,
+      details: { name: row.name, permissions: row.permissions },
+    });
+    return { ...toApiToken(row), token };
+  });
+}
+
+export async function revokeToken(ctx: AppContext, actor: ActorContext, principal: Principal, id: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    if (!(await authRepo.revokeApiToken(tx, principal.userId, id))) throw new AppError('not_found', `token ${id} not found`);
+    await writeAudit(tx, actor, { action: 'auth.token.revoke', resourceType: 'api_token', resourceId: id });
+    await publishEvent(tx, { type: EVENT_TYPES.userChanged, permission: null, userId: principal.userId });
+  });
+}

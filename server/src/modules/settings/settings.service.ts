@@ -1,0 +1,123 @@
+import {
+  DEFAULT_SYSTEM_SETTINGS,
+  DEFAULT_USER_SETTINGS,
+  EVENT_TYPES,
+  SYSTEM_SECRETS,
+  type SystemSecretName,
+  type SystemSettings,
+  type SystemSettingsPatch,
+  type SystemSettingsResponse,
+  SystemSettingsSchema,
+  type UserSettings,
+} from '@carebase/contracts';
+import type { AppContext } from '../../app-context.ts';
+import type { ActorContext } from '../../platform/audit/audit.writer.ts';
+import { writeAudit } from '../../platform/audit/audit.writer.ts';
+import type { Executor } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors.ts';
+import { publishEvent } from '../../platform/events/events.publisher.ts';
+import type { TransportSettings } from '../../platform/outbox/transports.ts';
+import { saveUserSettings, storedUserSettings } from '../users/users.service.ts';
+import { readSystemSettingsRow, writeSystemSettingsRow } from './settings.repository.ts';
+
+const GROUPS = ['mail', 'sms', 'pacs', 'ai'] as const;
+
+function mergeSettings(base: SystemSettings, patch: Partial<SystemSettings> | SystemSettingsPatch): SystemSettings {
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    if (key === 'secrets' || value === undefined) continue;
+    merged[key] = (GROUPS as readonly string[]).includes(key)
+      ? { ...(base[key as (typeof GROUPS)[number]] as object), ...(value as object) }
+      : value;
+  }
+  return merged as SystemSettings;
+}
+
+export async function readSystemSettings(db: Executor): Promise<{ settings: SystemSettings; secrets: Partial<Record<SystemSecretName, string>> }> {
+  const row = await readSystemSettingsRow(db);
+  return { settings: mergeSettings(DEFAULT_SYSTEM_SETTINGS, row?.value ?? {}), secrets: row?.secrets ?? {} };
+}
+
+function toResponse(settings: SystemSettings, secrets: Partial<Record<SystemSecretName, string>>): SystemSettingsResponse {
+  const secretsSet = Object.fromEntries(SYSTEM_SECRETS.map((k) => [k, Boolean(secrets[k])])) as SystemSettingsResponse['secretsSet'];
+  return { ...settings, secretsSet };
+}
+
+export async function getSystemSettings(db: Executor): Promise<SystemSettingsResponse> {
+  const { settings, secrets } = await readSystemSettings(db);
+  return toResponse(settings, secrets);
+}
+
+export async function patchSystemSettings(ctx: AppContext, actor: ActorContext, patch: SystemSettingsPatch): Promise<SystemSettingsResponse> {
+  return ctx.db.transaction(async (tx) => {
+    const current = await readSystemSettings(tx);
+    const next = mergeSettings(current.settings, patch);
+    const checked = SystemSettingsSchema.safeParse(next);
+    if (!checked.success) {
+      const fields = checked.error.issues.map((i) => ({ path: `body.${i.path.join('.')}`, message: i.message }));
+      throw new AppError('validation_failed', fields.map((f) => `${f.path} ${f.message}`).join('; '), { fields });
+    }
+    const secrets = { ...current.secrets };
+    for (const [name, value] of Object.entries(patch.secrets ?? {})) {
+      if (value === null) delete secrets[name as SystemSecretName];
+      else if (value !== undefined) secrets[name as SystemSecretName] = value;
+    }
+    await writeSystemSettingsRow(tx, checked.data, secrets);
+    const changed = Object.keys(patch).filter((k) => k !== 'secrets');
+    const secretChanges = Object.fromEntries(
+      Object.entries(patch.secrets ?? {}).map(([k, v]) => [k, v === null ? 'cleared' : 'set']),
+    );
+    await writeAudit(tx, actor, {
+      action: 'settings.system.update',
+      resourceType: 'system_settings',
+      resourceId: '1',
+      details: { changed, secrets: secretChanges },
+    });
+    await publishEvent(tx, { type: EVENT_TYPES.settingsChanged, permission: null });
+    if (patch.mail || patch.secrets?.smtpPassword) await ctx.outbox.releaseHeld(tx, 'email');
+    if (patch.sms || patch.secrets?.smsApiKey) await ctx.outbox.releaseHeld(tx, 'sms');
+    return toResponse(checked.data, secrets);
+  });
+}
+
+/** Environment SMTP_URL wins over the clinic settings, so an operator can pin the relay. */
+export async function transportSettings(ctx: Pick<AppContext, 'db' | 'config'>): Promise<TransportSettings> {
+  const { settings, secrets } = await readSystemSettings(ctx.db);
+  const m = settings.mail;
+  const smtp = ctx.config.smtpUrl
+    ? { url: ctx.config.smtpUrl, host: '', port: 0, secure: false, user: '', from: m.from || ctx.config.mailFrom }
+    : m.smtpHost
+      ? { host: m.smtpHost, port: m.smtpPort, secure: m.smtpSecure, user: m.smtpUser, password: secrets.smtpPassword, from: m.from || ctx.config.mailFrom }
+      : null;
+  const s = settings.sms;
+  const sms = s.provider === 'http' && s.url ? { ...s, apiKey: secrets.smsApiKey } : null;
+  return { smtp, sms };
+}
+
+export function userSettingsOf(stored: Partial<UserSettings>): UserSettings {
+  return {
+    ...DEFAULT_USER_SETTINGS,
+    ...stored,
+    notifications: { ...DEFAULT_USER_SETTINGS.notifications, ...stored.notifications },
+  };
+}
+
+export async function patchUserSettings(
+  ctx: AppContext,
+  actor: ActorContext,
+  userId: string,
+  patch: Partial<UserSettings>,
+): Promise<UserSettings> {
+  return ctx.db.transaction(async (tx) => {
+    const current = userSettingsOf(await storedUserSettings(tx, userId));
+    const next: UserSettings = { ...current, ...patch, notifications: { ...current.notifications, ...patch.notifications } };
+    await saveUserSettings(tx, userId, next);
+    await writeAudit(tx, actor, {
+      action: 'settings.user.update',
+      resourceType: 'user',
+      resourceId: userId,
+      details: { changed: Object.keys(patch) },
+    });
+    return next;
+  });
+}

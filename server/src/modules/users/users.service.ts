@@ -1,0 +1,173 @@
+import {
+  type CreateUserSchema,
+  EVENT_TYPES,
+  type Me,
+  type Permission,
+  type UpdateUserSchema,
+  type User,
+  type UserListQuerySchema,
+  type UserSettings,
+} from '@carebase/contracts';
+import type { z } from 'zod';
+import type { AppContext } from '../../app-context.ts';
+import { mfaRequiredFor, resolvePermissions } from '../../platform/access/permissions.ts';
+import { type ActorContext, writeAudit } from '../../platform/audit/audit.writer.ts';
+import { revokeUserSessions } from '../../platform/auth/auth.repository.ts';
+import { hashPassword } from '../../platform/auth/password-hash.ts';
+import { passwordProblem } from '../../platform/auth/password-policy.ts';
+import { issuePasswordReset } from '../../platform/auth/password-reset.ts';
+import type { Executor } from '../../platform/db/database.ts';
+import { AppError, fieldError } from '../../platform/errors.ts';
+import { publishEvent } from '../../platform/events/events.publisher.ts';
+import { findRoles } from '../roles/roles.repository.ts';
+import { userSettingsOf } from '../settings/settings.service.ts';
+import * as repo from './users.repository.ts';
+
+export type Account = {
+  user: repo.UserRow;
+  roles: string[];
+  permissions: Permission[];
+  mfaRequired: boolean;
+};
+
+/** A user with roles and effective permissions: what authentication needs on every request. */
+export async function loadAccount(db: Executor, user: repo.UserRow): Promise<Account> {
+  const keys = (await repo.roleKeysOf(db, [user.id])).get(user.id) ?? [];
+  const roles = await findRoles(db, keys);
+  return { user, roles: keys, permissions: resolvePermissions(roles), mfaRequired: mfaRequiredFor(roles) };
+}
+
+export function meOf(account: Account): Me {
+  return {
+    id: account.user.id,
+    email: account.user.email,
+    name: account.user.name,
+    roles: account.roles,
+    permissions: account.permissions,
+    mfaEnabled: account.user.totpEnabled,
+    mfaEnrollmentRequired: account.mfaRequired && !account.user.totpEnabled,
+    settings: userSettingsOf(account.user.settings),
+  };
+}
+
+function toUser(row: repo.UserRow, roles: string[]): User {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    roles,
+    active: row.active,
+    mfaEnabled: row.totpEnabled,
+    createdAt: row.createdAt.toISOString(),
+    lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
+  };
+}
+
+export async function storedUserSettings(db: Executor, userId: string): Promise<Partial<UserSettings>> {
+  const user = await repo.findUserById(db, userId);
+  if (!user) throw new AppError('not_found', 'user not found');
+  return user.settings;
+}
+
+export function saveUserSettings(db: Executor, userId: string, settings: UserSettings): Promise<void> {
+  return repo.updateUserSettings(db, userId, settings);
+}
+
+export async function listUsers(ctx: AppContext, q: z.infer<typeof UserListQuerySchema>) {
+  const { rows, total } = await repo.listUsers(ctx.db, {
+    ...q,
+    active: q.active === undefined ? undefined : q.active === 'true',
+  });
+  const roles = await repo.roleKeysOf(ctx.db, rows.map((r) => r.id));
+  return { items: rows.map((r) => toUser(r, roles.get(r.id) ?? [])), total, page: q.page, pageSize: q.pageSize };
+}
+
+export async function getUser(db: Executor, id: string): Promise<User> {
+  const row = await repo.findUserById(db, id);
+  if (!row) throw new AppError('not_found', `user ${id} not found`);
+  const roles = await repo.roleKeysOf(db, [id]);
+  return toUser(row, roles.get(id) ?? []);
+}
+
+async function checkRoles(db: Executor, keys: string[]): Promise<void> {
+  const found = new Set((await findRoles(db, keys)).map((r) => r.key));
+  const missing = keys.filter((k) => !found.has(k));
+  if (missing.length) throw fieldError('body.roles', `unknown role: ${missing.join(', ')}`);
+}
+
+export async function createUser(ctx: AppContext, actor: ActorContext, input: z.infer<typeof CreateUserSchema>): Promise<User> {
+  if (input.password !== undefined) {
+    const problem = passwordProblem(input.password, { email: input.email, name: input.name });
+    if (problem) throw fieldError('body.password', problem);
+  }
+  const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
+  return ctx.db.transaction(async (tx) => {
+    if (await repo.findUserByEmail(tx, input.email)) throw fieldError('body.email', 'is already used by another account');
+    await checkRoles(tx, input.roles);
+    const row = await repo.insertUser(tx, {
+      email: input.email,
+      name: input.name,
+      passwordHash,
+      passwordChangedAt: passwordHash ? new Date() : null,
+    });
+    await repo.setUserRoles(tx, row.id, [...new Set(input.roles)]);
+    await writeAudit(tx, actor, {
+      action: 'user.create',
+      resourceType: 'user',
+      resourceId: row.id,
+      details: { email: row.email, roles: input.roles, passwordSet: passwordHash !== null },
+    });
+    if (!passwordHash) await issuePasswordReset(ctx, tx, row, 'welcome');
+    await publishEvent(tx, { type: EVENT_TYPES.userChanged, permission: 'users:read', resourceId: row.id });
+    return getUser(tx, row.id);
+  });
+}
+
+export async function updateUser(
+  ctx: AppContext,
+  actor: ActorContext,
+  id: string,
+  patch: z.infer<typeof UpdateUserSchema>,
+): Promise<User> {
+  return ctx.db.transaction(async (tx) => {
+    const before = await getUser(tx, id);
+    if (patch.email && patch.email !== before.email && (await repo.findUserByEmail(tx, patch.email))) {
+      throw fieldError('body.email', 'is already used by another account');
+    }
+    if (actor.actorId === id && patch.active === false) throw fieldError('body.active', 'you cannot deactivate your own account');
+    if (patch.roles) {
+      await checkRoles(tx, patch.roles);
+      if (actor.actorId === id && before.roles.includes('admin') && !patch.roles.includes('admin')) {
+        throw fieldError('body.roles', 'you cannot remove the admin role from your own account');
+      }
+    }
+    const { roles, ...columns } = patch;
+    if (Object.keys(columns).length) await repo.updateUser(tx, id, columns);
+    if (roles) await repo.setUserRoles(tx, id, [...new Set(roles)]);
+    if (patch.active === false || roles) {
+      // Deactivation ends sessions at once; a role change ends them so no session keeps old rights.
+      const ended = await revokeUserSessions(tx, id);
+      if (ended.length) {
+        await publishEvent(tx, { type: EVENT_TYPES.sessionRevoked, permission: null, userId: id });
+      }
+    }
+    const after = await getUser(tx, id);
+    const changes = Object.fromEntries(
+      Object.keys(patch).map((k) => [k, { from: before[k as keyof User], to: after[k as keyof User] }]),
+    );
+    const action = patch.active === false ? 'user.deactivate' : patch.active === true && !before.active ? 'user.reactivate' : 'user.update';
+    await writeAudit(tx, actor, { action, resourceType: 'user', resourceId: id, details: { changes } });
+    await publishEvent(tx, { type: EVENT_TYPES.userChanged, permission: 'users:read', resourceId: id });
+    return after;
+  });
+}
+
+export async function adminPasswordReset(ctx: AppContext, actor: ActorContext, id: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const user = await repo.findUserById(tx, id);
+    if (!user) throw new AppError('not_found', `user ${id} not found`);
+    if (!user.active) throw new AppError('conflict', 'the account is deactivated; reactivate it first');
+    await issuePasswordReset(ctx, tx, user, 'admin');
+    await writeAudit(tx, actor, { action: 'user.password-reset.send', resourceType: 'user', resourceId: id });
+  });
+}

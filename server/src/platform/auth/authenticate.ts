@@ -1,0 +1,61 @@
+import type { Db } from '../db/database.ts';
+import type { Principal } from '../access/principal.ts';
+import { tokenPermissions } from '../access/permissions.ts';
+import { findApiTokenByHash, findLiveSessionByHash, touchApiToken, touchSession } from './auth.repository.ts';
+import { hashToken } from './secret-token.ts';
+import type { Account } from '../../modules/users/users.service.ts';
+
+export const SESSION_COOKIE = 'carebase_session';
+export const API_TOKEN_PREFIX = 'cbt_';
+
+/** Writes of last-seen times are spaced out: one per minute per session is enough for the idle timeout. */
+const TOUCH_EVERY_MS = 60_000;
+
+export type AuthDeps = {
+  db: Db;
+  sessionIdleMs: number;
+  loadAccountById(userId: string): Promise<Account | undefined>;
+};
+
+export async function principalFromSession(deps: AuthDeps, token: string, now = new Date()): Promise<Principal | null> {
+  const session = await findLiveSessionByHash(deps.db, hashToken(token));
+  if (!session) return null;
+  if (session.expiresAt <= now) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > deps.sessionIdleMs) return null;
+  const account = await deps.loadAccountById(session.userId);
+  if (!account || !account.user.active) return null;
+  if (account.user.totpEnabled && !session.mfaVerified) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(deps.db, session.id, now);
+  return {
+    userId: account.user.id,
+    email: account.user.email,
+    name: account.user.name,
+    roles: account.roles,
+    permissions: account.permissions,
+    via: 'session',
+    sessionId: session.id,
+    tokenId: null,
+    mfaEnrollmentRequired: account.mfaRequired && !account.user.totpEnabled,
+  };
+}
+
+export async function principalFromApiToken(deps: AuthDeps, token: string, now = new Date()): Promise<Principal | null> {
+  if (!token.startsWith(API_TOKEN_PREFIX)) return null;
+  const row = await findApiTokenByHash(deps.db, hashToken(token));
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
+  const account = await deps.loadAccountById(row.userId);
+  if (!account || !account.user.active) return null;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) await touchApiToken(deps.db, row.id, now);
+  return {
+    userId: account.user.id,
+    email: account.user.email,
+    name: account.user.name,
+    roles: account.roles,
+    permissions: tokenPermissions(account.permissions, row.permissions),
+    via: 'token',
+    sessionId: null,
+    tokenId: row.id,
+    // A token is created from an enrolled session; enrolment is not asked of scripts.
+    mfaEnrollmentRequired: false,
+  };
+}

@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { type Database, queryRows } from './database.ts';
+
+export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
+
+export async function runMigrations(database: Database): Promise<void> {
+  const opts = { migrationsFolder: MIGRATIONS_DIR };
+  if (database.kind === 'pglite') await migratePglite(database.db as unknown as PgliteDatabase, opts);
+  else await migrateNodePg(database.db as unknown as NodePgDatabase, opts);
+}
+
+function expectedMigrationCount(): number {
+  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as {
+    entries: unknown[];
+  };
+  return journal.entries.length;
+}
+
+/** For /readyz: every committed migration has been applied. */
+export async function migrationsApplied(database: Database): Promise<boolean> {
+  const rows = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+  const n = Number(rows[0]?.n ?? 0);
+  return n >= expectedMigrationCount();
+}

@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { drizzle } from 'drizzle-orm/pglite';
+import type { Database, Db } from './database.ts';
+
+const extensions = { pg_trgm, unaccent, btree_gist };
+
+export class DataDirInUseError extends Error {}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite is one process's database: a second process opening the same folder would corrupt it.
+ * A lock file holding the owner's pid makes the second one stop with a sentence instead.
+ */
+function acquireLock(dataDir: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lockPath = path.join(dataDir, 'carebase.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      return () => fs.rmSync(lockPath, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const owner = Number(fs.readFileSync(lockPath, 'utf8'));
+      if (owner && owner !== process.pid && pidAlive(owner)) {
+        throw new DataDirInUseError(
+          `The embedded database in ${dataDir} is held by another Carebase process (pid ${owner}). ` +
+            'Stop that server first, or run this command with DATABASE_URL pointing at a PostgreSQL server.',
+        );
+      }
+      fs.rmSync(lockPath, { force: true });
+    }
+  }
+  throw new DataDirInUseError(`Could not lock ${lockPath}.`);
+}
+
+function wrap(client: PGlite, release: () => void): Database {
+  return {
+    kind: 'pglite',
+    db: drizzle({ client }) as unknown as Db,
+    async listen(channel, onPayload) {
+      const unlisten = await client.listen(channel, onPayload);
+      return async () => {
+        if (!client.closed) await unlisten();
+      };
+    },
+    poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+    async close() {
+      if (!client.closed) await client.close();
+      release();
+    },
+  };
+}
+
+/** dataDir undefined: in memory. `from` loads a dumped data directory (tests start from a migrated template). */
+export async function openPglite(opts: { dataDir?: string; from?: Blob }): Promise<Database> {
+  const release = opts.dataDir ? acquireLock(opts.dataDir) : () => {};
+  try {
+    const pgDir = opts.dataDir ? path.join(opts.dataDir, 'pg') : undefined;
+    const client = await PGlite.create({ dataDir: pgDir, extensions, loadDataDir: opts.from });
+    return wrap(client, release);
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+export async function dumpPglite(database: Database): Promise<Blob> {
+  const client = (database.db as unknown as { $client: PGlite }).$client;
+  return client.dumpDataDir('none');
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import { EVENT_TYPES } from '@carebase/contracts';
+import type { Db, Executor } from '../db/database.ts';
+import { publishEvent } from '../events/events.publisher.ts';
+import { claimDueJobs, failJob, finishJob, insertJob, type JobRow } from './jobs.repository.ts';
+
+export type JobHandler = (payload: Record<string, unknown>, job: JobRow) => Promise<void>;
+
+export type EnqueueOptions = { runAt?: Date; maxAttempts?: number; uniqueKey?: string };
+
+export type Jobs = {
+  /** Enqueue inside the caller's transaction: the job exists only if the change that asked for it commits. */
+  enqueue(executor: Executor, kind: string, payload?: Record<string, unknown>, opts?: EnqueueOptions): Promise<void>;
+  register(kind: string, handler: JobHandler): void;
+  /** Runs one polling round now; returns how many jobs it ran. Used by tests and by the poller. */
+  runDue(): Promise<number>;
+  start(): void;
+  stop(): Promise<void>;
+};
+
+/** Exponential backoff: 5 s, 10 s, 20 s … capped at one hour. */
+export function backoffMs(attempt: number): number {
+  return Math.min(3_600_000, 5000 * 2 ** Math.max(0, attempt - 1));
+}
+
+export function createJobs(deps: { db: Db; pollMs: number; log: FastifyBaseLogger }): Jobs {
+  const handlers = new Map<string, JobHandler>();
+  const workerId = `worker-${randomUUID().slice(0, 8)}`;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | undefined;
+  let stopped = false;
+
+  async function runOne(job: JobRow): Promise<void> {
+    const handler = handlers.get(job.kind);
+    try {
+      if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+      await handler(job.payload, job);
+      await finishJob(deps.db, job.id);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const retryAt = job.attempts < job.maxAttempts ? new Date(Date.now() + backoffMs(job.attempts)) : null;
+      deps.log.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, err: message }, 'job failed');
+      await failJob(deps.db, job.id, message.slice(0, 2000), retryAt);
+    }
+    await publishEvent(deps.db, { type: EVENT_TYPES.jobChanged, permission: 'jobs:read', resourceId: job.id });
+  }
+
+  async function round(): Promise<number> {
+    const claimed = await claimDueJobs(deps.db, workerId, [...handlers.keys()], 10, 10 * 60_000);
+    for (const job of claimed) await runOne(job);
+    return claimed.length;
+  }
+
+  function runDue(): Promise<number> {
+    running ??= round().finally(() => {
+      running = undefined;
+    });
+    return running;
+  }
+
+  function schedule(): void {
+    if (stopped) return;
+    timer = setTimeout(async () => {
+      try {
+        // Keep going while there is work, then wait for the next poll.
+        while (!stopped && (await runDue()) > 0);
+      } catch (err) {
+        deps.log.error({ err }, 'job polling failed');
+      }
+      schedule();
+    }, deps.pollMs);
+    timer.unref();
+  }
+
+  return {
+    async enqueue(executor, kind, payload = {}, opts = {}) {
+      await insertJob(executor, {
+        kind,
+        payload,
+        runAt: opts.runAt ?? new Date(),
+        maxAttempts: opts.maxAttempts ?? 5,
+        uniqueKey: opts.uniqueKey ?? null,
+      });
+    },
+    register(kind, handler) {
+      handlers.set(kind, handler);
+    },
+    runDue,
+    start() {
+      stopped = false;
+      schedule();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running?.catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import type { Permission } from '@carebase/contracts';
+import type { ComponentType } from 'react';
+import {
+  IconBook,
+  IconBuilding,
+  IconClock,
+  IconHome,
+  IconList,
+  IconMail,
+  IconShield,
+  IconUsers,
+} from '../components/icons.tsx';
+
+export type NavSection = 'main' | 'administration' | 'operations' | 'help';
+
+export interface NavItem {
+  id: 'home' | 'users' | 'roles' | 'clinicSettings' | 'audit' | 'outbox' | 'jobs' | 'apiReference';
+  to: string;
+  section: NavSection;
+  /** Absent: everyone who is signed in sees the item. */
+  permission?: Permission;
+  /** Links outside the single-page app (served by the API). */
+  external?: boolean;
+  icon: ComponentType<{ size?: number }>;
+}
+
+/** The navigation of the app. Routes use the same permissions, so a hidden item is also a guarded page. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { id: 'home', to: '/', section: 'main', icon: IconHome },
+  { id: 'users', to: '/users', section: 'administration', permission: 'users:read', icon: IconUsers },
+  { id: 'roles', to: '/roles', section: 'administration', permission: 'roles:read', icon: IconShield },
+  {
+    id: 'clinicSettings',
+    to: '/settings/clinic',
+    section: 'administration',
+    permission: 'settings:read',
+    icon: IconBuilding,
+  },
+  { id: 'audit', to: '/audit', section: 'operations', permission: 'audit:read', icon: IconList },
+  { id: 'outbox', to: '/outbox', section: 'operations', permission: 'outbox:read', icon: IconMail },
+  { id: 'jobs', to: '/jobs', section: 'operations', permission: 'jobs:read', icon: IconClock },
+  { id: 'apiReference', to: '/api/docs', section: 'help', external: true, icon: IconBook },
+];
+
+export function visibleNavItems(permissions: readonly Permission[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.permission || permissions.includes(item.permission));
+}
+
+/** Whether the item for `to` is the current page: `/` only on itself, others also on their sub-pages. */
+export function isNavItemActive(to: string, pathname: string): boolean {
+  if (to === '/') return pathname === '/';
+  return pathname === to || pathname.startsWith(`${to}/`);
+}

@@ -1,0 +1,38 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../features/auth/auth.queries.ts';
+import { usePublicSettings } from '../features/settings/settings.queries.ts';
+import { browserTimeZone, type DateContext, formatDate, formatDateTime, formatMoney } from '../lib/format.ts';
+
+export interface Formatters {
+  context: DateContext;
+  currency: string;
+  dateTime: (value: string | null | undefined) => string;
+  date: (value: string | null | undefined) => string;
+  money: (minorUnits: number) => string;
+  number: (value: number) => string;
+}
+
+/** Date, money and number formatting in the user's language and date format and the clinic's zone. */
+export function useFormatters(): Formatters {
+  const { i18n } = useTranslation();
+  const { data: me } = useMe();
+  const { data: clinic } = usePublicSettings();
+  const language = i18n.language;
+  const timeZone = clinic?.timeZone ?? browserTimeZone();
+  const dateFormat = me?.settings.dateFormat ?? 'locale';
+  const currency = clinic?.currency ?? 'USD';
+
+  return useMemo(() => {
+    const context: DateContext = { language, timeZone, dateFormat };
+    const numberFormat = new Intl.NumberFormat(language);
+    return {
+      context,
+      currency,
+      dateTime: (value) => (value ? formatDateTime(value, context) : ''),
+      date: (value) => (value ? formatDate(value, context) : ''),
+      money: (minorUnits) => formatMoney(minorUnits, currency, language),
+      number: (value) => numberFormat.format(value),
+    };
+  }, [language, timeZone, dateFormat, currency]);
+}

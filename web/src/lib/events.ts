@@ -1,0 +1,107 @@
+import { EVENT_TYPES, type ServerEvent, ServerEventSchema } from '@carebase/contracts';
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import { queryKeys } from './query-keys.ts';
+
+/** Which cached queries go stale when the server announces a change. The one place this is decided. */
+export const EVENT_INVALIDATIONS: Readonly<Record<string, readonly QueryKey[]>> = {
+  [EVENT_TYPES.userChanged]: [queryKeys.users, queryKeys.me],
+  [EVENT_TYPES.roleChanged]: [queryKeys.roles, queryKeys.me],
+  // `me` carries the user's own settings (language, theme), so it follows settings changes too.
+  [EVENT_TYPES.settingsChanged]: [queryKeys.settings, queryKeys.me],
+  [EVENT_TYPES.outboxChanged]: [queryKeys.outbox],
+  [EVENT_TYPES.jobChanged]: [queryKeys.jobs],
+};
+
+export function queryKeysForEvent(event: Pick<ServerEvent, 'type'>): readonly QueryKey[] {
+  return EVENT_INVALIDATIONS[event.type] ?? [];
+}
+
+/** True when the event ends the session of the signed-in user. */
+export function isOwnSessionRevoked(event: ServerEvent, currentUserId: string | null): boolean {
+  return event.type === EVENT_TYPES.sessionRevoked && currentUserId !== null && event.userId === currentUserId;
+}
+
+/** A message from the socket as a ServerEvent, or null when it is not one. */
+export function parseServerEvent(data: unknown): ServerEvent | null {
+  if (typeof data !== 'string') return null;
+  try {
+    const parsed = ServerEventSchema.safeParse(JSON.parse(data));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+const BASE_DELAY_MS = 1_000;
+const MAX_DELAY_MS = 30_000;
+
+/** Exponential backoff with jitter: about 1 s, 2 s, 4 s … capped at 30 s. `random` is injectable for tests. */
+export function reconnectDelay(attempt: number, random: () => number = Math.random): number {
+  const exponential = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempt));
+  return Math.round(exponential / 2 + (random() * exponential) / 2);
+}
+
+export function eventsUrl(loc: Pick<Location, 'protocol' | 'host'> = window.location): string {
+  return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}/api/events`;
+}
+
+export interface EventConnectionOptions {
+  queryClient: QueryClient;
+  currentUserId: () => string | null;
+  onSessionRevoked: () => void;
+  url?: string;
+}
+
+/**
+ * Opens the one WebSocket of the app and keeps it open (reconnecting with backoff) until the returned
+ * function is called. Each event invalidates the queries it concerns; after a reconnect everything is
+ * invalidated, because events may have been missed meanwhile.
+ */
+export function connectEvents(options: EventConnectionOptions): () => void {
+  const { queryClient } = options;
+  let socket: WebSocket | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let attempt = 0;
+  let everConnected = false;
+  let stopped = false;
+
+  const handleEvent = (event: ServerEvent) => {
+    if (isOwnSessionRevoked(event, options.currentUserId())) {
+      options.onSessionRevoked();
+      return;
+    }
+    for (const queryKey of queryKeysForEvent(event)) {
+      void queryClient.invalidateQueries({ queryKey });
+    }
+  };
+
+  const open = () => {
+    if (stopped) return;
+    const ws = new WebSocket(options.url ?? eventsUrl());
+    socket = ws;
+    ws.addEventListener('open', () => {
+      attempt = 0;
+      if (everConnected) void queryClient.invalidateQueries();
+      everConnected = true;
+    });
+    ws.addEventListener('message', (message) => {
+      const event = parseServerEvent(message.data);
+      if (event) handleEvent(event);
+    });
+    ws.addEventListener('close', () => {
+      if (socket === ws) socket = null;
+      if (stopped) return;
+      timer = setTimeout(open, reconnectDelay(attempt));
+      attempt += 1;
+    });
+  };
+
+  open();
+
+  return () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    socket?.close(1000, 'bye');
+    socket = null;
+  };
+}
