@@ -26,6 +26,10 @@ export function useMySettings() {
   });
 }
 
+function withSettings(me: Me, patch: Partial<UserSettings>): Me {
+  return { ...me, settings: { ...me.settings, ...patch } };
+}
+
 /**
  * Saves personal settings. `me` carries them too and drives the language and theme, so it is updated
  * at once (optimistically) and rolled back if the server refuses.
@@ -39,12 +43,7 @@ export function useUpdateMySettings() {
       await queryClient.cancelQueries({ queryKey: queryKeys.mySettings });
       const previousMe = queryClient.getQueryData<Me | null>(queryKeys.me);
       const previousSettings = queryClient.getQueryData<UserSettings>(queryKeys.mySettings);
-      if (previousMe) {
-        queryClient.setQueryData<Me | null>(queryKeys.me, {
-          ...previousMe,
-          settings: { ...previousMe.settings, ...patch },
-        });
-      }
+      if (previousMe) queryClient.setQueryData(queryKeys.me, withSettings(previousMe, patch));
       if (previousSettings) queryClient.setQueryData(queryKeys.mySettings, { ...previousSettings, ...patch });
       return { previousMe, previousSettings };
     },
@@ -55,7 +54,7 @@ export function useUpdateMySettings() {
     onSuccess: (settings) => {
       queryClient.setQueryData(queryKeys.mySettings, settings);
       const me = queryClient.getQueryData<Me | null>(queryKeys.me);
-      if (me) queryClient.setQueryData<Me | null>(queryKeys.me, { ...me, settings });
+      if (me) queryClient.setQueryData(queryKeys.me, withSettings(me, settings));
     },
   });
 }
