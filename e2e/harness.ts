@@ -8,7 +8,13 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const ARTIFACTS = path.join(ROOT, 'e2e/artifacts');
 
-export type Server = { baseUrl: string; adminEmail: string; adminPassword: string; output: () => string; stop(): Promise<void> };
+export type Server = {
+  baseUrl: string;
+  adminEmail: string;
+  adminPassword: string;
+  output: () => string;
+  stop(): Promise<void>;
+};
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -27,7 +33,14 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'carebase-e2e-'));
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'server/bin/carebase.mjs'), 'start'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', JOBS_POLL_MS: '200', ...extraEnv },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      JOBS_POLL_MS: '200',
+      ...extraEnv,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -61,7 +74,16 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -72,6 +94,9 @@ export function shooter(journey: string) {
   let n = 0;
   return async (page: Page, step: string) => {
     n++;
-    await page.screenshot({ path: path.join(dir, `${String(n).padStart(2, '0')}-${step}.png`), fullPage: true });
+    await page.screenshot({
+      path: path.join(dir, `${String(n).padStart(2, '0')}-${step}.png`),
+      fullPage: true,
+    });
   };
 }

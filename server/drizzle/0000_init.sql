@@ -29,6 +29,7 @@ CREATE TABLE "users" (
 	"active" boolean DEFAULT true NOT NULL,
 	"totp_secret" text,
 	"totp_enabled" boolean DEFAULT false NOT NULL,
+	"totp_last_step" integer DEFAULT 0 NOT NULL,
 	"recovery_codes" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"failed_logins" integer DEFAULT 0 NOT NULL,
 	"locked_until" timestamp with time zone,

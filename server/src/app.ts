@@ -10,28 +10,37 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { AppContext } from './app-context.ts';
 import type { Config } from './config.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { operationsRoutes } from './modules/operations/operations.routes.ts';
-import { ensureBuiltInRoles } from './modules/roles/roles.service.ts';
 import { rolesRoutes } from './modules/roles/roles.routes.ts';
+import { ensureBuiltInRoles } from './modules/roles/roles.service.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { transportSettings } from './modules/settings/settings.service.ts';
 import { findUserById } from './modules/users/users.repository.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { loadAccount } from './modules/users/users.service.ts';
+import type { AuthDeps } from './platform/auth/authenticate.ts';
 import { registerRequestAuth } from './platform/auth/request-auth.ts';
 import type { Database } from './platform/db/database.ts';
 import { runMigrations } from './platform/db/migrate.ts';
 import { openDatabase } from './platform/db/open.ts';
+import { createEventsHub } from './platform/events/events.hub.ts';
+import { eventsRoutes } from './platform/events/events.routes.ts';
 import { createLocalBlobStore } from './platform/files/blob-store.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { registerProblemHandlers, sendNotFound } from './platform/http/problem.ts';
 import { publicScope, registerRouteAccess } from './platform/http/route-access.ts';
 import { createJobs } from './platform/jobs/jobs.ts';
+import { registerMetrics } from './platform/metrics/metrics.ts';
 import { createOutbox } from './platform/outbox/outbox.ts';
 
 export type BuildOptions = {
@@ -107,20 +116,26 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
-  registerRequestAuth(app, {
+  const authDeps: AuthDeps = {
     db,
     sessionIdleMs: config.sessionIdleMs,
-    publicUrl: config.publicUrl,
     loadAccountById: async (id) => {
       const user = await findUserById(db, id);
       return user ? loadAccount(db, user) : undefined;
     },
-  });
+  };
+  registerRequestAuth(app, { ...authDeps, publicUrl: config.publicUrl });
+  const events = createEventsHub(ctx, authDeps);
+  registerMetrics(app, { ...ctx, events });
 
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Carebase API', version: '0.1.0', description: 'Clinic management: accounts, audit, settings and more.' },
+      info: {
+        title: 'Carebase API',
+        version: '0.1.0',
+        description: 'Clinic management: accounts, audit, settings and more.',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'carebase_session' },
@@ -132,7 +147,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   await app.register(healthRoutes(database));
   await app.register(authRoutes(ctx), { prefix: '/api/auth' });
@@ -141,24 +158,29 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(settingsRoutes(ctx), { prefix: '/api/settings' });
   await app.register(auditRoutes(ctx), { prefix: '/api/audit' });
   await app.register(operationsRoutes(ctx), { prefix: '/api' });
+  await app.register(eventsRoutes(ctx, events), { prefix: '/api' });
 
   const webDist = config.webDist ?? DEFAULT_WEB_DIST;
   const indexHtml = path.join(webDist, 'index.html');
-  const hasWeb = fs.existsSync(indexHtml);
+  // The shell is small and the same for every client-side route: read it once.
+  const shell = fs.existsSync(indexHtml) ? fs.readFileSync(indexHtml) : null;
+  const hasWeb = shell !== null;
   if (hasWeb) {
     await app.register(async (scope) => {
       publicScope(scope);
       await scope.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
     });
   } else {
-    app.log.warn(`The web app is not built (${indexHtml} is missing): run "npm run build". The API works without it.`);
+    app.log.warn(
+      `The web app is not built (${indexHtml} is missing): run "npm run build". The API works without it.`,
+    );
   }
   app.setNotFoundHandler(async (request, reply) => {
     const url = request.url.split('?')[0] ?? '';
     const isApi = url.startsWith('/api/') || url === '/api' || url === '/metrics';
     if (hasWeb && request.method === 'GET' && !isApi) {
       // Client-side routes of the single-page app all load the same shell.
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(shell);
     }
     return sendNotFound(request, reply);
   });

@@ -27,7 +27,6 @@ const EnvSchema = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().default('Carebase <no-reply@localhost>'),
-  OUTBOX_DIR: z.string().optional(),
   JOBS_POLL_MS: z.coerce.number().int().min(10).default(1000),
   JOBS_ENABLED: bool.default(true),
   WEB_DIST: z.string().optional(),
@@ -50,7 +49,6 @@ export type Config = {
   lockoutThreshold: number;
   smtpUrl: string | undefined;
   mailFrom: string;
-  outboxDir: string;
   jobsPollMs: number;
   jobsEnabled: boolean;
   webDist: string | undefined;
@@ -93,7 +91,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutThreshold: e.LOCKOUT_THRESHOLD,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
-    outboxDir: path.resolve(e.OUTBOX_DIR ?? path.join(dataDir, 'outbox')),
     jobsPollMs: e.JOBS_POLL_MS,
     jobsEnabled: e.JOBS_ENABLED,
     webDist: e.WEB_DIST,

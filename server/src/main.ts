@@ -21,7 +21,7 @@ Configuration comes from environment variables; see the README's configuration t
 
 async function withApp<T>(fn: (app: Awaited<ReturnType<typeof buildApp>>) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const app = await buildApp({ ...config, logLevel: 'warn' }, { startJobs: false });
+  const app = await buildApp({ ...config, logLevel: 'error' }, { startJobs: false });
   try {
     return await fn(app);
   } finally {
@@ -34,7 +34,9 @@ async function start(): Promise<void> {
   const app = await buildApp(config);
   const first = await ensureFirstAdmin(app.ctx);
   await app.listen({ host: config.host, port: config.port });
-  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `the embedded database in ${config.dataDir}`;
+  const where = config.databaseUrl
+    ? 'PostgreSQL (DATABASE_URL)'
+    : `the embedded database in ${config.dataDir}`;
   console.log(`\nCarebase is running at ${config.publicUrl} with ${where}.`);
   if (first) {
     console.log(
@@ -88,7 +90,8 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'create-admin': {
-      if (!values.email || !values.password) throw new UsageError('create-admin needs --email and --password.');
+      if (!values.email || !values.password)
+        throw new UsageError('create-admin needs --email and --password.');
       const { email, password } = values;
       const user = await withApp((app) => createAdmin(app.ctx, email, password, values.name));
       console.log(`Administrator ${user.email} created.`);
@@ -106,7 +109,9 @@ async function main(argv: string[]): Promise<number> {
         console.log(`Audit trail intact: ${result.checked} events checked.`);
         return 0;
       }
-      console.error(`Audit trail BROKEN at event id ${result.brokenId}: ${result.reason} (${result.checked} events before it are intact).`);
+      console.error(
+        `Audit trail BROKEN at event id ${result.brokenId}: ${result.reason} (${result.checked} events before it are intact).`,
+      );
       return 1;
     }
     default:

@@ -3,7 +3,10 @@ import { z } from 'zod';
 export const IdSchema = z.uuid();
 export const IdParamsSchema = z.object({ id: z.uuid() });
 export const IsoDateTimeSchema = z.iso.datetime({ offset: true });
-export const EmailSchema = z.email().max(254).transform((s) => s.toLowerCase());
+export const EmailSchema = z
+  .email()
+  .max(254)
+  .transform((s) => s.toLowerCase());
 export const OkSchema = z.object({ ok: z.literal(true) });
 
 export const SortOrderSchema = z.enum(['asc', 'desc']).default('asc');
@@ -13,5 +16,10 @@ export const PageQuerySchema = z.object({
 });
 
 export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 }

@@ -44,8 +44,16 @@ export const SystemSettingsSchema = z.object({
     smtpUser: z.string().max(255),
     from: z.string().max(255),
   }),
-  sms: z.object({ provider: z.enum(['none', 'http']), url: z.string().max(2000), sender: z.string().max(50) }),
-  pacs: z.object({ aeTitle: z.string().max(16), host: z.string().max(255), port: z.number().int().min(0).max(65535) }),
+  sms: z.object({
+    provider: z.enum(['none', 'http']),
+    url: z.string().max(2000),
+    sender: z.string().max(50),
+  }),
+  pacs: z.object({
+    aeTitle: z.string().max(16),
+    host: z.string().max(255),
+    port: z.number().int().min(0).max(65535),
+  }),
   ai: z.object({ url: z.string().max(2000) }),
 });
 export type SystemSettings = z.infer<typeof SystemSettingsSchema>;
@@ -102,4 +110,9 @@ export const DEFAULT_SYSTEM_SETTINGS: SystemSettings = {
 };
 
 /** What anyone may read, for the login page and the letterhead. */
-export const PublicSettingsSchema = SystemSettingsSchema.pick({ clinicName: true, logoUrl: true, timeZone: true, currency: true });
+export const PublicSettingsSchema = SystemSettingsSchema.pick({
+  clinicName: true,
+  logoUrl: true,
+  timeZone: true,
+  currency: true,
+});

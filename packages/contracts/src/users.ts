@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { EmailSchema, PageQuerySchema, pageOf, SortOrderSchema } from './common.ts';
 import { PERMISSIONS } from './permissions.ts';
 
-export const RoleKeySchema = z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, 'lowercase letters, digits and dashes');
+export const RoleKeySchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{1,39}$/, 'lowercase letters, digits and dashes');
 
 export const UserSchema = z.object({
   id: z.uuid(),

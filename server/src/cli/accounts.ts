@@ -19,7 +19,12 @@ export function generatePassword(): string {
 export async function ensureFirstAdmin(ctx: AppContext): Promise<{ email: string; password: string } | null> {
   if ((await countUsers(ctx.db)) > 0) return null;
   const password = generatePassword();
-  await createUser(ctx, SYSTEM_ACTOR, { email: FIRST_ADMIN_EMAIL, name: 'Administrator', roles: ['admin'], password });
+  await createUser(ctx, SYSTEM_ACTOR, {
+    email: FIRST_ADMIN_EMAIL,
+    name: 'Administrator',
+    roles: ['admin'],
+    password,
+  });
   return { email: FIRST_ADMIN_EMAIL, password };
 }
 

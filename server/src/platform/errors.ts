@@ -47,7 +47,11 @@ export class AppError extends Error {
   readonly fields: FieldError[] | undefined;
   readonly headers: Record<string, string> | undefined;
 
-  constructor(code: ErrorCode, detail?: string, opts: { fields?: FieldError[]; headers?: Record<string, string> } = {}) {
+  constructor(
+    code: ErrorCode,
+    detail?: string,
+    opts: { fields?: FieldError[]; headers?: Record<string, string> } = {},
+  ) {
     super(detail ?? TITLES[code]);
     this.code = code;
     this.fields = opts.fields;

@@ -7,8 +7,8 @@ import type { Config } from '../config.ts';
 import { loadConfig } from '../config.ts';
 import { updateUser } from '../modules/users/users.repository.ts';
 import { createUser } from '../modules/users/users.service.ts';
-import { currentTotp, newTotpSecret } from '../platform/auth/totp.ts';
 import { SYSTEM_ACTOR } from '../platform/audit/audit.writer.ts';
+import { currentTotp, newTotpSecret } from '../platform/auth/totp.ts';
 import type { Database } from '../platform/db/database.ts';
 import { createTestDatabase } from './test-database.ts';
 
@@ -20,7 +20,9 @@ export type TestApp = {
   database: Database;
   config: Config;
   /** app.inject with the Origin header a browser would send. */
-  request(opts: InjectOptions & { cookie?: string | undefined; token?: string | undefined }): Promise<LightMyRequestResponse>;
+  request(
+    opts: InjectOptions & { cookie?: string | undefined; token?: string | undefined },
+  ): Promise<LightMyRequestResponse>;
   /** Creates a user with these roles and returns its session cookie; admins get TOTP enrolled, as their role requires. */
   userWithRoles(roles: string[], email?: string): Promise<TestUser>;
   login(email: string, password?: string, otp?: string): Promise<string>;
@@ -68,11 +70,22 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     login,
     async userWithRoles(roles, email) {
       const address = email ?? `user${++counter}-${roles.join('-')}@example.org`;
-      const user = await createUser(app.ctx, SYSTEM_ACTOR, { email: address, name: `Test ${roles.join(' ')}`, roles, password: PASSWORD });
-      if (!roles.includes('admin')) return { id: user.id, email: address, cookie: await login(address), totpSecret: null };
+      const user = await createUser(app.ctx, SYSTEM_ACTOR, {
+        email: address,
+        name: `Test ${roles.join(' ')}`,
+        roles,
+        password: PASSWORD,
+      });
+      if (!roles.includes('admin'))
+        return { id: user.id, email: address, cookie: await login(address), totpSecret: null };
       const totpSecret = newTotpSecret();
       await updateUser(app.ctx.db, user.id, { totpSecret, totpEnabled: true });
-      return { id: user.id, email: address, cookie: await login(address, PASSWORD, currentTotp(totpSecret)), totpSecret };
+      return {
+        id: user.id,
+        email: address,
+        cookie: await login(address, PASSWORD, currentTotp(totpSecret)),
+        totpSecret,
+      };
     },
     async close() {
       await app.close();

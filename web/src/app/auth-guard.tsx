@@ -71,7 +71,7 @@ export function GuestOnly({ children }: { children: ReactNode }) {
   if (isPending) return <FullPageLoader />;
   if (me) {
     const from = (location.state as FromState | null)?.from;
-    const target = from && from.startsWith('/') && !from.startsWith('/login') ? from : '/';
+    const target = from?.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/';
     return <Navigate to={target} replace />;
   }
   return children;

@@ -9,7 +9,7 @@ function isBuiltInRole(key: string): key is BuiltInRole {
 /** A role's display name: translated for built-in roles, else the name the clinic gave it (or its key). */
 export function useRoleLabel(): (key: string, names?: ReadonlyMap<string, string>) => string {
   const { t } = useTranslation();
-  return (key, names) => names?.get(key) ?? (isBuiltInRole(key) ? t(`roleNames.${key}`) : key);
+  return (key, names) => (isBuiltInRole(key) ? t(`roleNames.${key}`) : (names?.get(key) ?? key));
 }
 
 interface RoleBadgesProps {

@@ -40,6 +40,7 @@ export function SortableTh<F extends string>({ field, label, sort, order, onSort
 
 /** Next sort state after clicking a header: same field flips the order, a new field starts ascending. */
 export function nextSort<F extends string>(current: { sort: F; order: SortOrder }, field: F) {
-  if (current.sort === field) return { sort: field, order: current.order === 'asc' ? 'desc' : 'asc' } as const;
+  if (current.sort === field)
+    return { sort: field, order: current.order === 'asc' ? 'desc' : 'asc' } as const;
   return { sort: field, order: 'asc' } as const;
 }

@@ -13,7 +13,6 @@ export function useUrlQuery<S extends z.ZodType>(schema: S): [z.output<S>, (patc
   const [searchParams, setSearchParams] = useSearchParams();
   const key = searchParams.toString();
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the search params' content
   const value = useMemo(() => {
     const parsed = schema.safeParse(Object.fromEntries(new URLSearchParams(key)));
     return parsed.success ? parsed.data : schema.parse({});

@@ -232,7 +232,8 @@ export const api = {
 /** Path segments from user data are always encoded. */
 export function pathOf(strings: TemplateStringsArray, ...values: (string | number)[]): string {
   return strings.reduce(
-    (out, part, index) => out + part + (index < values.length ? encodeURIComponent(String(values[index])) : ''),
+    (out, part, index) =>
+      out + part + (index < values.length ? encodeURIComponent(String(values[index])) : ''),
     '',
   );
 }

@@ -1,4 +1,4 @@
-import { ApiError, isApiError } from './api.ts';
+import { type ApiError, isApiError } from './api.ts';
 
 /** Problem codes that have their own translated message under `errors.<code>`. */
 export const TRANSLATED_ERROR_CODES = [

@@ -18,7 +18,9 @@ export function queryKeysForEvent(event: Pick<ServerEvent, 'type'>): readonly Qu
 
 /** True when the event ends the session of the signed-in user. */
 export function isOwnSessionRevoked(event: ServerEvent, currentUserId: string | null): boolean {
-  return event.type === EVENT_TYPES.sessionRevoked && currentUserId !== null && event.userId === currentUserId;
+  return (
+    event.type === EVENT_TYPES.sessionRevoked && currentUserId !== null && event.userId === currentUserId
+  );
 }
 
 /** A message from the socket as a ServerEvent, or null when it is not one. */

@@ -132,7 +132,9 @@ export function formatDate(value: string | Date, ctx: DateContext): string {
   const date = toDate(value);
   if (!date) return '';
   if (ctx.dateFormat === 'locale') {
-    return new Intl.DateTimeFormat(ctx.language, { dateStyle: 'medium', timeZone: ctx.timeZone }).format(date);
+    return new Intl.DateTimeFormat(ctx.language, { dateStyle: 'medium', timeZone: ctx.timeZone }).format(
+      date,
+    );
   }
   return datePart(zonedParts(date, ctx.timeZone), ctx.dateFormat);
 }
@@ -140,7 +142,10 @@ export function formatDate(value: string | Date, ctx: DateContext): string {
 /** The number of minor units in one major unit of a currency (2 for USD, 0 for JPY, 3 for KWD). */
 export function currencyDigits(currency: string): number {
   try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    return (
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2
+    );
   } catch {
     return 2;
   }

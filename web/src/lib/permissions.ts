@@ -1,6 +1,9 @@
 import { type Me, PERMISSIONS, type Permission } from '@carebase/contracts';
 
-export function hasPermission(me: Pick<Me, 'permissions'> | null | undefined, permission: Permission): boolean {
+export function hasPermission(
+  me: Pick<Me, 'permissions'> | null | undefined,
+  permission: Permission,
+): boolean {
   return !!me && me.permissions.includes(permission);
 }
 

@@ -1,12 +1,16 @@
-import { and, asc, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import type { AuditQuerySchema } from '@carebase/contracts';
+import { and, asc, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { auditEvents } from '../../platform/audit/audit.schema.ts';
 import type { Executor } from '../../platform/db/database.ts';
 
 export type AuditFilter = Omit<z.infer<typeof AuditQuerySchema>, 'page' | 'pageSize'>;
 
-const SORT = { at: auditEvents.id, action: auditEvents.action, resourceType: auditEvents.resourceType } as const;
+const SORT = {
+  at: auditEvents.id,
+  action: auditEvents.action,
+  resourceType: auditEvents.resourceType,
+} as const;
 
 function whereOf(f: AuditFilter): SQL | undefined {
   const w: SQL[] = [];
@@ -26,7 +30,10 @@ export async function queryAudit(db: Executor, f: AuditFilter, limit: number, of
     .select()
     .from(auditEvents)
     .where(whereOf(f))
-    .orderBy(f.order === 'asc' ? asc(col) : desc(col), f.order === 'asc' ? asc(auditEvents.id) : desc(auditEvents.id))
+    .orderBy(
+      f.order === 'asc' ? asc(col) : desc(col),
+      f.order === 'asc' ? asc(auditEvents.id) : desc(auditEvents.id),
+    )
     .limit(limit)
     .offset(offset);
   return rows;

@@ -9,14 +9,23 @@ const tags = ['audit'];
 
 export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/', {
+    app.get('', {
       config: { access: 'audit:read' },
-      schema: { tags, summary: 'Audit events with filters, sort and pages', querystring: AuditQuerySchema, response: { 200: AuditPageSchema } },
+      schema: {
+        tags,
+        summary: 'Audit events with filters, sort and pages',
+        querystring: AuditQuerySchema,
+        response: { 200: AuditPageSchema },
+      },
       handler: async (req) => listAudit(ctx, req.query),
     });
     app.get('/export.csv', {
       config: { access: 'audit:read' },
-      schema: { tags, summary: 'The filtered audit events as CSV (at most 100,000 rows)', querystring: AuditQuerySchema },
+      schema: {
+        tags,
+        summary: 'The filtered audit events as CSV (at most 100,000 rows)',
+        querystring: AuditQuerySchema,
+      },
       handler: async (req, reply) => {
         const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
         reply

@@ -22,19 +22,47 @@ export async function listAudit(ctx: AppContext, q: Query) {
 }
 
 export const CSV_EXPORT_LIMIT = 100_000;
-const COLUMNS = ['id', 'at', 'actorId', 'actorEmail', 'action', 'resourceType', 'resourceId', 'patientId', 'outcome', 'ip', 'userAgent', 'requestId', 'details', 'hash'] as const;
+const COLUMNS = [
+  'id',
+  'at',
+  'actorId',
+  'actorEmail',
+  'action',
+  'resourceType',
+  'resourceId',
+  'patientId',
+  'outcome',
+  'ip',
+  'userAgent',
+  'requestId',
+  'details',
+  'hash',
+] as const;
 
 export function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text =
+    value === null || value === undefined
+      ? ''
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value);
   // A leading =, +, - or @ would be run as a formula by spreadsheet programs.
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** Yields CSV lines page by page, so a large export never sits in memory whole. */
-export async function* exportAuditCsv(ctx: AppContext, actor: ActorContext, q: Query): AsyncGenerator<string> {
+export async function* exportAuditCsv(
+  ctx: AppContext,
+  actor: ActorContext,
+  q: Query,
+): AsyncGenerator<string> {
   const { page: _page, pageSize: _size, ...filter } = q;
-  await writeAudit(ctx.db, actor, { action: 'audit.export', resourceType: 'audit_events', details: { filter } });
+  await writeAudit(ctx.db, actor, {
+    action: 'audit.export',
+    resourceType: 'audit_events',
+    details: { filter },
+  });
   yield `${COLUMNS.join(',')}\n`;
   const chunk = 2000;
   for (let offset = 0; offset < CSV_EXPORT_LIMIT; offset += chunk) {

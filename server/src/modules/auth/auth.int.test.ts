@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countUsers } from '../users/users.repository.ts';
 import { createTestApp, PASSWORD, type TestApp } from '../../test/test-app.ts';
+import { countUsers } from '../users/users.repository.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -11,7 +11,11 @@ afterAll(async () => t?.close());
 describe('POST /api/auth/login', () => {
   it('signs in and sets an HttpOnly SameSite=Lax session cookie', async () => {
     const user = await t.userWithRoles(['doctor']);
-    const res = await t.request({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: PASSWORD } });
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password: PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ email: user.email, roles: ['doctor'], mfaEnrollmentRequired: false });
     const cookie = res.cookies.find((c) => c.name === 'carebase_session');
@@ -21,7 +25,11 @@ describe('POST /api/auth/login', () => {
 
   it('refuses a wrong password with 401 and records the failure', async () => {
     const user = await t.userWithRoles(['nurse']);
-    const res = await t.request({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: 'wrong password!!' } });
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password: 'wrong password!!' },
+    });
     expect(res.statusCode).toBe(401);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().code).toBe('invalid_credentials');
@@ -29,18 +37,32 @@ describe('POST /api/auth/login', () => {
 
   it('names the field of bad input and writes nothing', async () => {
     const before = await countUsers(t.app.ctx.db);
-    const res = await t.request({ method: 'POST', url: '/api/auth/login', payload: { email: 'not-an-email', password: 'x' } });
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'not-an-email', password: 'x' },
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'body.email' })]));
+    expect(res.json().errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'body.email' })]),
+    );
     expect(await countUsers(t.app.ctx.db)).toBe(before);
   });
 
   it('locks the account after repeated failures (423 with Retry-After)', async () => {
     const user = await t.userWithRoles(['nurse']);
     for (let i = 0; i < t.config.lockoutThreshold; i++) {
-      await t.request({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: 'wrong password!!' } });
+      await t.request({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: user.email, password: 'wrong password!!' },
+      });
     }
-    const res = await t.request({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: PASSWORD } });
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password: PASSWORD },
+    });
     expect(res.statusCode).toBe(423);
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
   });
@@ -66,14 +88,24 @@ describe('session', () => {
 
   it('logout revokes the session server-side', async () => {
     const user = await t.userWithRoles(['doctor']);
-    expect((await t.request({ method: 'GET', url: '/api/auth/me', cookie: user.cookie })).statusCode).toBe(200);
-    expect((await t.request({ method: 'POST', url: '/api/auth/logout', cookie: user.cookie })).statusCode).toBe(200);
-    expect((await t.request({ method: 'GET', url: '/api/auth/me', cookie: user.cookie })).statusCode).toBe(401);
+    expect((await t.request({ method: 'GET', url: '/api/auth/me', cookie: user.cookie })).statusCode).toBe(
+      200,
+    );
+    expect(
+      (await t.request({ method: 'POST', url: '/api/auth/logout', cookie: user.cookie })).statusCode,
+    ).toBe(200);
+    expect((await t.request({ method: 'GET', url: '/api/auth/me', cookie: user.cookie })).statusCode).toBe(
+      401,
+    );
   });
 
   it('a cookie-authenticated write without Origin is refused', async () => {
     const user = await t.userWithRoles(['doctor']);
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: user.cookie } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: user.cookie },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('csrf_rejected');
   });

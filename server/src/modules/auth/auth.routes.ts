@@ -30,10 +30,18 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post('/login', {
       config: { access: 'public', ...limited },
-      schema: { tags, summary: 'Sign in with email, password and (when enrolled) a TOTP code', body: LoginRequestSchema, response: { 200: MeSchema } },
+      schema: {
+        tags,
+        summary: 'Sign in with email, password and (when enrolled) a TOTP code',
+        body: LoginRequestSchema,
+        response: { 200: MeSchema },
+      },
       handler: async (req, reply) => {
         const { token, me } = await auth.login(ctx, actorOf(req), req.body);
-        setSessionCookie(reply, token, { secure: ctx.config.secureCookies, maxAgeMs: ctx.config.sessionMaxMs });
+        setSessionCookie(reply, token, {
+          secure: ctx.config.secureCookies,
+          maxAgeMs: ctx.config.sessionMaxMs,
+        });
         return me;
       },
     });
@@ -50,13 +58,22 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get('/me', {
       config: { access: 'authenticated', duringMfaEnrollment: true },
-      schema: { tags, summary: 'The signed-in account, its roles, permissions and settings', response: { 200: MeSchema } },
+      schema: {
+        tags,
+        summary: 'The signed-in account, its roles, permissions and settings',
+        response: { 200: MeSchema },
+      },
       handler: async (req) => auth.me(ctx, principalOf(req)),
     });
 
     app.post('/password', {
       config: { access: 'authenticated', ...limited },
-      schema: { tags, summary: 'Change your password', body: ChangePasswordRequestSchema, response: { 200: OkSchema } },
+      schema: {
+        tags,
+        summary: 'Change your password',
+        body: ChangePasswordRequestSchema,
+        response: { 200: OkSchema },
+      },
       handler: async (req) => {
         await auth.changePassword(ctx, actorOf(req), principalOf(req), req.body);
         return { ok: true as const };
@@ -65,7 +82,13 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post('/password-reset/request', {
       config: { access: 'public', ...limited },
-      schema: { tags, summary: 'Email a single-use password reset link (answers the same whether or not the account exists)', body: PasswordResetRequestSchema, response: { 200: OkSchema } },
+      schema: {
+        tags,
+        summary:
+          'Email a single-use password reset link (answers the same whether or not the account exists)',
+        body: PasswordResetRequestSchema,
+        response: { 200: OkSchema },
+      },
       handler: async (req) => {
         await auth.requestPasswordReset(ctx, actorOf(req), req.body.email);
         return { ok: true as const };
@@ -74,7 +97,12 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post('/password-reset/confirm', {
       config: { access: 'public', ...limited },
-      schema: { tags, summary: 'Set a new password with a reset token', body: PasswordResetConfirmSchema, response: { 200: OkSchema } },
+      schema: {
+        tags,
+        summary: 'Set a new password with a reset token',
+        body: PasswordResetConfirmSchema,
+        response: { 200: OkSchema },
+      },
       handler: async (req) => {
         await auth.confirmPasswordReset(ctx, actorOf(req), req.body);
         return { ok: true as const };
@@ -83,19 +111,33 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post('/mfa/enroll', {
       config: { access: 'authenticated', duringMfaEnrollment: true },
-      schema: { tags, summary: 'Start TOTP enrolment: a new secret and its QR code', response: { 200: MfaEnrollStartSchema } },
+      schema: {
+        tags,
+        summary: 'Start TOTP enrolment: a new secret and its QR code',
+        response: { 200: MfaEnrollStartSchema },
+      },
       handler: async (req) => mfa.startEnrollment(ctx, actorOf(req), principalOf(req)),
     });
 
     app.post('/mfa/confirm', {
       config: { access: 'authenticated', duringMfaEnrollment: true, ...limited },
-      schema: { tags, summary: 'Finish TOTP enrolment with a current code; returns recovery codes once', body: MfaEnrollConfirmSchema, response: { 200: MfaRecoveryCodesSchema } },
+      schema: {
+        tags,
+        summary: 'Finish TOTP enrolment with a current code; returns recovery codes once',
+        body: MfaEnrollConfirmSchema,
+        response: { 200: MfaRecoveryCodesSchema },
+      },
       handler: async (req) => mfa.confirmEnrollment(ctx, actorOf(req), principalOf(req), req.body.otp),
     });
 
     app.post('/mfa/disable', {
       config: { access: 'authenticated', ...limited },
-      schema: { tags, summary: 'Turn TOTP off (refused when a role requires it)', body: MfaDisableSchema, response: { 200: OkSchema } },
+      schema: {
+        tags,
+        summary: 'Turn TOTP off (refused when a role requires it)',
+        body: MfaDisableSchema,
+        response: { 200: OkSchema },
+      },
       handler: async (req) => {
         await mfa.disableMfa(ctx, actorOf(req), principalOf(req), req.body.password);
         return { ok: true as const };
@@ -110,7 +152,12 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post('/tokens', {
       config: { access: 'tokens:create' },
-      schema: { tags, summary: 'Create an API token (shown once) with your permissions or fewer', body: CreateApiTokenSchema, response: { 201: CreatedApiTokenSchema } },
+      schema: {
+        tags,
+        summary: 'Create an API token (shown once) with your permissions or fewer',
+        body: CreateApiTokenSchema,
+        response: { 201: CreatedApiTokenSchema },
+      },
       handler: async (req, reply) => {
         const created = await auth.createToken(ctx, actorOf(req), principalOf(req), req.body);
         return reply.status(201).send(created);
@@ -119,7 +166,12 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.delete('/tokens/:id', {
       config: { access: 'authenticated' },
-      schema: { tags, summary: 'Revoke one of your API tokens', params: IdParamsSchema, response: { 200: OkSchema } },
+      schema: {
+        tags,
+        summary: 'Revoke one of your API tokens',
+        params: IdParamsSchema,
+        response: { 200: OkSchema },
+      },
       handler: async (req) => {
         await auth.revokeToken(ctx, actorOf(req), principalOf(req), req.params.id);
         return { ok: true as const };

@@ -1,4 +1,10 @@
-import { type ApiToken, type CreateApiTokenSchema, EVENT_TYPES, type Me, type Permission } from '@carebase/contracts';
+import {
+  type ApiToken,
+  type CreateApiTokenSchema,
+  EVENT_TYPES,
+  type Me,
+  type Permission,
+} from '@carebase/contracts';
 import type { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { tokenPermissions } from '../../platform/access/permissions.ts';
@@ -10,10 +16,18 @@ import { hashPassword, verifyPassword } from '../../platform/auth/password-hash.
 import { passwordProblem } from '../../platform/auth/password-policy.ts';
 import { issuePasswordReset } from '../../platform/auth/password-reset.ts';
 import { hashToken, newToken } from '../../platform/auth/secret-token.ts';
-import { checkTotp } from '../../platform/auth/totp.ts';
+import { totpStep } from '../../platform/auth/totp.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/events.publisher.ts';
-import { findUserByEmail, findUserById, updateUser, type UserRow } from '../users/users.repository.ts';
+import {
+  advanceTotpStep,
+  consumeRecoveryCode,
+  countFailedLogin,
+  findUserByEmail,
+  findUserById,
+  type UserRow,
+  updateUser,
+} from '../users/users.repository.ts';
 import { loadAccount, meOf } from '../users/users.service.ts';
 
 /** Minutes an account stays locked after `failures` bad attempts: doubling from the threshold, at most an hour. */
@@ -24,47 +38,74 @@ export function lockMinutes(failures: number, threshold: number): number {
 
 export type LoginInput = { email: string; password: string; otp?: string | undefined };
 
-async function recordFailure(ctx: AppContext, actor: ActorContext, user: UserRow | undefined, email: string, reason: string) {
+async function recordFailure(
+  ctx: AppContext,
+  actor: ActorContext,
+  user: UserRow | undefined,
+  email: string,
+  reason: string,
+) {
   await ctx.db.transaction(async (tx) => {
     if (user) {
-      const failures = user.failedLogins + 1;
+      // Counted in the database: parallel wrong guesses must each count, not overwrite one another.
+      const failures = await countFailedLogin(tx, user.id);
       const minutes = lockMinutes(failures, ctx.config.lockoutThreshold);
-      await updateUser(tx, user.id, {
-        failedLogins: failures,
-        lockedUntil: minutes ? new Date(Date.now() + minutes * 60_000) : user.lockedUntil,
-      });
+      if (minutes) await updateUser(tx, user.id, { lockedUntil: new Date(Date.now() + minutes * 60_000) });
     }
-    await writeAudit(tx, { ...actor, actorId: user?.id ?? null, actorEmail: email }, {
-      action: 'auth.login',
-      resourceType: 'session',
-      outcome: 'failed',
-      details: { reason },
-    });
+    await writeAudit(
+      tx,
+      { ...actor, actorId: user?.id ?? null, actorEmail: email },
+      {
+        action: 'auth.login',
+        resourceType: 'session',
+        outcome: 'failed',
+        details: { reason },
+      },
+    );
   });
 }
 
 /** Checks a TOTP code or consumes a recovery code. */
 async function secondFactorOk(ctx: AppContext, user: UserRow, code: string): Promise<boolean> {
-  if (/^\d{6}$/.test(code)) return user.totpSecret !== null && checkTotp(user.totpSecret, code);
+  if (/^\d{6}$/.test(code)) {
+    const step = user.totpSecret === null ? null : totpStep(user.totpSecret, code);
+    // Decided by the database, so parallel sign-ins cannot both use one code.
+    return step !== null && step > user.totpLastStep && (await advanceTotpStep(ctx.db, user.id, step));
+  }
   const hash = hashToken(code);
-  if (!user.recoveryCodes.includes(hash)) return false;
-  await updateUser(ctx.db, user.id, { recoveryCodes: user.recoveryCodes.filter((h) => h !== hash) });
-  return true;
+  return user.recoveryCodes.includes(hash) && (await consumeRecoveryCode(ctx.db, user.id, hash));
 }
 
-export async function login(ctx: AppContext, actor: ActorContext, input: LoginInput): Promise<{ token: string; me: Me }> {
+export async function login(
+  ctx: AppContext,
+  actor: ActorContext,
+  input: LoginInput,
+): Promise<{ token: string; me: Me }> {
   const user = await findUserByEmail(ctx.db, input.email);
   if (user?.lockedUntil && user.lockedUntil > new Date()) {
     await recordFailure(ctx, actor, undefined, input.email, 'locked');
     const seconds = Math.ceil((user.lockedUntil.getTime() - Date.now()) / 1000);
-    throw new AppError('account_locked', `Too many failed attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).`, {
-      headers: { 'retry-after': String(seconds) },
-    });
+    throw new AppError(
+      'account_locked',
+      `Too many failed attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).`,
+      {
+        headers: { 'retry-after': String(seconds) },
+      },
+    );
   }
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !passwordOk || !user.active) {
-    await recordFailure(ctx, actor, user, input.email, !user ? 'unknown email' : !passwordOk ? 'wrong password' : 'inactive');
-    throw new AppError('invalid_credentials', 'The email or password is wrong, or the account is not active.');
+    await recordFailure(
+      ctx,
+      actor,
+      user,
+      input.email,
+      !user ? 'unknown email' : !passwordOk ? 'wrong password' : 'inactive',
+    );
+    throw new AppError(
+      'invalid_credentials',
+      'The email or password is wrong, or the account is not active.',
+    );
   }
   if (user.totpEnabled) {
     if (!input.otp) throw new AppError('otp_required', 'Enter the 6-digit code from your authenticator app.');
@@ -85,12 +126,16 @@ export async function login(ctx: AppContext, actor: ActorContext, input: LoginIn
       userAgent: actor.userAgent?.slice(0, 500) ?? null,
     });
     await updateUser(tx, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
-    await writeAudit(tx, { ...actor, actorId: user.id, actorEmail: user.email }, {
-      action: 'auth.login',
-      resourceType: 'session',
-      resourceId: session.id,
-      details: { mfa: user.totpEnabled },
-    });
+    await writeAudit(
+      tx,
+      { ...actor, actorId: user.id, actorEmail: user.email },
+      {
+        action: 'auth.login',
+        resourceType: 'session',
+        resourceId: session.id,
+        details: { mfa: user.totpEnabled },
+      },
+    );
     const account = await loadAccount(tx, { ...user, lastLoginAt: now });
     return { token, me: meOf(account) };
   });
@@ -102,6 +147,8 @@ export async function logout(ctx: AppContext, actor: ActorContext, principal: Pr
   await ctx.db.transaction(async (tx) => {
     await authRepo.revokeSession(tx, sessionId);
     await writeAudit(tx, actor, { action: 'auth.logout', resourceType: 'session', resourceId: sessionId });
+    // The hub re-checks this user's sockets: the ones of the ended session close at once.
+    await publishEvent(tx, { type: EVENT_TYPES.userChanged, permission: null, userId: principal.userId });
   });
 }
 
@@ -113,7 +160,7 @@ export async function me(ctx: AppContext, principal: Principal): Promise<Me> {
   return principal.via === 'token' ? { ...result, permissions: principal.permissions } : result;
 }
 
-async function setPassword(ctx: AppContext, user: UserRow, newPassword: string, field: string): Promise<string> {
+async function hashNewPassword(user: UserRow, newPassword: string, field: string): Promise<string> {
   const problem = passwordProblem(newPassword, { email: user.email, name: user.name });
   if (problem) throw fieldError(field, problem);
   return hashPassword(newPassword);
@@ -130,26 +177,39 @@ export async function changePassword(
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw fieldError('body.currentPassword', 'is not your current password');
   }
-  if (input.newPassword === input.currentPassword) throw fieldError('body.newPassword', 'must differ from the current password');
-  const passwordHash = await setPassword(ctx, user, input.newPassword, 'body.newPassword');
+  if (input.newPassword === input.currentPassword)
+    throw fieldError('body.newPassword', 'must differ from the current password');
+  const passwordHash = await hashNewPassword(user, input.newPassword, 'body.newPassword');
   await ctx.db.transaction(async (tx) => {
     await updateUser(tx, user.id, { passwordHash, passwordChangedAt: new Date() });
     // Other sessions end: whoever knew the old password is signed out everywhere else.
     await authRepo.revokeUserSessions(tx, user.id, principal.sessionId ?? undefined);
-    await writeAudit(tx, actor, { action: 'auth.password.change', resourceType: 'user', resourceId: user.id });
+    await writeAudit(tx, actor, {
+      action: 'auth.password.change',
+      resourceType: 'user',
+      resourceId: user.id,
+    });
   });
 }
 
-export async function requestPasswordReset(ctx: AppContext, actor: ActorContext, email: string): Promise<void> {
+export async function requestPasswordReset(
+  ctx: AppContext,
+  actor: ActorContext,
+  email: string,
+): Promise<void> {
   const user = await findUserByEmail(ctx.db, email);
   await ctx.db.transaction(async (tx) => {
     if (user?.active) await issuePasswordReset(ctx, tx, user, 'reset');
-    await writeAudit(tx, { ...actor, actorId: user?.id ?? null, actorEmail: email }, {
-      action: 'auth.password-reset.request',
-      resourceType: 'user',
-      resourceId: user?.id ?? null,
-      outcome: user?.active ? 'success' : 'failed',
-    });
+    await writeAudit(
+      tx,
+      { ...actor, actorId: user?.id ?? null, actorEmail: email },
+      {
+        action: 'auth.password-reset.request',
+        resourceType: 'user',
+        resourceId: user?.id ?? null,
+        outcome: user?.active ? 'success' : 'failed',
+      },
+    );
   });
 }
 
@@ -163,14 +223,23 @@ export async function confirmPasswordReset(
     if (!userId) throw fieldError('body.token', 'is invalid, expired or already used; ask for a new link');
     const user = await findUserById(tx, userId);
     if (!user?.active) throw fieldError('body.token', 'belongs to an account that is not active');
-    const passwordHash = await setPassword(ctx, user, input.newPassword, 'body.newPassword');
-    await updateUser(tx, user.id, { passwordHash, passwordChangedAt: new Date(), failedLogins: 0, lockedUntil: null });
-    await authRepo.revokeUserSessions(tx, user.id);
-    await writeAudit(tx, { ...actor, actorId: user.id, actorEmail: user.email }, {
-      action: 'auth.password-reset.confirm',
-      resourceType: 'user',
-      resourceId: user.id,
+    const passwordHash = await hashNewPassword(user, input.newPassword, 'body.newPassword');
+    await updateUser(tx, user.id, {
+      passwordHash,
+      passwordChangedAt: new Date(),
+      failedLogins: 0,
+      lockedUntil: null,
     });
+    await authRepo.revokeUserSessions(tx, user.id);
+    await writeAudit(
+      tx,
+      { ...actor, actorId: user.id, actorEmail: user.email },
+      {
+        action: 'auth.password-reset.confirm',
+        resourceType: 'user',
+        resourceId: user.id,
+      },
+    );
   });
 }
 
@@ -199,7 +268,8 @@ export async function createToken(
   const requested: Permission[] = input.permissions ?? principal.permissions;
   const extra = requested.filter((p) => !principal.permissions.includes(p));
   if (extra.length) throw fieldError('body.permissions', `you do not hold: ${extra.join(', ')}`);
-  if (input.expiresAt && new Date(input.expiresAt) <= new Date()) throw fieldError('body.expiresAt', 'must be in the future');
+  if (input.expiresAt && new Date(input.expiresAt) <= new Date())
+    throw fieldError('body.expiresAt', 'must be in the future');
   const token = newToken(API_TOKEN_PREFIX, 32);
   return ctx.db.transaction(async (tx) => {
     const row = await authRepo.insertApiToken(tx, {
@@ -219,9 +289,15 @@ export async function createToken(
   });
 }
 
-export async function revokeToken(ctx: AppContext, actor: ActorContext, principal: Principal, id: string): Promise<void> {
+export async function revokeToken(
+  ctx: AppContext,
+  actor: ActorContext,
+  principal: Principal,
+  id: string,
+): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    if (!(await authRepo.revokeApiToken(tx, principal.userId, id))) throw new AppError('not_found', `token ${id} not found`);
+    if (!(await authRepo.revokeApiToken(tx, principal.userId, id)))
+      throw new AppError('not_found', `token ${id} not found`);
     await writeAudit(tx, actor, { action: 'auth.token.revoke', resourceType: 'api_token', resourceId: id });
     await publishEvent(tx, { type: EVENT_TYPES.userChanged, permission: null, userId: principal.userId });
   });

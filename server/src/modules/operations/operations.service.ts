@@ -1,4 +1,10 @@
-import { EVENT_TYPES, type Job, type JobQuerySchema, type OutboxMessage, type OutboxQuerySchema } from '@carebase/contracts';
+import {
+  EVENT_TYPES,
+  type Job,
+  type JobQuerySchema,
+  type OutboxMessage,
+  type OutboxQuerySchema,
+} from '@carebase/contracts';
 import type { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { type ActorContext, writeAudit } from '../../platform/audit/audit.writer.ts';
@@ -36,7 +42,8 @@ export async function retryMessage(ctx: AppContext, actor: ActorContext, id: str
   await ctx.db.transaction(async (tx) => {
     const msg = await outboxRepo.findMessage(tx, id);
     if (!msg) throw new AppError('not_found', `message ${id} not found`);
-    if (msg.status !== 'failed' && msg.status !== 'held') throw new AppError('conflict', `the message is ${msg.status}`);
+    if (msg.status !== 'failed' && msg.status !== 'held')
+      throw new AppError('conflict', `the message is ${msg.status}`);
     await ctx.outbox.release(tx, [id]);
     await writeAudit(tx, actor, { action: 'outbox.retry', resourceType: 'outbox_message', resourceId: id });
   });
@@ -52,7 +59,9 @@ export async function retryJob(ctx: AppContext, actor: ActorContext, id: string)
     const row = await jobsRepo.retryJob(tx, id);
     if (!row) {
       const exists = await jobsRepo.findJob(tx, id);
-      throw exists ? new AppError('conflict', `the job is ${exists.status}`) : new AppError('not_found', `job ${id} not found`);
+      throw exists
+        ? new AppError('conflict', `the job is ${exists.status}`)
+        : new AppError('not_found', `job ${id} not found`);
     }
     await writeAudit(tx, actor, { action: 'job.retry', resourceType: 'job', resourceId: id });
     await publishEvent(tx, { type: EVENT_TYPES.jobChanged, permission: 'jobs:read', resourceId: id });

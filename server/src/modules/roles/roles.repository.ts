@@ -1,5 +1,5 @@
-import { count, eq, inArray, sql } from 'drizzle-orm';
 import type { Permission } from '@carebase/contracts';
+import { count, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
 import { roles, userRoles } from '../users/users.schema.ts';
 

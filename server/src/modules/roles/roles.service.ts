@@ -1,8 +1,15 @@
-import { BUILT_IN_ROLE_PERMISSIONS, BUILT_IN_ROLES, type CreateRoleSchema, EVENT_TYPES, type Role, type UpdateRoleSchema } from '@carebase/contracts';
+import {
+  BUILT_IN_ROLE_PERMISSIONS,
+  BUILT_IN_ROLES,
+  type CreateRoleSchema,
+  EVENT_TYPES,
+  type Role,
+  type UpdateRoleSchema,
+} from '@carebase/contracts';
 import type { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { type ActorContext, writeAudit } from '../../platform/audit/audit.writer.ts';
-import type { Executor } from '../../platform/db/database.ts';
+import { type Executor, uniqueViolation } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/events.publisher.ts';
 import * as repo from './roles.repository.ts';
@@ -41,15 +48,34 @@ async function getRole(db: Executor, key: string): Promise<Role> {
   return role;
 }
 
-export async function createRole(ctx: AppContext, actor: ActorContext, input: z.infer<typeof CreateRoleSchema>): Promise<Role> {
-  return ctx.db.transaction(async (tx) => {
-    if (await repo.findRole(tx, input.key)) throw fieldError('body.key', 'is already used by another role');
-    const permissions = [...new Set(input.permissions)].sort();
-    await repo.insertRole(tx, { ...input, permissions, builtIn: false });
-    await writeAudit(tx, actor, { action: 'role.create', resourceType: 'role', resourceId: input.key, details: { permissions } });
-    await publishEvent(tx, { type: EVENT_TYPES.roleChanged, permission: 'roles:read', resourceId: input.key });
-    return getRole(tx, input.key);
-  });
+export async function createRole(
+  ctx: AppContext,
+  actor: ActorContext,
+  input: z.infer<typeof CreateRoleSchema>,
+): Promise<Role> {
+  const keyTaken = () => fieldError('body.key', 'is already used by another role');
+  return ctx.db
+    .transaction(async (tx) => {
+      if (await repo.findRole(tx, input.key)) throw keyTaken();
+      const permissions = [...new Set(input.permissions)].sort();
+      await repo.insertRole(tx, { ...input, permissions, builtIn: false });
+      await writeAudit(tx, actor, {
+        action: 'role.create',
+        resourceType: 'role',
+        resourceId: input.key,
+        details: { permissions },
+      });
+      await publishEvent(tx, {
+        type: EVENT_TYPES.roleChanged,
+        permission: 'roles:read',
+        resourceId: input.key,
+      });
+      return getRole(tx, input.key);
+    })
+    .catch((err: unknown) => {
+      // Another request created the key between our check and our insert: the same answer as the check.
+      throw uniqueViolation(err) === 'roles_pkey' ? keyTaken() : err;
+    });
 }
 
 export async function updateRole(
@@ -80,7 +106,8 @@ export async function deleteRole(ctx: AppContext, actor: ActorContext, key: stri
   await ctx.db.transaction(async (tx) => {
     const role = await getRole(tx, key);
     if (role.builtIn) throw new AppError('conflict', 'Built-in roles cannot be deleted.');
-    if ((await repo.countRoleUsers(tx, key)) > 0) throw new AppError('conflict', 'The role is still assigned to users.');
+    if ((await repo.countRoleUsers(tx, key)) > 0)
+      throw new AppError('conflict', 'The role is still assigned to users.');
     await repo.deleteRole(tx, key);
     await writeAudit(tx, actor, { action: 'role.delete', resourceType: 'role', resourceId: key });
     await publishEvent(tx, { type: EVENT_TYPES.roleChanged, permission: 'roles:read', resourceId: key });

@@ -1,4 +1,10 @@
-import { PublicSettingsSchema, SystemSettingsPatchSchema, SystemSettingsResponseSchema, UserSettingsPatchSchema, UserSettingsSchema } from '@carebase/contracts';
+import {
+  PublicSettingsSchema,
+  SystemSettingsPatchSchema,
+  SystemSettingsResponseSchema,
+  UserSettingsPatchSchema,
+  UserSettingsSchema,
+} from '@carebase/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { actorOf, principalOf } from '../../platform/http/route-access.ts';
@@ -11,7 +17,11 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/public', {
       config: { access: 'public' },
-      schema: { tags, summary: 'Clinic name, logo, time zone and currency (for the sign-in page)', response: { 200: PublicSettingsSchema } },
+      schema: {
+        tags,
+        summary: 'Clinic name, logo, time zone and currency (for the sign-in page)',
+        response: { 200: PublicSettingsSchema },
+      },
       handler: async () => {
         const s = await settings.getSystemSettings(ctx.db);
         return { clinicName: s.clinicName, logoUrl: s.logoUrl, timeZone: s.timeZone, currency: s.currency };
@@ -20,21 +30,37 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/me', {
       config: { access: 'authenticated', duringMfaEnrollment: true },
       schema: { tags, summary: 'Your settings', response: { 200: UserSettingsSchema } },
-      handler: async (req) => settings.userSettingsOf(await storedUserSettings(ctx.db, principalOf(req).userId)),
+      handler: async (req) =>
+        settings.userSettingsOf(await storedUserSettings(ctx.db, principalOf(req).userId)),
     });
     app.patch('/me', {
       config: { access: 'authenticated', duringMfaEnrollment: true },
-      schema: { tags, summary: 'Change your settings', body: UserSettingsPatchSchema, response: { 200: UserSettingsSchema } },
-      handler: async (req) => settings.patchUserSettings(ctx, actorOf(req), principalOf(req).userId, req.body),
+      schema: {
+        tags,
+        summary: 'Change your settings',
+        body: UserSettingsPatchSchema,
+        response: { 200: UserSettingsSchema },
+      },
+      handler: async (req) =>
+        settings.patchUserSettings(ctx, actorOf(req), principalOf(req).userId, req.body),
     });
     app.get('/system', {
       config: { access: 'settings:read' },
-      schema: { tags, summary: 'Clinic-wide settings (secrets are reported as set or not, never returned)', response: { 200: SystemSettingsResponseSchema } },
+      schema: {
+        tags,
+        summary: 'Clinic-wide settings (secrets are reported as set or not, never returned)',
+        response: { 200: SystemSettingsResponseSchema },
+      },
       handler: async () => settings.getSystemSettings(ctx.db),
     });
     app.patch('/system', {
       config: { access: 'settings:write' },
-      schema: { tags, summary: 'Change clinic-wide settings; secrets are write-only', body: SystemSettingsPatchSchema, response: { 200: SystemSettingsResponseSchema } },
+      schema: {
+        tags,
+        summary: 'Change clinic-wide settings; secrets are write-only',
+        body: SystemSettingsPatchSchema,
+        response: { 200: SystemSettingsResponseSchema },
+      },
       handler: async (req) => settings.patchSystemSettings(ctx, actorOf(req), req.body),
     });
   };

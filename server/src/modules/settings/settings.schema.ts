@@ -1,5 +1,5 @@
-import { integer, jsonb, pgTable, timestamp } from 'drizzle-orm/pg-core';
 import type { SystemSecretName, SystemSettings } from '@carebase/contracts';
+import { integer, jsonb, pgTable, timestamp } from 'drizzle-orm/pg-core';
 
 /** One row (id = 1): the clinic-wide settings and the write-only secrets beside them. */
 export const systemSettings = pgTable('system_settings', {

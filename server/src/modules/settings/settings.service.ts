@@ -22,7 +22,10 @@ import { readSystemSettingsRow, writeSystemSettingsRow } from './settings.reposi
 
 const GROUPS = ['mail', 'sms', 'pacs', 'ai'] as const;
 
-function mergeSettings(base: SystemSettings, patch: Partial<SystemSettings> | SystemSettingsPatch): SystemSettings {
+function mergeSettings(
+  base: SystemSettings,
+  patch: Partial<SystemSettings> | SystemSettingsPatch,
+): SystemSettings {
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(patch)) {
     if (key === 'secrets' || value === undefined) continue;
@@ -33,13 +36,20 @@ function mergeSettings(base: SystemSettings, patch: Partial<SystemSettings> | Sy
   return merged as SystemSettings;
 }
 
-export async function readSystemSettings(db: Executor): Promise<{ settings: SystemSettings; secrets: Partial<Record<SystemSecretName, string>> }> {
+export async function readSystemSettings(
+  db: Executor,
+): Promise<{ settings: SystemSettings; secrets: Partial<Record<SystemSecretName, string>> }> {
   const row = await readSystemSettingsRow(db);
   return { settings: mergeSettings(DEFAULT_SYSTEM_SETTINGS, row?.value ?? {}), secrets: row?.secrets ?? {} };
 }
 
-function toResponse(settings: SystemSettings, secrets: Partial<Record<SystemSecretName, string>>): SystemSettingsResponse {
-  const secretsSet = Object.fromEntries(SYSTEM_SECRETS.map((k) => [k, Boolean(secrets[k])])) as SystemSettingsResponse['secretsSet'];
+function toResponse(
+  settings: SystemSettings,
+  secrets: Partial<Record<SystemSecretName, string>>,
+): SystemSettingsResponse {
+  const secretsSet = Object.fromEntries(
+    SYSTEM_SECRETS.map((k) => [k, Boolean(secrets[k])]),
+  ) as SystemSettingsResponse['secretsSet'];
   return { ...settings, secretsSet };
 }
 
@@ -48,14 +58,23 @@ export async function getSystemSettings(db: Executor): Promise<SystemSettingsRes
   return toResponse(settings, secrets);
 }
 
-export async function patchSystemSettings(ctx: AppContext, actor: ActorContext, patch: SystemSettingsPatch): Promise<SystemSettingsResponse> {
+export async function patchSystemSettings(
+  ctx: AppContext,
+  actor: ActorContext,
+  patch: SystemSettingsPatch,
+): Promise<SystemSettingsResponse> {
   return ctx.db.transaction(async (tx) => {
     const current = await readSystemSettings(tx);
     const next = mergeSettings(current.settings, patch);
     const checked = SystemSettingsSchema.safeParse(next);
     if (!checked.success) {
-      const fields = checked.error.issues.map((i) => ({ path: `body.${i.path.join('.')}`, message: i.message }));
-      throw new AppError('validation_failed', fields.map((f) => `${f.path} ${f.message}`).join('; '), { fields });
+      const fields = checked.error.issues.map((i) => ({
+        path: `body.${i.path.join('.')}`,
+        message: i.message,
+      }));
+      throw new AppError('validation_failed', fields.map((f) => `${f.path} ${f.message}`).join('; '), {
+        fields,
+      });
     }
     const secrets = { ...current.secrets };
     for (const [name, value] of Object.entries(patch.secrets ?? {})) {
@@ -85,9 +104,23 @@ export async function transportSettings(ctx: Pick<AppContext, 'db' | 'config'>):
   const { settings, secrets } = await readSystemSettings(ctx.db);
   const m = settings.mail;
   const smtp = ctx.config.smtpUrl
-    ? { url: ctx.config.smtpUrl, host: '', port: 0, secure: false, user: '', from: m.from || ctx.config.mailFrom }
+    ? {
+        url: ctx.config.smtpUrl,
+        host: '',
+        port: 0,
+        secure: false,
+        user: '',
+        from: m.from || ctx.config.mailFrom,
+      }
     : m.smtpHost
-      ? { host: m.smtpHost, port: m.smtpPort, secure: m.smtpSecure, user: m.smtpUser, password: secrets.smtpPassword, from: m.from || ctx.config.mailFrom }
+      ? {
+          host: m.smtpHost,
+          port: m.smtpPort,
+          secure: m.smtpSecure,
+          user: m.smtpUser,
+          password: secrets.smtpPassword,
+          from: m.from || ctx.config.mailFrom,
+        }
       : null;
   const s = settings.sms;
   const sms = s.provider === 'http' && s.url ? { ...s, apiKey: secrets.smsApiKey } : null;
@@ -110,7 +143,11 @@ export async function patchUserSettings(
 ): Promise<UserSettings> {
   return ctx.db.transaction(async (tx) => {
     const current = userSettingsOf(await storedUserSettings(tx, userId));
-    const next: UserSettings = { ...current, ...patch, notifications: { ...current.notifications, ...patch.notifications } };
+    const next: UserSettings = {
+      ...current,
+      ...patch,
+      notifications: { ...current.notifications, ...patch.notifications },
+    };
     await saveUserSettings(tx, userId, next);
     await writeAudit(tx, actor, {
       action: 'settings.user.update',

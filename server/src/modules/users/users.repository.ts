@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { UserSettings } from '@carebase/contracts';
+import { and, asc, count, desc, eq, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
 import { userRoles, users } from './users.schema.ts';
 
@@ -45,7 +45,10 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export async function listUsers(db: Executor, f: UserListFilter): Promise<{ rows: UserRow[]; total: number }> {
+export async function listUsers(
+  db: Executor,
+  f: UserListFilter,
+): Promise<{ rows: UserRow[]; total: number }> {
   const where: SQL[] = [];
   if (f.q) {
     const like = `%${escapeLike(f.q)}%`;
@@ -54,7 +57,10 @@ export async function listUsers(db: Executor, f: UserListFilter): Promise<{ rows
   if (f.active !== undefined) where.push(eq(users.active, f.active));
   if (f.role) {
     where.push(
-      inArray(users.id, db.select({ id: userRoles.userId }).from(userRoles).where(eq(userRoles.roleKey, f.role))),
+      inArray(
+        users.id,
+        db.select({ id: userRoles.userId }).from(userRoles).where(eq(userRoles.roleKey, f.role)),
+      ),
     );
   }
   const cond = where.length ? and(...where) : undefined;
@@ -75,8 +81,42 @@ export async function insertUser(db: Executor, row: typeof users.$inferInsert): 
   return created!;
 }
 
-export async function updateUser(db: Executor, id: string, patch: Partial<typeof users.$inferInsert>): Promise<void> {
+export async function updateUser(
+  db: Executor,
+  id: string,
+  patch: Partial<typeof users.$inferInsert>,
+): Promise<void> {
   await db.update(users).set(patch).where(eq(users.id, id));
+}
+
+/** Adds one failed sign-in in a single statement and returns the new count. */
+export async function countFailedLogin(db: Executor, id: string): Promise<number> {
+  const [row] = await db
+    .update(users)
+    .set({ failedLogins: sql`${users.failedLogins} + 1` })
+    .where(eq(users.id, id))
+    .returning({ failedLogins: users.failedLogins });
+  return row?.failedLogins ?? 0;
+}
+
+/** Records the TOTP time step just used; false when that step or a later one was used already. */
+export async function advanceTotpStep(db: Executor, id: string, step: number): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, id), lt(users.totpLastStep, step)))
+    .returning({ id: users.id });
+  return rows.length > 0;
+}
+
+/** Uses up a recovery code (by its hash); false when it is not, or no longer, there. */
+export async function consumeRecoveryCode(db: Executor, id: string, hash: string): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ recoveryCodes: sql`${users.recoveryCodes} - ${hash}::text` })
+    .where(and(eq(users.id, id), sql`${users.recoveryCodes} @> ${JSON.stringify([hash])}::jsonb`))
+    .returning({ id: users.id });
+  return rows.length > 0;
 }
 
 export async function setUserRoles(db: Executor, userId: string, roleKeys: string[]): Promise<void> {
@@ -84,7 +124,11 @@ export async function setUserRoles(db: Executor, userId: string, roleKeys: strin
   if (roleKeys.length) await db.insert(userRoles).values(roleKeys.map((roleKey) => ({ userId, roleKey })));
 }
 
-export async function updateUserSettings(db: Executor, id: string, settings: Partial<UserSettings>): Promise<void> {
+export async function updateUserSettings(
+  db: Executor,
+  id: string,
+  settings: Partial<UserSettings>,
+): Promise<void> {
   await db.update(users).set({ settings }).where(eq(users.id, id));
 }
 

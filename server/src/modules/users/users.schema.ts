@@ -1,7 +1,16 @@
+import type { Permission, UserSettings } from '@carebase/contracts';
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { UserSettings } from '@carebase/contracts';
-import type { Permission } from '@carebase/contracts';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const users = pgTable(
   'users',
@@ -13,6 +22,8 @@ export const users = pgTable(
     active: boolean('active').notNull().default(true),
     totpSecret: text('totp_secret'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
+    /** The TOTP time step last accepted: a code is good for one sign-in only. */
+    totpLastStep: integer('totp_last_step').notNull().default(0),
     /** sha256 hashes of unused recovery codes. */
     recoveryCodes: jsonb('recovery_codes').$type<string[]>().notNull().default([]),
     failedLogins: integer('failed_logins').notNull().default(0),

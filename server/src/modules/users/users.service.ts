@@ -16,7 +16,7 @@ import { revokeUserSessions } from '../../platform/auth/auth.repository.ts';
 import { hashPassword } from '../../platform/auth/password-hash.ts';
 import { passwordProblem } from '../../platform/auth/password-policy.ts';
 import { issuePasswordReset } from '../../platform/auth/password-reset.ts';
-import type { Executor } from '../../platform/db/database.ts';
+import { type Executor, uniqueViolation } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/events.publisher.ts';
 import { findRoles } from '../roles/roles.repository.ts';
@@ -78,8 +78,16 @@ export async function listUsers(ctx: AppContext, q: z.infer<typeof UserListQuery
     ...q,
     active: q.active === undefined ? undefined : q.active === 'true',
   });
-  const roles = await repo.roleKeysOf(ctx.db, rows.map((r) => r.id));
-  return { items: rows.map((r) => toUser(r, roles.get(r.id) ?? [])), total, page: q.page, pageSize: q.pageSize };
+  const roles = await repo.roleKeysOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  return {
+    items: rows.map((r) => toUser(r, roles.get(r.id) ?? [])),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 export async function getUser(db: Executor, id: string): Promise<User> {
@@ -95,32 +103,45 @@ async function checkRoles(db: Executor, keys: string[]): Promise<void> {
   if (missing.length) throw fieldError('body.roles', `unknown role: ${missing.join(', ')}`);
 }
 
-export async function createUser(ctx: AppContext, actor: ActorContext, input: z.infer<typeof CreateUserSchema>): Promise<User> {
+const emailTaken = () => fieldError('body.email', 'is already used by another account');
+
+/** Another request took the email between our check and our write: the same answer as the check. */
+function emailRace(err: unknown): never {
+  throw uniqueViolation(err) === 'users_email_unique' ? emailTaken() : err;
+}
+
+export async function createUser(
+  ctx: AppContext,
+  actor: ActorContext,
+  input: z.infer<typeof CreateUserSchema>,
+): Promise<User> {
   if (input.password !== undefined) {
     const problem = passwordProblem(input.password, { email: input.email, name: input.name });
     if (problem) throw fieldError('body.password', problem);
   }
   const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
-  return ctx.db.transaction(async (tx) => {
-    if (await repo.findUserByEmail(tx, input.email)) throw fieldError('body.email', 'is already used by another account');
-    await checkRoles(tx, input.roles);
-    const row = await repo.insertUser(tx, {
-      email: input.email,
-      name: input.name,
-      passwordHash,
-      passwordChangedAt: passwordHash ? new Date() : null,
-    });
-    await repo.setUserRoles(tx, row.id, [...new Set(input.roles)]);
-    await writeAudit(tx, actor, {
-      action: 'user.create',
-      resourceType: 'user',
-      resourceId: row.id,
-      details: { email: row.email, roles: input.roles, passwordSet: passwordHash !== null },
-    });
-    if (!passwordHash) await issuePasswordReset(ctx, tx, row, 'welcome');
-    await publishEvent(tx, { type: EVENT_TYPES.userChanged, permission: 'users:read', resourceId: row.id });
-    return getUser(tx, row.id);
-  });
+  return ctx.db
+    .transaction(async (tx) => {
+      if (await repo.findUserByEmail(tx, input.email)) throw emailTaken();
+      await checkRoles(tx, input.roles);
+      const row = await repo.insertUser(tx, {
+        email: input.email,
+        name: input.name,
+        passwordHash,
+        passwordChangedAt: passwordHash ? new Date() : null,
+      });
+      await repo.setUserRoles(tx, row.id, [...new Set(input.roles)]);
+      await writeAudit(tx, actor, {
+        action: 'user.create',
+        resourceType: 'user',
+        resourceId: row.id,
+        details: { email: row.email, roles: input.roles, passwordSet: passwordHash !== null },
+      });
+      if (!passwordHash) await issuePasswordReset(ctx, tx, row, 'welcome');
+      await publishEvent(tx, { type: EVENT_TYPES.userChanged, permission: 'users:read', resourceId: row.id });
+      return getUser(tx, row.id);
+    })
+    .catch(emailRace);
 }
 
 export async function updateUser(
@@ -129,37 +150,45 @@ export async function updateUser(
   id: string,
   patch: z.infer<typeof UpdateUserSchema>,
 ): Promise<User> {
-  return ctx.db.transaction(async (tx) => {
-    const before = await getUser(tx, id);
-    if (patch.email && patch.email !== before.email && (await repo.findUserByEmail(tx, patch.email))) {
-      throw fieldError('body.email', 'is already used by another account');
-    }
-    if (actor.actorId === id && patch.active === false) throw fieldError('body.active', 'you cannot deactivate your own account');
-    if (patch.roles) {
-      await checkRoles(tx, patch.roles);
-      if (actor.actorId === id && before.roles.includes('admin') && !patch.roles.includes('admin')) {
-        throw fieldError('body.roles', 'you cannot remove the admin role from your own account');
+  return ctx.db
+    .transaction(async (tx) => {
+      const before = await getUser(tx, id);
+      if (patch.email && patch.email !== before.email && (await repo.findUserByEmail(tx, patch.email))) {
+        throw emailTaken();
       }
-    }
-    const { roles, ...columns } = patch;
-    if (Object.keys(columns).length) await repo.updateUser(tx, id, columns);
-    if (roles) await repo.setUserRoles(tx, id, [...new Set(roles)]);
-    if (patch.active === false || roles) {
-      // Deactivation ends sessions at once; a role change ends them so no session keeps old rights.
-      const ended = await revokeUserSessions(tx, id);
-      if (ended.length) {
-        await publishEvent(tx, { type: EVENT_TYPES.sessionRevoked, permission: null, userId: id });
+      if (actor.actorId === id && patch.active === false)
+        throw fieldError('body.active', 'you cannot deactivate your own account');
+      if (patch.roles) {
+        await checkRoles(tx, patch.roles);
+        if (actor.actorId === id && before.roles.includes('admin') && !patch.roles.includes('admin')) {
+          throw fieldError('body.roles', 'you cannot remove the admin role from your own account');
+        }
       }
-    }
-    const after = await getUser(tx, id);
-    const changes = Object.fromEntries(
-      Object.keys(patch).map((k) => [k, { from: before[k as keyof User], to: after[k as keyof User] }]),
-    );
-    const action = patch.active === false ? 'user.deactivate' : patch.active === true && !before.active ? 'user.reactivate' : 'user.update';
-    await writeAudit(tx, actor, { action, resourceType: 'user', resourceId: id, details: { changes } });
-    await publishEvent(tx, { type: EVENT_TYPES.userChanged, permission: 'users:read', resourceId: id });
-    return after;
-  });
+      const { roles, ...columns } = patch;
+      if (Object.keys(columns).length) await repo.updateUser(tx, id, columns);
+      if (roles) await repo.setUserRoles(tx, id, [...new Set(roles)]);
+      if (patch.active === false || roles) {
+        // Deactivation ends sessions at once; a role change ends them so no session keeps old rights.
+        const ended = await revokeUserSessions(tx, id);
+        if (ended.length) {
+          await publishEvent(tx, { type: EVENT_TYPES.sessionRevoked, permission: null, userId: id });
+        }
+      }
+      const after = await getUser(tx, id);
+      const changes = Object.fromEntries(
+        Object.keys(patch).map((k) => [k, { from: before[k as keyof User], to: after[k as keyof User] }]),
+      );
+      const action =
+        patch.active === false
+          ? 'user.deactivate'
+          : patch.active === true && !before.active
+            ? 'user.reactivate'
+            : 'user.update';
+      await writeAudit(tx, actor, { action, resourceType: 'user', resourceId: id, details: { changes } });
+      await publishEvent(tx, { type: EVENT_TYPES.userChanged, permission: 'users:read', resourceId: id });
+      return after;
+    })
+    .catch(emailRace);
 }
 
 export async function adminPasswordReset(ctx: AppContext, actor: ActorContext, id: string): Promise<void> {

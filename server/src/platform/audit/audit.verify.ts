@@ -1,7 +1,7 @@
 import { asc, gt } from 'drizzle-orm';
 import type { Executor } from '../db/database.ts';
-import { auditEvents } from './audit.schema.ts';
 import { chainHash, GENESIS_HASH } from './audit.hash.ts';
+import { auditEvents } from './audit.schema.ts';
 
 export type VerifyResult =
   | { ok: true; checked: number }
@@ -22,7 +22,12 @@ export async function verifyAuditChain(db: Executor, pageSize = 5000): Promise<V
     if (rows.length === 0) return { ok: true, checked };
     for (const row of rows) {
       if (row.prevHash !== prevHash) {
-        return { ok: false, checked, brokenId: row.id, reason: 'its previous-hash does not match the row before it' };
+        return {
+          ok: false,
+          checked,
+          brokenId: row.id,
+          reason: 'its previous-hash does not match the row before it',
+        };
       }
       const { id: _id, prevHash: _p, hash, ...content } = row;
       if (chainHash(prevHash, content) !== hash) {

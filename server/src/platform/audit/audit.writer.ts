@@ -1,8 +1,8 @@
 import { desc, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { auditEvents } from './audit.schema.ts';
 import { chainHash, GENESIS_HASH, type HashedContent } from './audit.hash.ts';
+import { auditEvents } from './audit.schema.ts';
 
 /** Who did it and from where; taken from the request by the auth layer. */
 export type ActorContext = {

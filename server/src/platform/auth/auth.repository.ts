@@ -10,7 +10,10 @@ export async function insertSession(db: Executor, row: typeof sessions.$inferIns
   return created!;
 }
 
-export async function findLiveSessionByHash(db: Executor, tokenHash: string): Promise<SessionRow | undefined> {
+export async function findLiveSessionByHash(
+  db: Executor,
+  tokenHash: string,
+): Promise<SessionRow | undefined> {
   const [row] = await db
     .select()
     .from(sessions)
@@ -65,7 +68,10 @@ export async function touchApiToken(db: Executor, id: string, at: Date): Promise
   await db.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, id));
 }
 
-export async function insertResetToken(db: Executor, row: typeof passwordResetTokens.$inferInsert): Promise<void> {
+export async function insertResetToken(
+  db: Executor,
+  row: typeof passwordResetTokens.$inferInsert,
+): Promise<void> {
   await db.insert(passwordResetTokens).values(row);
 }
 

@@ -1,9 +1,9 @@
-import type { Db } from '../db/database.ts';
-import type { Principal } from '../access/principal.ts';
+import type { Account } from '../../modules/users/users.service.ts';
 import { tokenPermissions } from '../access/permissions.ts';
+import type { Principal } from '../access/principal.ts';
+import type { Db } from '../db/database.ts';
 import { findApiTokenByHash, findLiveSessionByHash, touchApiToken, touchSession } from './auth.repository.ts';
 import { hashToken } from './secret-token.ts';
-import type { Account } from '../../modules/users/users.service.ts';
 
 export const SESSION_COOKIE = 'carebase_session';
 export const API_TOKEN_PREFIX = 'cbt_';
@@ -17,15 +17,23 @@ export type AuthDeps = {
   loadAccountById(userId: string): Promise<Account | undefined>;
 };
 
-export async function principalFromSession(deps: AuthDeps, token: string, now = new Date()): Promise<Principal | null> {
+/** `touch: false` checks without counting as activity (the events hub re-checks open sockets; that is not use). */
+export async function principalFromSession(
+  deps: AuthDeps,
+  token: string,
+  now = new Date(),
+  opts: { touch?: boolean } = {},
+): Promise<Principal | null> {
   const session = await findLiveSessionByHash(deps.db, hashToken(token));
   if (!session) return null;
   if (session.expiresAt <= now) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > deps.sessionIdleMs) return null;
   const account = await deps.loadAccountById(session.userId);
-  if (!account || !account.user.active) return null;
+  if (!account?.user.active) return null;
   if (account.user.totpEnabled && !session.mfaVerified) return null;
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(deps.db, session.id, now);
+  if (opts.touch !== false && now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await touchSession(deps.db, session.id, now);
+  }
   return {
     userId: account.user.id,
     email: account.user.email,
@@ -39,13 +47,18 @@ export async function principalFromSession(deps: AuthDeps, token: string, now = 
   };
 }
 
-export async function principalFromApiToken(deps: AuthDeps, token: string, now = new Date()): Promise<Principal | null> {
+export async function principalFromApiToken(
+  deps: AuthDeps,
+  token: string,
+  now = new Date(),
+): Promise<Principal | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
   const row = await findApiTokenByHash(deps.db, hashToken(token));
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
   const account = await deps.loadAccountById(row.userId);
-  if (!account || !account.user.active) return null;
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) await touchApiToken(deps.db, row.id, now);
+  if (!account?.user.active) return null;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS)
+    await touchApiToken(deps.db, row.id, now);
   return {
     userId: account.user.id,
     email: account.user.email,

@@ -1,10 +1,13 @@
-import { dictionary } from '@zxcvbn-ts/language-common';
 import { PASSWORD_MIN_LENGTH } from '@carebase/contracts';
+import { dictionary } from '@zxcvbn-ts/language-common';
 
 const COMMON = new Set<string>(dictionary.passwords.map((p: string) => p.toLowerCase()));
 
 /** Returns why a new password is refused, or null when it is acceptable. */
-export function passwordProblem(password: string, context: { email?: string; name?: string } = {}): string | null {
+export function passwordProblem(
+  password: string,
+  context: { email?: string; name?: string } = {},
+): string | null {
   if ([...password].length < PASSWORD_MIN_LENGTH) return `must be at least ${PASSWORD_MIN_LENGTH} characters`;
   const lower = password.toLowerCase();
   if (COMMON.has(lower)) return 'is on the list of commonly used passwords; choose another';

@@ -1,6 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
-import { type AuthDeps, principalFromApiToken, principalFromSession, SESSION_COOKIE } from './authenticate.ts';
+import {
+  type AuthDeps,
+  principalFromApiToken,
+  principalFromSession,
+  SESSION_COOKIE,
+} from './authenticate.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -27,7 +32,8 @@ export function registerRequestAuth(app: FastifyInstance, deps: AuthDeps & { pub
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       request.principal = await principalFromApiToken(deps, header.slice(7).trim());
-      if (!request.principal) throw new AppError('unauthenticated', 'The API token is invalid, expired or revoked.');
+      if (!request.principal)
+        throw new AppError('unauthenticated', 'The API token is invalid, expired or revoked.');
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];
@@ -42,7 +48,11 @@ export function registerRequestAuth(app: FastifyInstance, deps: AuthDeps & { pub
   });
 }
 
-export function setSessionCookie(reply: FastifyReply, token: string, opts: { secure: boolean; maxAgeMs: number }) {
+export function setSessionCookie(
+  reply: FastifyReply,
+  token: string,
+  opts: { secure: boolean; maxAgeMs: number },
+) {
   reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',

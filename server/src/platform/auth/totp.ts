@@ -23,9 +23,17 @@ export async function totpEnrollment(secret: string, label: string, issuer: stri
   return { secret, otpauthUrl, qrCodeDataUrl: await QRCode.toDataURL(otpauthUrl, { margin: 1, width: 240 }) };
 }
 
-/** Accepts the current code and one step either side, for clocks that drift. */
+/**
+ * Accepts the current code and one step either side, for clocks that drift. Returns the time step the
+ * code belongs to (so a code can be refused when its step was already used), or null when it is wrong.
+ */
+export function totpStep(secret: string, code: string, now = Date.now()): number | null {
+  const delta = totpFor(secret).validate({ token: code, window: 1, timestamp: now });
+  return delta === null ? null : Math.floor(now / 30_000) + delta;
+}
+
 export function checkTotp(secret: string, code: string): boolean {
-  return totpFor(secret).validate({ token: code, window: 1 }) !== null;
+  return totpStep(secret, code) !== null;
 }
 
 export function currentTotp(secret: string): string {

@@ -2,35 +2,83 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Database, Db } from './database.ts';
 
+type Handlers = Map<string, Set<(payload: string) => void>>;
+
+/**
+ * One dedicated connection carries every LISTEN of this instance. When it drops (a PostgreSQL restart,
+ * a network cut) it reconnects with backoff and listens again on every channel.
+ */
+function createListener(url: string, handlers: Handlers) {
+  let client: pg.Client | undefined;
+  let connecting: Promise<pg.Client> | undefined;
+  let closed = false;
+  let retryMs = 250;
+
+  async function connect(): Promise<pg.Client> {
+    const c = new pg.Client({ connectionString: url });
+    c.on('notification', (msg) => {
+      for (const h of handlers.get(msg.channel) ?? []) h(msg.payload ?? '');
+    });
+    c.on('error', () => reconnect(c));
+    c.on('end', () => reconnect(c));
+    await c.connect();
+    for (const channel of handlers.keys()) await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    retryMs = 250;
+    client = c;
+    return c;
+  }
+
+  function reconnect(from: pg.Client): void {
+    if (closed || client !== from) return;
+    client = undefined;
+    from.end().catch(() => {});
+    const attempt = () => {
+      if (closed) return;
+      connecting = connect().finally(() => {
+        connecting = undefined;
+      });
+      connecting.catch(() => {
+        retryMs = Math.min(10_000, retryMs * 2);
+        setTimeout(attempt, retryMs).unref();
+      });
+    };
+    setTimeout(attempt, retryMs).unref();
+  }
+
+  return {
+    async get(): Promise<pg.Client> {
+      if (client) return client;
+      connecting ??= connect().finally(() => {
+        connecting = undefined;
+      });
+      return connecting;
+    },
+    async close() {
+      closed = true;
+      await client?.end().catch(() => {});
+      client = undefined;
+    },
+  };
+}
+
 export async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, idleTimeoutMillis: 30_000 });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => {});
   const probe = await pool.connect();
   probe.release();
-  let listener: pg.PoolClient | undefined;
-  const handlers = new Map<string, Set<(payload: string) => void>>();
-
-  async function listenerClient(): Promise<pg.PoolClient> {
-    if (listener) return listener;
-    const client = await pool.connect();
-    client.on('notification', (msg) => {
-      for (const h of handlers.get(msg.channel) ?? []) h(msg.payload ?? '');
-    });
-    listener = client;
-    return client;
-  }
+  const handlers: Handlers = new Map();
+  const listener = createListener(url, handlers);
 
   return {
     kind: 'postgres',
     db: drizzle({ client: pool }) as unknown as Db,
     async listen(channel, onPayload) {
-      const client = await listenerClient();
       let set = handlers.get(channel);
       if (!set) {
         set = new Set();
         handlers.set(channel, set);
-        await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+        await (await listener.get()).query(`LISTEN ${pg.escapeIdentifier(channel)}`);
       }
       set.add(onPayload);
       return async () => {
@@ -39,8 +87,7 @@ export async function openPostgres(url: string, poolSize: number): Promise<Datab
     },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async close() {
-      listener?.release();
-      listener = undefined;
+      await listener.close();
       await pool.end();
     },
   };

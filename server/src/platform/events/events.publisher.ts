@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
 import type { ServerEvent } from '@carebase/contracts';
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/database.ts';
 
 export const EVENTS_CHANNEL = 'carebase_events';

@@ -30,13 +30,17 @@ export function createLocalBlobStore(root: string): BlobStore {
       const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
       await fs.writeFile(tmp, bytes);
       await fs.rename(tmp, file);
-      await executor.insert(blobs).values({ sha256: sha, size: bytes.length, contentType }).onConflictDoNothing();
+      await executor
+        .insert(blobs)
+        .values({ sha256: sha, size: bytes.length, contentType })
+        .onConflictDoNothing();
       return sha;
     },
     async get(sha) {
       const bytes = await fs.readFile(fileOf(sha));
       const actual = createHash('sha256').update(bytes).digest('hex');
-      if (actual !== sha) throw new BlobCorruptError(`blob ${sha} is corrupt (its content hashes to ${actual})`);
+      if (actual !== sha)
+        throw new BlobCorruptError(`blob ${sha} is corrupt (its content hashes to ${actual})`);
       return bytes;
     },
     async exists(sha) {

@@ -10,7 +10,11 @@ export function healthRoutes(database: Database): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/healthz', {
       config: { access: 'public' },
-      schema: { tags, summary: 'The process is up', response: { 200: z.object({ status: z.literal('ok') }) } },
+      schema: {
+        tags,
+        summary: 'The process is up',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
       handler: async () => ({ status: 'ok' as const }),
     });
     app.get('/readyz', {
@@ -18,7 +22,18 @@ export function healthRoutes(database: Database): FastifyPluginAsyncZod {
       schema: {
         tags,
         summary: 'The database answers and every migration is applied',
-        response: { 200: z.object({ status: z.enum(['ready', 'not-ready']), database: z.boolean(), migrations: z.boolean() }), 503: z.object({ status: z.enum(['ready', 'not-ready']), database: z.boolean(), migrations: z.boolean() }) },
+        response: {
+          200: z.object({
+            status: z.enum(['ready', 'not-ready']),
+            database: z.boolean(),
+            migrations: z.boolean(),
+          }),
+          503: z.object({
+            status: z.enum(['ready', 'not-ready']),
+            database: z.boolean(),
+            migrations: z.boolean(),
+          }),
+        },
       },
       handler: async (_req, reply) => {
         let dbUp = false;
@@ -31,7 +46,9 @@ export function healthRoutes(database: Database): FastifyPluginAsyncZod {
           // reported as not ready below
         }
         const ready = dbUp && migrated;
-        return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not-ready', database: dbUp, migrations: migrated });
+        return reply
+          .status(ready ? 200 : 503)
+          .send({ status: ready ? 'ready' : 'not-ready', database: dbUp, migrations: migrated });
       },
     });
   };

@@ -1,9 +1,15 @@
+import type { FieldError, Problem } from '@carebase/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import type { FieldError, Problem } from '@carebase/contracts';
 import { AppError, type ErrorCode, statusOf, titleOf } from '../errors.ts';
 
-function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, detail?: string, errors?: FieldError[]) {
+function send(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  code: ErrorCode,
+  detail?: string,
+  errors?: FieldError[],
+) {
   const status = statusOf(code);
   const body: Problem = {
     type: `https://carebase.dev/problems/${code}`,
@@ -33,6 +39,35 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'bad_request',
 };
 
+/** SQLSTATEs of text PostgreSQL cannot store (a NUL character, in text or in JSON): bad input, not a fault. */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+
+function sqlStateOf(error: unknown): string | undefined {
+  let e: unknown = error;
+  for (let depth = 0; depth < 5 && e && typeof e === 'object'; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** Where the request carries a NUL character, as field paths such as `query.q` or `body.name`. */
+export function nulFieldPaths(request: Pick<FastifyRequest, 'body' | 'query' | 'params'>): string[] {
+  const found: string[] = [];
+  const walk = (value: unknown, path: string): void => {
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) found.push(path);
+    } else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) walk(inner, `${path}.${key}`);
+    }
+  };
+  walk(request.params, 'params');
+  walk(request.query, 'query');
+  walk(request.body, 'body');
+  return found;
+}
+
 /** The one place where errors become HTTP responses: application/problem+json, never internals on 5xx. */
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -42,11 +77,29 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const context = (error as { validationContext?: string }).validationContext;
-      const fields = error.validation.map((v) => ({
-        path: pathOf(context, v.instancePath, (v.params as { missingProperty?: unknown })?.missingProperty),
-        message: v.message ?? 'is not valid',
-      }));
-      return send(reply, request, 'validation_failed', fields.map((f) => `${f.path}: ${f.message}`).join('; '), fields);
+      const fields = error.validation.flatMap((v) => {
+        const params = v.params as { missingProperty?: unknown; keys?: unknown };
+        // A strict object's unknown keys are reported on the object; name each key instead.
+        if (v.keyword === 'unrecognized_keys' && Array.isArray(params.keys) && params.keys.length) {
+          return params.keys.map((key) => ({
+            path: pathOf(context, v.instancePath, String(key)),
+            message: 'is not a known field',
+          }));
+        }
+        return [
+          {
+            path: pathOf(context, v.instancePath, params?.missingProperty),
+            message: v.message ?? 'is not valid',
+          },
+        ];
+      });
+      return send(
+        reply,
+        request,
+        'validation_failed',
+        fields.map((f) => `${f.path}: ${f.message}`).join('; '),
+        fields,
+      );
     }
     if (error.statusCode === 429) {
       return send(reply, request, 'rate_limited', 'Too many requests; wait a minute and try again.');
@@ -56,8 +109,29 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return send(reply, request, error.statusCode === 404 ? 'not_found' : 'bad_request', error.message);
     }
+    const state = sqlStateOf(error);
+    if (state && UNSTORABLE_TEXT.has(state)) {
+      // The database refused the text, so the transaction rolled back: the input was bad, nothing was written.
+      const paths = nulFieldPaths(request);
+      const fields = (paths.length ? paths : ['body']).map((path) => ({
+        path,
+        message: 'must not contain NUL characters',
+      }));
+      return send(
+        reply,
+        request,
+        'validation_failed',
+        fields.map((f) => `${f.path} ${f.message}`).join('; '),
+        fields,
+      );
+    }
     request.log.error({ err: error }, 'request failed');
-    return send(reply, request, 'internal', 'Something went wrong on the server. Quote the request id when reporting it.');
+    return send(
+      reply,
+      request,
+      'internal',
+      'Something went wrong on the server. Quote the request id when reporting it.',
+    );
   });
 }
 

@@ -1,5 +1,5 @@
-import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { RouteAccess } from '@carebase/contracts';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { Principal } from '../access/principal.ts';
 import { can } from '../access/principal.ts';
 import { type ActorContext, writeAudit } from '../audit/audit.writer.ts';
@@ -58,7 +58,8 @@ export function registerRouteAccess(app: FastifyInstance, db: Db): void {
     routes.push(route);
   });
 
-  app.addHook('preHandler', async (request) => {
+  // Before validation: an anonymous or unauthorised caller learns nothing about the input a route expects.
+  app.addHook('preValidation', async (request) => {
     if (request.is404) return;
     const config = request.routeOptions.config;
     const access = config?.access;
@@ -68,9 +69,13 @@ export function registerRouteAccess(app: FastifyInstance, db: Db): void {
     }
     if (access === 'public') return;
     const principal = request.principal;
-    if (!principal) throw new AppError('unauthenticated', 'Sign in, or send an API token as a Bearer authorization.');
+    if (!principal)
+      throw new AppError('unauthenticated', 'Sign in, or send an API token as a Bearer authorization.');
     if (principal.mfaEnrollmentRequired && !config?.duringMfaEnrollment) {
-      throw new AppError('mfa_enrollment_required', 'Your role requires two-factor authentication: set it up first.');
+      throw new AppError(
+        'mfa_enrollment_required',
+        'Your role requires two-factor authentication: set it up first.',
+      );
     }
     if (!can(principal, access)) {
       await writeAudit(db, actorOf(request), {

@@ -20,13 +20,21 @@ export async function insertJob(db: Executor, row: typeof jobs.$inferInsert): Pr
  * Claims up to `limit` due jobs. FOR UPDATE SKIP LOCKED lets several instances poll the same table
  * without taking the same job; a job whose worker died is taken again once its lock is older than `staleMs`.
  */
-export async function claimDueJobs(db: Executor, workerId: string, kinds: string[], limit: number, staleMs: number) {
+export async function claimDueJobs(
+  db: Executor,
+  workerId: string,
+  kinds: string[],
+  limit: number,
+  staleMs: number,
+) {
   if (kinds.length === 0) return [];
   const kindList = sql.join(
     kinds.map((k) => sql`${k}`),
     sql`, `,
   );
-  const claimed = await queryRows<{ id: string }>(db, sql`
+  const claimed = await queryRows<{ id: string }>(
+    db,
+    sql`
     update jobs set status = 'running', locked_at = now(), locked_by = ${workerId}, attempts = attempts + 1
     where id in (
       select id from jobs
@@ -37,7 +45,8 @@ export async function claimDueJobs(db: Executor, workerId: string, kinds: string
       limit ${limit}
       for update skip locked
     )
-    returning id`);
+    returning id`,
+  );
   const ids = claimed.map((r) => r.id);
   if (ids.length === 0) return [];
   return db.select().from(jobs).where(inArray(jobs.id, ids));
@@ -64,7 +73,13 @@ export async function failJob(db: Executor, id: string, error: string, retryAt: 
 export async function retryJob(db: Executor, id: string): Promise<JobRow | undefined> {
   const [row] = await db
     .update(jobs)
-    .set({ status: 'queued', runAt: new Date(), finishedAt: null, maxAttempts: sql`${jobs.attempts} + 1` })
+    .set({
+      status: 'queued',
+      runAt: new Date(),
+      finishedAt: null,
+      // A dead job gets one more try; a failed one runs now and keeps the attempts it had left.
+      maxAttempts: sql`greatest(${jobs.maxAttempts}, ${jobs.attempts} + 1)`,
+    })
     .where(and(eq(jobs.id, id), inArray(jobs.status, ['failed', 'dead'])))
     .returning();
   return row;

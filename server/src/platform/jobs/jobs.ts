@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyBaseLogger } from 'fastify';
 import { EVENT_TYPES } from '@carebase/contracts';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Executor } from '../db/database.ts';
 import { publishEvent } from '../events/events.publisher.ts';
 import { claimDueJobs, failJob, finishJob, insertJob, type JobRow } from './jobs.repository.ts';
@@ -11,12 +11,19 @@ export type EnqueueOptions = { runAt?: Date; maxAttempts?: number; uniqueKey?: s
 
 export type Jobs = {
   /** Enqueue inside the caller's transaction: the job exists only if the change that asked for it commits. */
-  enqueue(executor: Executor, kind: string, payload?: Record<string, unknown>, opts?: EnqueueOptions): Promise<void>;
+  enqueue(
+    executor: Executor,
+    kind: string,
+    payload?: Record<string, unknown>,
+    opts?: EnqueueOptions,
+  ): Promise<void>;
   register(kind: string, handler: JobHandler): void;
   /** Runs one polling round now; returns how many jobs it ran. Used by tests and by the poller. */
   runDue(): Promise<number>;
   start(): void;
   stop(): Promise<void>;
+  /** Called after each failed attempt (metrics); returns the function that removes the listener. */
+  onFailure(listener: (job: JobRow, error: string) => void): () => void;
 };
 
 /** Exponential backoff: 5 s, 10 s, 20 s … capped at one hour. */
@@ -26,6 +33,7 @@ export function backoffMs(attempt: number): number {
 
 export function createJobs(deps: { db: Db; pollMs: number; log: FastifyBaseLogger }): Jobs {
   const handlers = new Map<string, JobHandler>();
+  const failureListeners = new Set<(job: JobRow, error: string) => void>();
   const workerId = `worker-${randomUUID().slice(0, 8)}`;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
@@ -41,9 +49,20 @@ export function createJobs(deps: { db: Db; pollMs: number; log: FastifyBaseLogge
       const message = err instanceof Error ? err.message : String(err);
       const retryAt = job.attempts < job.maxAttempts ? new Date(Date.now() + backoffMs(job.attempts)) : null;
       deps.log.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, err: message }, 'job failed');
+      for (const listener of failureListeners) {
+        try {
+          listener(job, message);
+        } catch (listenerErr) {
+          deps.log.error({ err: listenerErr }, 'job failure listener failed');
+        }
+      }
       await failJob(deps.db, job.id, message.slice(0, 2000), retryAt);
     }
-    await publishEvent(deps.db, { type: EVENT_TYPES.jobChanged, permission: 'jobs:read', resourceId: job.id });
+    await publishEvent(deps.db, {
+      type: EVENT_TYPES.jobChanged,
+      permission: 'jobs:read',
+      resourceId: job.id,
+    });
   }
 
   async function round(): Promise<number> {
@@ -95,6 +114,10 @@ export function createJobs(deps: { db: Db; pollMs: number; log: FastifyBaseLogge
       stopped = true;
       if (timer) clearTimeout(timer);
       await running?.catch(() => {});
+    },
+    onFailure(listener) {
+      failureListeners.add(listener);
+      return () => failureListeners.delete(listener);
     },
   };
 }

@@ -4,7 +4,10 @@ import { outboxMessages } from './outbox.schema.ts';
 
 export type OutboxRow = typeof outboxMessages.$inferSelect;
 
-export async function insertMessage(db: Executor, row: typeof outboxMessages.$inferInsert): Promise<OutboxRow> {
+export async function insertMessage(
+  db: Executor,
+  row: typeof outboxMessages.$inferInsert,
+): Promise<OutboxRow> {
   const [created] = await db.insert(outboxMessages).values(row).returning();
   return created!;
 }
@@ -20,7 +23,12 @@ export async function updateMessage(db: Executor, id: string, patch: Partial<Out
 
 export async function listMessages(
   db: Executor,
-  f: { status?: OutboxRow['status'] | undefined; channel?: OutboxRow['channel'] | undefined; page: number; pageSize: number },
+  f: {
+    status?: OutboxRow['status'] | undefined;
+    channel?: OutboxRow['channel'] | undefined;
+    page: number;
+    pageSize: number;
+  },
 ) {
   const where: SQL[] = [];
   if (f.status) where.push(eq(outboxMessages.status, f.status));

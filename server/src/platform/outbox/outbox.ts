@@ -3,7 +3,13 @@ import type { Db, Executor } from '../db/database.ts';
 import { publishEvent } from '../events/events.publisher.ts';
 import type { Jobs } from '../jobs/jobs.ts';
 import { findMessage, heldMessageIds, insertMessage, updateMessage } from './outbox.repository.ts';
-import { type EmailMessage, type SmsMessage, sendEmail, sendSms, type TransportSettings } from './transports.ts';
+import {
+  type EmailMessage,
+  type SmsMessage,
+  sendEmail,
+  sendSms,
+  type TransportSettings,
+} from './transports.ts';
 
 export const SEND_JOB = 'outbox.send';
 
@@ -16,7 +22,11 @@ export type Outbox = {
   releaseHeld(executor: Executor, channel: 'email' | 'sms'): Promise<number>;
 };
 
-export function createOutbox(deps: { db: Db; jobs: Jobs; transports: () => Promise<TransportSettings> }): Outbox {
+export function createOutbox(deps: {
+  db: Db;
+  jobs: Jobs;
+  transports: () => Promise<TransportSettings>;
+}): Outbox {
   const changed = (ex: Executor, id: string) =>
     publishEvent(ex, { type: EVENT_TYPES.outboxChanged, permission: 'outbox:read', resourceId: id });
 
@@ -28,7 +38,12 @@ export function createOutbox(deps: { db: Db; jobs: Jobs; transports: () => Promi
     try {
       if (msg.channel === 'email') {
         if (!transports.smtp) return await hold(id);
-        await sendEmail(transports.smtp, { to: msg.to, subject: msg.subject ?? '', text: msg.body, html: msg.html ?? undefined });
+        await sendEmail(transports.smtp, {
+          to: msg.to,
+          subject: msg.subject ?? '',
+          text: msg.body,
+          html: msg.html ?? undefined,
+        });
       } else {
         if (!transports.sms) return await hold(id);
         await sendSms(transports.sms, { to: msg.to, body: msg.body });
@@ -36,7 +51,11 @@ export function createOutbox(deps: { db: Db; jobs: Jobs; transports: () => Promi
       await updateMessage(deps.db, id, { status: 'sent', attempts, sentAt: new Date(), lastError: null });
       await changed(deps.db, id);
     } catch (err) {
-      await updateMessage(deps.db, id, { status: 'failed', attempts, lastError: (err as Error).message.slice(0, 1000) });
+      await updateMessage(deps.db, id, {
+        status: 'failed',
+        attempts,
+        lastError: (err as Error).message.slice(0, 1000),
+      });
       await changed(deps.db, id);
       throw err; // the job retries with backoff
     }
@@ -65,7 +84,8 @@ export function createOutbox(deps: { db: Db; jobs: Jobs; transports: () => Promi
   }
 
   return {
-    queueEmail: (ex, m) => queue(ex, { channel: 'email', to: m.to, subject: m.subject, body: m.text, html: m.html }),
+    queueEmail: (ex, m) =>
+      queue(ex, { channel: 'email', to: m.to, subject: m.subject, body: m.text, html: m.html }),
     queueSms: (ex, m) => queue(ex, { channel: 'sms', to: m.to, body: m.body }),
     release,
     async releaseHeld(ex, channel) {

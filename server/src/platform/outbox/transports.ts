@@ -3,8 +3,21 @@ import nodemailer from 'nodemailer';
 export type EmailMessage = { to: string; subject: string; text: string; html?: string | undefined };
 export type SmsMessage = { to: string; body: string };
 
-export type SmtpSettings = { url?: string | undefined; host: string; port: number; secure: boolean; user: string; password?: string | undefined; from: string };
-export type SmsSettings = { provider: 'none' | 'http'; url: string; sender: string; apiKey?: string | undefined };
+export type SmtpSettings = {
+  url?: string | undefined;
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string;
+  password?: string | undefined;
+  from: string;
+};
+export type SmsSettings = {
+  provider: 'none' | 'http';
+  url: string;
+  sender: string;
+  apiKey?: string | undefined;
+};
 
 /** Where outgoing messages go now; a channel with no transport keeps its messages held in the outbox. */
 export type TransportSettings = { smtp: SmtpSettings | null; sms: SmsSettings | null };
@@ -19,7 +32,13 @@ export async function sendEmail(smtp: SmtpSettings, msg: EmailMessage): Promise<
         auth: smtp.user ? { user: smtp.user, pass: smtp.password ?? '' } : undefined,
       });
   try {
-    await transport.sendMail({ from: smtp.from, to: msg.to, subject: msg.subject, text: msg.text, html: msg.html });
+    await transport.sendMail({
+      from: smtp.from,
+      to: msg.to,
+      subject: msg.subject,
+      text: msg.text,
+      html: msg.html,
+    });
   } finally {
     transport.close();
   }
@@ -29,7 +48,10 @@ export async function sendEmail(smtp: SmtpSettings, msg: EmailMessage): Promise<
 export async function sendSms(sms: SmsSettings, msg: SmsMessage): Promise<void> {
   const res = await fetch(sms.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(sms.apiKey ? { authorization: `Bearer ${sms.apiKey}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(sms.apiKey ? { authorization: `Bearer ${sms.apiKey}` } : {}),
+    },
     body: JSON.stringify({ to: msg.to, from: sms.sender, body: msg.body }),
     signal: AbortSignal.timeout(15_000),
   });

@@ -30,6 +30,7 @@ export const en = {
     moreActions: 'More actions for {{name}}',
     emptyValue: '—',
     loadFailed: 'This could not be loaded.',
+    togglePassword: 'Show or hide the password',
   },
   languages: {
     en: 'English',
@@ -61,7 +62,8 @@ export const en = {
   },
   errors: {
     invalid_credentials: 'The email or password is not correct.',
-    account_locked: 'This account is locked after too many failed attempts. Try again later or ask an administrator.',
+    account_locked:
+      'This account is locked after too many failed attempts. Try again later or ask an administrator.',
     rate_limited: 'Too many attempts. Please wait a moment and try again.',
     rate_limited_retry: 'Too many attempts. Please try again in {{seconds}} seconds.',
     otp_required: 'Enter the code from your authenticator app.',
@@ -91,6 +93,7 @@ export const en = {
     roleKey: 'Use 2 to 40 lowercase letters, digits and dashes, starting with a letter.',
     rolesRequired: 'Choose at least one role.',
     number: 'Enter a whole number.',
+    uuid: 'Enter a user ID such as 3f2b8c1e-…, or pick a user.',
   },
   auth: {
     login: {
@@ -109,7 +112,8 @@ export const en = {
     },
     forgot: {
       title: 'Reset your password',
-      description: 'Enter the email address of your account and we will send you a link to choose a new password.',
+      description:
+        'Enter the email address of your account and we will send you a link to choose a new password.',
       email: 'Email',
       submit: 'Send reset link',
       sent: 'If an account exists for that address, we have sent it an email with a link to reset the password.',
@@ -124,6 +128,7 @@ export const en = {
       success: 'Your password has been changed. You can sign in now.',
       missingToken: 'This link is incomplete. Open the link from the email again, or ask for a new one.',
       requestNew: 'Ask for a new link',
+      invalidToken: 'This link is invalid, has expired or was already used. Ask for a new one.',
     },
   },
   mfa: {
@@ -152,6 +157,7 @@ export const en = {
     disableTitle: 'Turn off two-factor authentication',
     disableDescription: 'Enter your password to confirm.',
     disablePassword: 'Password',
+    wrongPassword: 'This is not your current password.',
     disableRefused: 'It cannot be turned off: one of your roles requires two-factor authentication.',
     disabledSuccess: 'Two-factor authentication is off.',
     enabledSuccess: 'Two-factor authentication is on.',
@@ -165,8 +171,9 @@ export const en = {
     signedInAs: 'Signed in as {{email}}',
     yourRoles: 'Your roles',
     noRoles: 'You have no roles yet. Ask an administrator to assign one.',
-    shortcuts: 'Where to go',
-    noShortcuts: 'More sections will appear here as modules are added and you are given access.',
+    permissions: 'What you can do',
+    permissionsHint: 'The permissions your roles give you. The menu shows the sections you can open.',
+    noPermissions: 'Your roles give you no administrative permissions yet.',
     mfaSuggestion: 'Protect your account with two-factor authentication.',
     mfaSuggestionAction: 'Set it up in your profile',
   },
@@ -501,6 +508,11 @@ export const en = {
     range: '{{from}}–{{to}} of {{total}}',
     pageSize: 'Rows per page',
     pagination: 'Pages',
+    first: 'First page',
+    previous: 'Previous page',
+    next: 'Next page',
+    last: 'Last page',
+    page: 'Page {{page}}',
   },
   pages: {
     notFound: {
@@ -510,7 +522,8 @@ export const en = {
     },
     noAccess: {
       title: 'You do not have access',
-      description: 'Your roles do not include permission to see this page. Ask an administrator if you need it.',
+      description:
+        'Your roles do not include permission to see this page. Ask an administrator if you need it.',
       goHome: 'Go to the home page',
     },
     crashed: {

@@ -32,6 +32,7 @@ export const es: Translation = {
     moreActions: 'Más acciones para {{name}}',
     emptyValue: '—',
     loadFailed: 'No se pudo cargar.',
+    togglePassword: 'Mostrar u ocultar la contraseña',
   },
   languages: {
     en: 'English',
@@ -94,6 +95,7 @@ export const es: Translation = {
     roleKey: 'Use de 2 a 40 letras minúsculas, dígitos y guiones, empezando por una letra.',
     rolesRequired: 'Elija al menos un rol.',
     number: 'Introduzca un número entero.',
+    uuid: 'Introduzca un ID de usuario como 3f2b8c1e-…, o elija un usuario.',
   },
   auth: {
     login: {
@@ -128,6 +130,7 @@ export const es: Translation = {
       success: 'Su contraseña ha cambiado. Ya puede iniciar sesión.',
       missingToken: 'Este enlace está incompleto. Abra de nuevo el enlace del correo o solicite uno nuevo.',
       requestNew: 'Solicitar un enlace nuevo',
+      invalidToken: 'Este enlace no es válido, ha caducado o ya se usó. Solicite uno nuevo.',
     },
   },
   mfa: {
@@ -150,12 +153,14 @@ export const es: Translation = {
     statusEnabled: 'Activada',
     statusDisabled: 'No activada',
     enabledDescription: 'Al iniciar sesión se pide un código de su aplicación de autenticación.',
-    disabledDescription: 'Añada un segundo paso al inicio de sesión con un código de una aplicación de autenticación.',
+    disabledDescription:
+      'Añada un segundo paso al inicio de sesión con un código de una aplicación de autenticación.',
     enable: 'Configurar',
     disable: 'Desactivar',
     disableTitle: 'Desactivar la verificación en dos pasos',
     disableDescription: 'Introduzca su contraseña para confirmar.',
     disablePassword: 'Contraseña',
+    wrongPassword: 'Esta no es su contraseña actual.',
     disableRefused: 'No se puede desactivar: uno de sus roles exige la verificación en dos pasos.',
     disabledSuccess: 'La verificación en dos pasos está desactivada.',
     enabledSuccess: 'La verificación en dos pasos está activada.',
@@ -169,8 +174,9 @@ export const es: Translation = {
     signedInAs: 'Sesión iniciada como {{email}}',
     yourRoles: 'Sus roles',
     noRoles: 'Todavía no tiene roles. Pida a un administrador que le asigne uno.',
-    shortcuts: 'Adónde ir',
-    noShortcuts: 'Aquí aparecerán más secciones a medida que se añadan módulos y se le dé acceso.',
+    permissions: 'Lo que puede hacer',
+    permissionsHint: 'Los permisos que le dan sus roles. El menú muestra las secciones que puede abrir.',
+    noPermissions: 'Sus roles todavía no le dan permisos de administración.',
     mfaSuggestion: 'Proteja su cuenta con la verificación en dos pasos.',
     mfaSuggestionAction: 'Configúrela en su perfil',
   },
@@ -224,7 +230,8 @@ export const es: Translation = {
   },
   tokens: {
     title: 'Tokens de API',
-    description: 'Los tokens permiten que otros programas usen la API en su nombre. Trátelos como contraseñas.',
+    description:
+      'Los tokens permiten que otros programas usen la API en su nombre. Trátelos como contraseñas.',
     create: 'Nuevo token',
     createTitle: 'Crear un token de API',
     name: 'Nombre',
@@ -324,7 +331,8 @@ export const es: Translation = {
   },
   roles: {
     title: 'Roles',
-    description: 'Un rol es un conjunto de permisos con nombre. Cada usuario tiene los permisos de todos sus roles.',
+    description:
+      'Un rol es un conjunto de permisos con nombre. Cada usuario tiene los permisos de todos sus roles.',
     create: 'Nuevo rol',
     createTitle: 'Crear un rol',
     editTitle: 'Editar el rol {{name}}',
@@ -333,7 +341,8 @@ export const es: Translation = {
     name: 'Nombre',
     descriptionLabel: 'Descripción',
     mfaRequired: 'Exigir verificación en dos pasos',
-    mfaRequiredHint: 'Los usuarios con este rol deben configurar la verificación en dos pasos antes de hacer nada más.',
+    mfaRequiredHint:
+      'Los usuarios con este rol deben configurar la verificación en dos pasos antes de hacer nada más.',
     permissions: 'Permisos',
     builtIn: 'Predefinido',
     mfaBadge: 'Exige 2 pasos',
@@ -401,7 +410,8 @@ export const es: Translation = {
     },
     ai: {
       title: 'Servicio de IA',
-      description: 'Un servicio que sugiere hallazgos en las imágenes. Un profesional clínico siempre debe confirmarlos.',
+      description:
+        'Un servicio que sugiere hallazgos en las imágenes. Un profesional clínico siempre debe confirmarlos.',
       url: 'URL del servicio',
       apiKey: 'Clave de API',
     },
@@ -487,7 +497,13 @@ export const es: Translation = {
     anyStatus: 'Cualquier estado',
     kind: 'Tipo',
     kindPlaceholder: 'p. ej. outbox.send',
-    statuses: { queued: 'En cola', running: 'En curso', done: 'Terminada', failed: 'Fallida', dead: 'Abandonada' },
+    statuses: {
+      queued: 'En cola',
+      running: 'En curso',
+      done: 'Terminada',
+      failed: 'Fallida',
+      dead: 'Abandonada',
+    },
     columns: {
       kind: 'Tipo',
       status: 'Estado',
@@ -508,6 +524,11 @@ export const es: Translation = {
     range: '{{from}}–{{to}} de {{total}}',
     pageSize: 'Filas por página',
     pagination: 'Páginas',
+    first: 'Primera página',
+    previous: 'Página anterior',
+    next: 'Página siguiente',
+    last: 'Última página',
+    page: 'Página {{page}}',
   },
   pages: {
     notFound: {
@@ -517,7 +538,8 @@ export const es: Translation = {
     },
     noAccess: {
       title: 'No tiene acceso',
-      description: 'Sus roles no incluyen permiso para ver esta página. Consulte a un administrador si lo necesita.',
+      description:
+        'Sus roles no incluyen permiso para ver esta página. Consulte a un administrador si lo necesita.',
       goHome: 'Ir a la página de inicio',
     },
     crashed: {

@@ -1,4 +1,4 @@
-import { type Language, LANGUAGES } from '@carebase/contracts';
+import { LANGUAGES, type Language } from '@carebase/contracts';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en.ts';

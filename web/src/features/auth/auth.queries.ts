@@ -46,11 +46,12 @@ export function useRefreshMe() {
 }
 
 export function useLogin() {
-  const refreshMe = useRefreshMe();
+  const queryClient = useQueryClient();
   return useMutation({
     meta: AUTH_FLOW_META,
-    mutationFn: (body: z.input<typeof LoginRequestSchema>) => api.post('/api/auth/login', z.unknown(), body),
-    onSuccess: () => refreshMe(),
+    mutationFn: (body: z.input<typeof LoginRequestSchema>) => api.post('/api/auth/login', MeSchema, body),
+    // The answer is the signed-in account: the guards see it at once and move on.
+    onSuccess: (me) => queryClient.setQueryData(queryKeys.me, me),
   });
 }
 
@@ -116,4 +117,3 @@ export function useDisableMfa() {
     onSuccess: () => refreshMe(),
   });
 }
-

@@ -50,6 +50,7 @@ export function ForgotPasswordPage() {
               error={fieldErrors.email}
               autoComplete="email"
               required
+              withAsterisk={false}
               autoFocus
             />
             <Button type="submit" loading={request.isPending} fullWidth>

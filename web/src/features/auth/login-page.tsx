@@ -102,6 +102,7 @@ export function LoginPage() {
             placeholder="123456"
             maxLength={9}
             required
+            withAsterisk={false}
             data-autofocus
             autoFocus
             styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', letterSpacing: 2 } }}
@@ -141,6 +142,7 @@ export function LoginPage() {
           error={fieldErrors.email}
           autoComplete="username"
           required
+          withAsterisk={false}
           autoFocus
         />
         <PasswordInput
@@ -150,6 +152,7 @@ export function LoginPage() {
           error={fieldErrors.password}
           autoComplete="current-password"
           required
+          withAsterisk={false}
         />
         <Button type="submit" loading={login.isPending} fullWidth>
           {t('auth.login.submit')}

@@ -52,7 +52,10 @@ export function MfaEnrollment({ onDone, doneLoading }: MfaEnrollmentProps) {
     setOtpError(null);
     confirm.mutate(code, {
       onError: (error) => {
-        if (isApiError(error) && (error.code === 'invalid_otp' || error.status === 400 || error.status === 401)) {
+        if (
+          isApiError(error) &&
+          (error.code === 'invalid_otp' || error.status === 400 || error.status === 401)
+        ) {
           setOtpError(t('errors.invalid_otp'));
         }
       },
@@ -154,6 +157,7 @@ export function MfaEnrollment({ onDone, doneLoading }: MfaEnrollmentProps) {
               w={220}
               disabled={!enrollment}
               required
+              withAsterisk={false}
               styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', letterSpacing: 3 } }}
             />
             <Button type="submit" loading={confirm.isPending} disabled={!enrollment} mb={otpError ? 22 : 0}>

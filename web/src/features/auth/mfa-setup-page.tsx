@@ -37,13 +37,19 @@ export function MfaSetupPage() {
     }
   };
 
-  const onLogout = () => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
+  const onLogout = () =>
+    logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
 
   return (
     <Box mih="100vh" className="public-background">
       <Group justify="space-between" p="md">
         <Text fw={700}>{clinicName}</Text>
-        <Button variant="subtle" leftSection={<IconLogout size={16} />} onClick={onLogout} loading={logout.isPending}>
+        <Button
+          variant="subtle"
+          leftSection={<IconLogout size={16} />}
+          onClick={onLogout}
+          loading={logout.isPending}
+        >
           {t('layout.logout')}
         </Button>
       </Group>

@@ -34,7 +34,13 @@ interface NewPasswordFieldsProps {
 }
 
 /** A new password and its repetition, with the rules shown under the first input. */
-export function NewPasswordFields({ value, onChange, errors, passwordLabel, confirmLabel }: NewPasswordFieldsProps) {
+export function NewPasswordFields({
+  value,
+  onChange,
+  errors,
+  passwordLabel,
+  confirmLabel,
+}: NewPasswordFieldsProps) {
   const { t } = useTranslation();
   return (
     <>
@@ -46,6 +52,7 @@ export function NewPasswordFields({ value, onChange, errors, passwordLabel, conf
         error={errors.password}
         autoComplete="new-password"
         required
+        withAsterisk={false}
       />
       <PasswordInput
         label={confirmLabel}
@@ -54,6 +61,7 @@ export function NewPasswordFields({ value, onChange, errors, passwordLabel, conf
         error={errors.confirm}
         autoComplete="new-password"
         required
+        withAsterisk={false}
       />
     </>
   );

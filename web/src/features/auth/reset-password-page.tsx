@@ -7,7 +7,11 @@ import { FormError } from '../../components/query-error.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { isApiError } from '../../lib/api.ts';
 import { useConfirmPasswordReset } from './auth.queries.ts';
-import { NewPasswordFields, type NewPasswordValue, useNewPasswordValidation } from './new-password-fields.tsx';
+import {
+  NewPasswordFields,
+  type NewPasswordValue,
+  useNewPasswordValidation,
+} from './new-password-fields.tsx';
 
 /** Sets a new password with the token from the emailed link (`/reset-password?token=…`). */
 export function ResetPasswordPage() {
@@ -53,7 +57,13 @@ export function ResetPasswordPage() {
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack>
-            {serverErrors.newPassword && !tokenError ? null : <FormError error={confirm.error} />}
+            {tokenError ? (
+              <Alert color="red" variant="light" icon={<IconAlert />} role="alert">
+                {t('auth.reset.invalidToken')}
+              </Alert>
+            ) : serverErrors.newPassword ? null : (
+              <FormError error={confirm.error} />
+            )}
             <NewPasswordFields
               value={value}
               onChange={setValue}

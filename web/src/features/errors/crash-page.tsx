@@ -12,6 +12,7 @@ export function CrashPage() {
   return (
     <Center mih="60vh" p="md">
       <Empty
+        headingOrder={1}
         icon={<IconAlert size={28} />}
         title={t('pages.crashed.title')}
         description={t('pages.crashed.description')}

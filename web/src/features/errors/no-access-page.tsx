@@ -11,6 +11,7 @@ export function NoAccessPage() {
   return (
     <Center mih="60vh">
       <Empty
+        headingOrder={1}
         icon={<IconLock size={28} />}
         title={t('pages.noAccess.title')}
         description={t('pages.noAccess.description')}

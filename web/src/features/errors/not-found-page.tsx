@@ -11,6 +11,7 @@ export function NotFoundPage() {
   return (
     <Center mih="60vh">
       <Empty
+        headingOrder={1}
         icon={<IconCompass size={28} />}
         title={t('pages.notFound.title')}
         description={t('pages.notFound.description')}

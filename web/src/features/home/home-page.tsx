@@ -1,21 +1,21 @@
-import { Alert, Anchor, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Anchor, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { visibleNavItems } from '../../app/nav-items.ts';
-import { IconChevronRight, IconShield } from '../../components/icons.tsx';
+import { IconCheck, IconShield } from '../../components/icons.tsx';
 import { RoleBadges } from '../../components/role-badges.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
+import { groupPermissions, permissionLabelKey } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../auth/auth.queries.ts';
 
-/** `/`: who is signed in, and the sections they can open. */
+/** `/`: who is signed in, with which roles, and what those roles allow. */
 export function HomePage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   usePageTitle(t('home.title'));
-  const shortcuts = visibleNavItems(me.permissions).filter((item) => item.id !== 'home' && !item.external);
+  const groups = groupPermissions(me.permissions);
 
   return (
-    <Stack gap="xl">
+    <Stack gap="xl" maw={960}>
       <Stack gap={4}>
         <Title order={1} fz="h2">
           {t('home.welcome', { name: me.name })}
@@ -25,15 +25,8 @@ export function HomePage() {
         </Text>
       </Stack>
 
-      <Stack gap="xs">
-        <Title order={2} fz="h4">
-          {t('home.yourRoles')}
-        </Title>
-        {me.roles.length > 0 ? <RoleBadges roles={me.roles} size="md" /> : <Text size="sm">{t('home.noRoles')}</Text>}
-      </Stack>
-
       {!me.mfaEnabled ? (
-        <Alert color="blue" variant="light" icon={<IconShield />} maw={720}>
+        <Alert color="blue" variant="light" icon={<IconShield />}>
           <Group gap="xs">
             <Text size="sm">{t('home.mfaSuggestion')}</Text>
             <Anchor component={Link} to="/profile" size="sm">
@@ -43,37 +36,49 @@ export function HomePage() {
         </Alert>
       ) : null}
 
-      <Stack gap="xs">
-        <Title order={2} fz="h4">
-          {t('home.shortcuts')}
-        </Title>
-        {shortcuts.length > 0 ? (
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" component="ul" className="plain-list">
-            {shortcuts.map((item) => {
-              const Icon = item.icon;
-              return (
-                <li key={item.id}>
-                  <Card withBorder padding="md" component={Link} to={item.to} className="shortcut-card">
-                    <Group justify="space-between" wrap="nowrap">
-                      <Group gap="sm" wrap="nowrap">
-                        <ThemeIcon variant="light" size="lg" radius="md">
-                          <Icon size={20} />
-                        </ThemeIcon>
-                        <Text fw={500}>{t(`nav.${item.id}`)}</Text>
-                      </Group>
-                      <IconChevronRight size={16} />
-                    </Group>
-                  </Card>
-                </li>
-              );
-            })}
-          </SimpleGrid>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t('home.noShortcuts')}
-          </Text>
-        )}
-      </Stack>
+      <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="roles-title">
+        <Stack gap="sm">
+          <Title order={2} fz="h4" id="roles-title">
+            {t('home.yourRoles')}
+          </Title>
+          {me.roles.length > 0 ? (
+            <RoleBadges roles={me.roles} size="md" />
+          ) : (
+            <Text size="sm">{t('home.noRoles')}</Text>
+          )}
+        </Stack>
+      </Paper>
+
+      <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="permissions-title">
+        <Stack gap="sm">
+          <Stack gap={2}>
+            <Title order={2} fz="h4" id="permissions-title">
+              {t('home.permissions')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('home.permissionsHint')}
+            </Text>
+          </Stack>
+          {groups.length > 0 ? (
+            <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md">
+              {groups.map((group) => (
+                <Stack gap={4} key={group.resource}>
+                  <Text size="sm" fw={600}>
+                    {t(`permissionGroups.${group.resource}`)}
+                  </Text>
+                  <List size="sm" spacing={2} icon={<IconCheck size={14} />} center>
+                    {group.permissions.map((permission) => (
+                      <List.Item key={permission}>{t(permissionLabelKey(permission))}</List.Item>
+                    ))}
+                  </List>
+                </Stack>
+              ))}
+            </SimpleGrid>
+          ) : (
+            <Text size="sm">{t('home.noPermissions')}</Text>
+          )}
+        </Stack>
+      </Paper>
     </Stack>
   );
 }

@@ -120,7 +120,10 @@ function CreateTokenModal({
           <MultiSelect
             label={t('tokens.permissions')}
             description={t('tokens.permissionsHint')}
-            data={me.permissions.map((permission) => ({ value: permission, label: t(permissionLabelKey(permission)) }))}
+            data={me.permissions.map((permission) => ({
+              value: permission,
+              label: t(permissionLabelKey(permission)),
+            }))}
             value={permissions}
             onChange={(value) => setPermissions(value as Permission[])}
             error={serverErrors.permissions}
@@ -215,7 +218,8 @@ export function ApiTokensCard() {
 
   let content: ReactNode;
   if (tokens.isPending) content = <TableSkeleton rows={2} />;
-  else if (tokens.isError) content = <QueryError error={tokens.error} onRetry={() => void tokens.refetch()} />;
+  else if (tokens.isError)
+    content = <QueryError error={tokens.error} onRetry={() => void tokens.refetch()} />;
   else if (tokens.data.length === 0)
     content = (
       <Empty

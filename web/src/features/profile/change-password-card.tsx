@@ -26,7 +26,8 @@ export function ChangePasswordCard() {
   const error = change.error;
   const serverErrors = isApiError(error) ? error.fieldErrors() : {};
   const wrongCurrent = isApiError(error) && WRONG_PASSWORD_CODES.has(error.code);
-  const currentError = serverErrors.currentPassword ?? (wrongCurrent ? t('errors.invalid_credentials') : undefined);
+  const currentError =
+    serverErrors.currentPassword ?? (wrongCurrent ? t('errors.invalid_credentials') : undefined);
   const formError = error && !currentError && !serverErrors.newPassword ? error : null;
 
   const submit = (event: FormEvent) => {
@@ -63,11 +64,15 @@ export function ChangePasswordCard() {
             error={currentError ?? (showErrors && !current ? t('validation.required') : undefined)}
             autoComplete="current-password"
             required
+            withAsterisk={false}
           />
           <NewPasswordFields
             value={value}
             onChange={setValue}
-            errors={{ password: localErrors.password ?? serverErrors.newPassword, confirm: localErrors.confirm }}
+            errors={{
+              password: localErrors.password ?? serverErrors.newPassword,
+              confirm: localErrors.confirm,
+            }}
             passwordLabel={t('profile.password.new')}
             confirmLabel={t('profile.password.confirm')}
           />

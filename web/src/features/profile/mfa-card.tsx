@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/query-error.tsx';
 import { useNotify } from '../../components/use-error-message.ts';
-import { isApiError } from '../../lib/api.ts';
+import { fieldErrorOf, isApiError } from '../../lib/api.ts';
 import { useCurrentUser, useDisableMfa, useRefreshMe } from '../auth/auth.queries.ts';
 import { MfaEnrollment } from '../auth/mfa-enrollment.tsx';
 
@@ -32,7 +32,9 @@ function DisableMfaModal({ opened, onClose }: { opened: boolean; onClose: () => 
 
   const error = disable.error;
   const refused = isApiError(error) && error.status === 409;
-  const wrongPassword = isApiError(error) && (error.status === 401 || error.code === 'invalid_credentials');
+  const passwordError = fieldErrorOf(error, 'password');
+  const wrongPassword =
+    passwordError !== undefined || (isApiError(error) && error.code === 'invalid_credentials');
 
   return (
     <Modal opened={opened} onClose={close} title={t('mfa.disableTitle')} centered>
@@ -50,9 +52,10 @@ function DisableMfaModal({ opened, onClose }: { opened: boolean; onClose: () => 
             label={t('mfa.disablePassword')}
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
-            error={wrongPassword ? t('errors.invalid_credentials') : undefined}
+            error={wrongPassword ? t('mfa.wrongPassword') : undefined}
             autoComplete="current-password"
             required
+            withAsterisk={false}
             data-autofocus
           />
           <Group justify="flex-end">

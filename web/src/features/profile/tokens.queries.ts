@@ -1,4 +1,9 @@
-import { ApiTokenSchema, type CreateApiTokenSchema, CreatedApiTokenSchema, OkSchema } from '@carebase/contracts';
+import {
+  ApiTokenSchema,
+  type CreateApiTokenSchema,
+  CreatedApiTokenSchema,
+  OkSchema,
+} from '@carebase/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api, pathOf } from '../../lib/api.ts';

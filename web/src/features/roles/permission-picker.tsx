@@ -1,5 +1,5 @@
 import type { Permission } from '@carebase/contracts';
-import { Checkbox, Fieldset, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Checkbox, Fieldset, Input, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { groupPermissions, permissionLabelKey } from '../../lib/permissions.ts';
 
@@ -34,10 +34,15 @@ export function PermissionPicker({ label, value, onChange, error, disabled }: Pe
 
   return (
     <Stack gap={6}>
-      <Text size="sm" fw={500} component="div" id="permission-picker-label">
+      <Input.Label labelElement="div" id="permission-picker-label">
         {label}
-      </Text>
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" role="group" aria-labelledby="permission-picker-label">
+      </Input.Label>
+      <SimpleGrid
+        cols={{ base: 1, sm: 2 }}
+        spacing="sm"
+        role="group"
+        aria-labelledby="permission-picker-label"
+      >
         {groups.map((group) => {
           const count = group.permissions.filter((permission) => selected.has(permission)).length;
           const groupLabel = t(`permissionGroups.${group.resource}`);

@@ -73,7 +73,12 @@ export function RoleFormModal({ opened, role, readOnly, onClose }: RoleFormModal
 
     const name = values.name.trim();
     if (role) {
-      const patch: { name?: string; description?: string; mfaRequired?: boolean; permissions?: Permission[] } = {};
+      const patch: {
+        name?: string;
+        description?: string;
+        mfaRequired?: boolean;
+        permissions?: Permission[];
+      } = {};
       if (name !== role.name) patch.name = name;
       if (values.description !== role.description) patch.description = values.description;
       if (values.mfaRequired !== role.mfaRequired) patch.mfaRequired = values.mfaRequired;

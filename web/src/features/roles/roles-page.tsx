@@ -48,7 +48,8 @@ export function RolesPage() {
   let content: ReactNode;
   if (roles.isPending) content = <TableSkeleton />;
   else if (roles.isError) content = <QueryError error={roles.error} onRetry={() => void roles.refetch()} />;
-  else if (roles.data.length === 0) content = <Empty icon={<IconShield size={28} />} title={t('roles.empty')} />;
+  else if (roles.data.length === 0)
+    content = <Empty icon={<IconShield size={28} />} title={t('roles.empty')} />;
   else
     content = (
       <Table.ScrollContainer minWidth={820}>
@@ -72,7 +73,13 @@ export function RolesPage() {
                   <Table.Td>
                     <Stack gap={2}>
                       <Group gap="xs">
-                        <Anchor component="button" type="button" fw={600} onClick={() => setEditing(role)}>
+                        <Anchor
+                          component="button"
+                          type="button"
+                          fw={600}
+                          size="sm"
+                          onClick={() => setEditing(role)}
+                        >
                           {role.builtIn ? roleLabel(role.key) : role.name}
                         </Anchor>
                         {role.builtIn ? (
@@ -104,8 +111,14 @@ export function RolesPage() {
                       disabled={role.permissions.length === 0}
                       label={role.permissions.map((p) => t(permissionLabelKey(p))).join(' · ')}
                     >
-                      <Badge variant="light" color={role.permissions.length ? 'teal' : 'gray'} tabIndex={0}>
-                        {t('roles.permissionCount', { count: role.permissions.length })}
+                      <Badge
+                        variant="light"
+                        color={role.permissions.length ? 'teal' : 'gray'}
+                        tabIndex={0}
+                        tt="none"
+                        aria-label={t('roles.permissionCount', { count: role.permissions.length })}
+                      >
+                        {role.permissions.length}
                       </Badge>
                     </Tooltip>
                   </Table.Td>

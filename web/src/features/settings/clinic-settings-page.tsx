@@ -4,6 +4,7 @@ import {
   Badge,
   Button,
   Group,
+  Input,
   NumberInput,
   Paper,
   PasswordInput,
@@ -26,7 +27,12 @@ import { fieldErrorOf, isApiError } from '../../lib/api.ts';
 import { hasPermission } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../auth/auth.queries.ts';
 import { useSystemSettings, useUpdateSystemSettings } from './settings.queries.ts';
-import { diffSystemSettings, EMPTY_SECRETS, isEmptyPatch, type SecretsDraft } from './system-settings-diff.ts';
+import {
+  diffSystemSettings,
+  EMPTY_SECRETS,
+  isEmptyPatch,
+  type SecretsDraft,
+} from './system-settings-diff.ts';
 
 function settingsOf(response: SystemSettingsResponse): SystemSettings {
   const { secretsSet: _secretsSet, ...settings } = response;
@@ -44,7 +50,17 @@ function supported(kind: 'timeZone' | 'currency', current: string): string[] {
   return [...new Set([...values, ...extra])].filter(Boolean).sort();
 }
 
-function Section({ id, title, description, children }: { id: string; title: string; description?: string; children: ReactNode }) {
+function Section({
+  id,
+  title,
+  description,
+  children,
+}: {
+  id: string;
+  title: string;
+  description?: string;
+  children: ReactNode;
+}) {
   return (
     <Paper withBorder p="lg" radius="md" component="section" aria-labelledby={`${id}-title`}>
       <Stack gap="md">
@@ -78,12 +94,11 @@ interface SecretFieldProps {
 function SecretField({ name, label, isSet, draft, onChange, error, disabled }: SecretFieldProps) {
   const { t } = useTranslation();
   const statusId = `secret-${name}-status`;
+  const inputId = `secret-${name}-input`;
   return (
-    <Stack gap={6}>
+    <Stack gap={4}>
       <Group gap="xs">
-        <Text size="sm" fw={500}>
-          {label}
-        </Text>
+        <Input.Label htmlFor={draft.clear ? undefined : inputId}>{label}</Input.Label>
         <Badge
           id={statusId}
           size="sm"
@@ -106,8 +121,7 @@ function SecretField({ name, label, isSet, draft, onChange, error, disabled }: S
       ) : (
         <Group gap="sm" align="flex-start" wrap="nowrap">
           <PasswordInput
-            label={`${label} — ${t('clinicSettings.secret.newValue')}`}
-            labelProps={{ className: 'visually-hidden' }}
+            id={inputId}
             placeholder={t('clinicSettings.secret.newValue')}
             description={isSet ? t('clinicSettings.secret.replaceHint') : undefined}
             aria-describedby={statusId}
@@ -192,7 +206,8 @@ function ClinicSettingsForm({ data, canWrite }: { data: SystemSettingsResponse; 
     event.preventDefault();
     const found: Record<string, string> = {};
     if (!form.clinicName.trim()) found.clinicName = t('validation.required');
-    if (!Number.isInteger(form.defaultAppointmentMinutes)) found.defaultAppointmentMinutes = t('validation.number');
+    if (!Number.isInteger(form.defaultAppointmentMinutes))
+      found.defaultAppointmentMinutes = t('validation.number');
     if (!Number.isInteger(form.mail.smtpPort)) found['mail.smtpPort'] = t('validation.number');
     if (!Number.isInteger(form.pacs.port)) found['pacs.port'] = t('validation.number');
     setLocalErrors(found);
@@ -213,14 +228,15 @@ function ClinicSettingsForm({ data, canWrite }: { data: SystemSettingsResponse; 
     name,
     isSet: data.secretsSet[name],
     draft: secrets[name],
-    onChange: (draft: SecretsDraft[SystemSecretName]) => setSecrets((current) => ({ ...current, [name]: draft })),
+    onChange: (draft: SecretsDraft[SystemSecretName]) =>
+      setSecrets((current) => ({ ...current, [name]: draft })),
     error: fieldError(`secrets.${name}`),
     disabled,
   });
 
   return (
     <form onSubmit={submit} noValidate>
-      <Stack gap="lg" pb={canWrite ? 80 : 0}>
+      <Stack gap="lg">
         {!canWrite ? (
           <Alert color="gray" variant="light" icon={<IconLock />}>
             {t('clinicSettings.readOnly')}
@@ -243,7 +259,9 @@ function ClinicSettingsForm({ data, canWrite }: { data: SystemSettingsResponse; 
               label={t('clinicSettings.clinic.logoUrl')}
               description={t('clinicSettings.clinic.logoUrlHint')}
               value={form.logoUrl ?? ''}
-              onChange={(e) => set('logoUrl', e.currentTarget.value.trim() === '' ? null : e.currentTarget.value)}
+              onChange={(e) =>
+                set('logoUrl', e.currentTarget.value.trim() === '' ? null : e.currentTarget.value)
+              }
               error={fieldError('logoUrl')}
               type="url"
               maxLength={2000}
@@ -312,7 +330,11 @@ function ClinicSettingsForm({ data, canWrite }: { data: SystemSettingsResponse; 
           </SimpleGrid>
         </Section>
 
-        <Section id="mail" title={t('clinicSettings.mail.title')} description={t('clinicSettings.mail.description')}>
+        <Section
+          id="mail"
+          title={t('clinicSettings.mail.title')}
+          description={t('clinicSettings.mail.description')}
+        >
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
             <TextInput
               label={t('clinicSettings.mail.smtpHost')}
@@ -361,7 +383,11 @@ function ClinicSettingsForm({ data, canWrite }: { data: SystemSettingsResponse; 
           </SimpleGrid>
         </Section>
 
-        <Section id="sms" title={t('clinicSettings.sms.title')} description={t('clinicSettings.sms.description')}>
+        <Section
+          id="sms"
+          title={t('clinicSettings.sms.title')}
+          description={t('clinicSettings.sms.description')}
+        >
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
             <Select
               label={t('clinicSettings.sms.provider')}
@@ -396,7 +422,11 @@ function ClinicSettingsForm({ data, canWrite }: { data: SystemSettingsResponse; 
           </SimpleGrid>
         </Section>
 
-        <Section id="pacs" title={t('clinicSettings.pacs.title')} description={t('clinicSettings.pacs.description')}>
+        <Section
+          id="pacs"
+          title={t('clinicSettings.pacs.title')}
+          description={t('clinicSettings.pacs.description')}
+        >
           <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
             <TextInput
               label={t('clinicSettings.pacs.aeTitle')}
@@ -405,7 +435,7 @@ function ClinicSettingsForm({ data, canWrite }: { data: SystemSettingsResponse; 
               error={fieldError('pacs.aeTitle')}
               maxLength={16}
               disabled={disabled}
-              ff="monospace"
+              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
             />
             <TextInput
               label={t('clinicSettings.pacs.host')}
@@ -428,7 +458,11 @@ function ClinicSettingsForm({ data, canWrite }: { data: SystemSettingsResponse; 
           </SimpleGrid>
         </Section>
 
-        <Section id="ai" title={t('clinicSettings.ai.title')} description={t('clinicSettings.ai.description')}>
+        <Section
+          id="ai"
+          title={t('clinicSettings.ai.title')}
+          description={t('clinicSettings.ai.description')}
+        >
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
             <TextInput
               label={t('clinicSettings.ai.url')}
@@ -444,11 +478,11 @@ function ClinicSettingsForm({ data, canWrite }: { data: SystemSettingsResponse; 
         </Section>
       </Stack>
 
-      {canWrite ? (
+      {canWrite && (dirty || save.isPending) ? (
         <Paper withBorder shadow="md" p="sm" radius="md" className="save-bar">
           <Group justify="space-between" gap="sm">
-            <Text size="sm" c={dirty ? undefined : 'dimmed'} aria-live="polite">
-              {dirty ? t('clinicSettings.unsaved') : ''}
+            <Text size="sm" fw={500} role="status">
+              {t('clinicSettings.unsaved')}
             </Text>
             <Group gap="sm">
               <Button variant="default" onClick={discard} disabled={!dirty || save.isPending}>

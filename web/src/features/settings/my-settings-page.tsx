@@ -1,13 +1,13 @@
 import { LANGUAGES, type UserSettings } from '@carebase/contracts';
-import { Paper, Radio, SegmentedControl, Select, Stack, Switch, Text, Title } from '@mantine/core';
+import { Input, Paper, Radio, SegmentedControl, Select, Stack, Switch, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { isLanguage } from '../../app/i18n/i18n.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { FormSkeleton } from '../../components/table-skeleton.tsx';
 import { useNotify } from '../../components/use-error-message.ts';
 import { useFormatters } from '../../components/use-formatters.ts';
 import { formatDate } from '../../lib/format.ts';
-import { isLanguage } from '../../app/i18n/i18n.ts';
 import { useMySettings, useUpdateMySettings } from './settings.queries.ts';
 
 const THEMES = ['light', 'dark', 'auto'] as const;
@@ -71,14 +71,16 @@ export function MySettingsPage() {
               label={t('mySettings.language')}
               data={LANGUAGES.map((language) => ({ value: language, label: t(`languages.${language}`) }))}
               value={value.language}
-              onChange={(language) => isLanguage(language) && language !== value.language && save({ language })}
+              onChange={(language) =>
+                isLanguage(language) && language !== value.language && save({ language })
+              }
               allowDeselect={false}
               w={260}
             />
             <Stack gap={6}>
-              <Text size="sm" fw={500} id="theme-label">
+              <Input.Label labelElement="div" id="theme-label">
                 {t('mySettings.theme')}
-              </Text>
+              </Input.Label>
               <SegmentedControl
                 aria-labelledby="theme-label"
                 data={THEMES.map((theme) => ({ value: theme, label: t(`mySettings.themes.${theme}`) }))}
@@ -115,13 +117,17 @@ export function MySettingsPage() {
               label={t('mySettings.notifyEmail')}
               description={t('mySettings.notifyEmailHint')}
               checked={value.notifications.email}
-              onChange={(e) => save({ notifications: { ...value.notifications, email: e.currentTarget.checked } })}
+              onChange={(e) =>
+                save({ notifications: { ...value.notifications, email: e.currentTarget.checked } })
+              }
             />
             <Switch
               label={t('mySettings.notifyInApp')}
               description={t('mySettings.notifyInAppHint')}
               checked={value.notifications.inApp}
-              onChange={(e) => save({ notifications: { ...value.notifications, inApp: e.currentTarget.checked } })}
+              onChange={(e) =>
+                save({ notifications: { ...value.notifications, inApp: e.currentTarget.checked } })
+              }
             />
           </Stack>
         </Paper>

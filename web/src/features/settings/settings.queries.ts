@@ -69,7 +69,8 @@ export function useSystemSettings() {
 export function useUpdateSystemSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (patch: SystemSettingsPatch) => api.patch('/api/settings/system', SystemSettingsResponseSchema, patch),
+    mutationFn: (patch: SystemSettingsPatch) =>
+      api.patch('/api/settings/system', SystemSettingsResponseSchema, patch),
     onSuccess: (settings) => {
       queryClient.setQueryData(queryKeys.systemSettings, settings);
       void queryClient.invalidateQueries({ queryKey: queryKeys.publicSettings });

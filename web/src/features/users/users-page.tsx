@@ -1,4 +1,4 @@
-import { BUILT_IN_ROLES, USER_SORT_FIELDS, type User, UserListQuerySchema } from '@carebase/contracts';
+import { BUILT_IN_ROLES, type USER_SORT_FIELDS, type User, UserListQuerySchema } from '@carebase/contracts';
 import { ActionIcon, Badge, Button, Group, Menu, Paper, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
@@ -160,13 +160,37 @@ export function UsersPage() {
           <Table verticalSpacing="sm" highlightOnHover aria-busy={users.isFetching}>
             <Table.Thead>
               <Table.Tr>
-                <SortableTh field="name" label={t('users.columns.name')} sort={query.sort} order={query.order} onSort={onSort} />
-                <SortableTh field="email" label={t('users.columns.email')} sort={query.sort} order={query.order} onSort={onSort} />
+                <SortableTh
+                  field="name"
+                  label={t('users.columns.name')}
+                  sort={query.sort}
+                  order={query.order}
+                  onSort={onSort}
+                />
+                <SortableTh
+                  field="email"
+                  label={t('users.columns.email')}
+                  sort={query.sort}
+                  order={query.order}
+                  onSort={onSort}
+                />
                 <Table.Th>{t('users.columns.roles')}</Table.Th>
                 <Table.Th>{t('users.columns.status')}</Table.Th>
                 <Table.Th>{t('users.columns.mfa')}</Table.Th>
-                <SortableTh field="createdAt" label={t('users.columns.createdAt')} sort={query.sort} order={query.order} onSort={onSort} />
-                <SortableTh field="lastLoginAt" label={t('users.columns.lastLoginAt')} sort={query.sort} order={query.order} onSort={onSort} />
+                <SortableTh
+                  field="createdAt"
+                  label={t('users.columns.createdAt')}
+                  sort={query.sort}
+                  order={query.order}
+                  onSort={onSort}
+                />
+                <SortableTh
+                  field="lastLoginAt"
+                  label={t('users.columns.lastLoginAt')}
+                  sort={query.sort}
+                  order={query.order}
+                  onSort={onSort}
+                />
                 {canWrite ? (
                   <Table.Th>
                     <span className="visually-hidden">{t('common.actions')}</span>

@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents } from '../../platform/audit/audit.schema.ts';
+import { createTestApp, type TestApp, type TestUser } from '../../test/test-app.ts';
+import { auditOf, errorPaths, snapshot } from '../../test/test-queries.ts';
+import { users } from '../users/users.schema.ts';
+import { systemSettings } from './settings.schema.ts';
+
+let t: TestApp;
+let admin: TestUser;
+let doctor: TestUser;
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.userWithRoles(['admin']);
+  doctor = await t.userWithRoles(['doctor']);
+});
+afterAll(async () => t?.close());
+
+/** As the admin unless another cookie is given; null sends no session. */
+const patchSystem = (payload: object, cookie: string | null = admin.cookie) =>
+  t.request({ method: 'PATCH', url: '/api/settings/system', cookie: cookie ?? undefined, payload });
+
+describe('/api/settings/me', () => {
+  it('answers the defaults, then keeps a changed language', async () => {
+    const first = await t.request({ method: 'GET', url: '/api/settings/me', cookie: doctor.cookie });
+    expect(first.json()).toMatchObject({
+      language: 'en',
+      theme: 'light',
+      notifications: { email: true, inApp: true },
+    });
+    const res = await t.request({
+      method: 'PATCH',
+      url: '/api/settings/me',
+      cookie: doctor.cookie,
+      payload: { language: 'es', notifications: { email: false, inApp: true } },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ language: 'es', notifications: { email: false } });
+    const again = await t.request({ method: 'GET', url: '/api/settings/me', cookie: doctor.cookie });
+    expect(again.json()).toMatchObject({
+      language: 'es',
+      theme: 'light',
+      notifications: { email: false, inApp: true },
+    });
+    const me = await t.request({ method: 'GET', url: '/api/auth/me', cookie: doctor.cookie });
+    expect(me.json().settings.language).toBe('es');
+    const [event] = await auditOf(t.app.ctx.db, 'settings.user.update', doctor.id);
+    expect(event?.details).toEqual({ changed: ['language', 'notifications'] });
+  });
+
+  it('refuses a bad language or an unknown key, naming the field, and changes nothing', async () => {
+    const before = await snapshot(t.app.ctx.db, users);
+    const bad = await t.request({
+      method: 'PATCH',
+      url: '/api/settings/me',
+      cookie: doctor.cookie,
+      payload: { language: 'xx' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(errorPaths(bad)).toEqual(['body.language']);
+    const unknown = await t.request({
+      method: 'PATCH',
+      url: '/api/settings/me',
+      cookie: doctor.cookie,
+      payload: { colour: 'red' },
+    });
+    expect(errorPaths(unknown)).toEqual(['body.colour']);
+    expect(await snapshot(t.app.ctx.db, users)).toEqual(before);
+  });
+
+  it('answers 401 without a session', async () => {
+    expect((await t.request({ method: 'GET', url: '/api/settings/me' })).statusCode).toBe(401);
+    expect(
+      (await t.request({ method: 'PATCH', url: '/api/settings/me', payload: { language: 'es' } })).statusCode,
+    ).toBe(401);
+  });
+});
+
+describe('GET /api/settings/public', () => {
+  it('is open to anyone and shows only the public fields', async () => {
+    await patchSystem({ clinicName: 'Clínica Norte', address: 'Calle 1' });
+    const res = await t.request({ method: 'GET', url: '/api/settings/public' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      clinicName: 'Clínica Norte',
+      logoUrl: null,
+      timeZone: 'UTC',
+      currency: 'USD',
+    });
+  });
+});
+
+describe('/api/settings/system', () => {
+  it('merges a nested patch, keeping the other fields of the group, with an audit event', async () => {
+    await patchSystem({ mail: { smtpUser: 'mailer', from: 'Clinic <c@example.org>', smtpPort: 2525 } });
+    const res = await patchSystem({
+      mail: { smtpHost: 'smtp.example.org' },
+      timeZone: 'America/Mexico_City',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().mail).toEqual({
+      smtpHost: 'smtp.example.org',
+      smtpPort: 2525,
+      smtpSecure: false,
+      smtpUser: 'mailer',
+      from: 'Clinic <c@example.org>',
+    });
+    const got = await t.request({ method: 'GET', url: '/api/settings/system', cookie: admin.cookie });
+    expect(got.json()).toMatchObject({
+      timeZone: 'America/Mexico_City',
+      mail: { smtpHost: 'smtp.example.org', smtpUser: 'mailer' },
+    });
+    const events = await auditOf(t.app.ctx.db, 'settings.system.update');
+    expect(events.at(-1)).toMatchObject({ actorId: admin.id, details: { secrets: {} } });
+    expect((events.at(-1)!.details.changed as string[]).sort()).toEqual(['mail', 'timeZone']);
+  });
+
+  it('refuses bad values naming the field and changes nothing', async () => {
+    const before = await snapshot(t.app.ctx.db, systemSettings);
+    const cases: [object, string][] = [
+      [{ timeZone: 'Mars/Olympus' }, 'body.timeZone'],
+      [{ currency: 'dollars' }, 'body.currency'],
+      [{ mail: { smtpPort: 70000 } }, 'body.mail.smtpPort'],
+      [{ mail: { smtpHots: 'typo' } }, 'body.mail.smtpHots'],
+      [{ secrets: { rootPassword: 'x' } }, 'body.secrets.rootPassword'],
+      [{ clinicName: '   ' }, 'body.clinicName'],
+    ];
+    for (const [payload, path] of cases) {
+      const res = await patchSystem(payload);
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(errorPaths(res)).toEqual([path]);
+    }
+    expect(await snapshot(t.app.ctx.db, systemSettings)).toEqual(before);
+  });
+
+  it('keeps secrets write-only: reported as set, never shown, never audited, and clearable', async () => {
+    const secret = 'hunter2-very-secret-smtp-pass';
+    const res = await patchSystem({ secrets: { smtpPassword: secret } });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain(secret);
+    expect(res.json().secretsSet).toEqual({ smtpPassword: true, smsApiKey: false, aiApiKey: false });
+    const got = await t.request({ method: 'GET', url: '/api/settings/system', cookie: admin.cookie });
+    expect(got.body).not.toContain(secret);
+    expect(got.json().secretsSet.smtpPassword).toBe(true);
+    const audit = await t.app.ctx.db.select().from(auditEvents);
+    expect(JSON.stringify(audit)).not.toContain(secret);
+    expect(audit.at(-1)?.details).toMatchObject({ secrets: { smtpPassword: 'set' } });
+    const auditApi = await t.request({ method: 'GET', url: '/api/audit?pageSize=200', cookie: admin.cookie });
+    expect(auditApi.body).not.toContain(secret);
+
+    const cleared = await patchSystem({ secrets: { smtpPassword: null } });
+    expect(cleared.json().secretsSet.smtpPassword).toBe(false);
+    expect((await auditOf(t.app.ctx.db, 'settings.system.update')).at(-1)?.details).toMatchObject({
+      secrets: { smtpPassword: 'cleared' },
+    });
+  });
+
+  it('answers 401 without a session and 403 to a doctor', async () => {
+    expect((await t.request({ method: 'GET', url: '/api/settings/system' })).statusCode).toBe(401);
+    expect((await patchSystem({ clinicName: 'X' }, null)).statusCode).toBe(401);
+    expect(
+      (await t.request({ method: 'GET', url: '/api/settings/system', cookie: doctor.cookie })).statusCode,
+    ).toBe(403);
+    expect((await patchSystem({ clinicName: 'X' }, doctor.cookie)).statusCode).toBe(403);
+  });
+});

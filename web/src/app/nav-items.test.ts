@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { isNavItemActive, visibleNavItems } from './nav-items.ts';
+
+describe('navigation', () => {
+  it('shows only what the permissions allow, plus the items for everyone', () => {
+    expect(visibleNavItems([]).map((item) => item.id)).toEqual(['home', 'apiReference']);
+    expect(visibleNavItems(['users:read', 'jobs:read']).map((item) => item.id)).toEqual([
+      'home',
+      'users',
+      'jobs',
+      'apiReference',
+    ]);
+    expect(visibleNavItems(['users:write']).map((item) => item.id)).toEqual(['home', 'apiReference']);
+  });
+
+  it('marks the current section', () => {
+    expect(isNavItemActive('/', '/')).toBe(true);
+    expect(isNavItemActive('/', '/users')).toBe(false);
+    expect(isNavItemActive('/users', '/users')).toBe(true);
+    expect(isNavItemActive('/users', '/users/123')).toBe(true);
+    expect(isNavItemActive('/users', '/usersx')).toBe(false);
+  });
+});

@@ -1,0 +1,111 @@
+import type { Permission } from '@carebase/contracts';
+import type { ComponentType } from 'react';
+import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
+import { ForgotPasswordPage } from '../features/auth/forgot-password-page.tsx';
+import { LoginPage } from '../features/auth/login-page.tsx';
+import { MfaSetupPage } from '../features/auth/mfa-setup-page.tsx';
+import { ResetPasswordPage } from '../features/auth/reset-password-page.tsx';
+import { CrashPage } from '../features/errors/crash-page.tsx';
+import { NotFoundPage } from '../features/errors/not-found-page.tsx';
+import { HomePage } from '../features/home/home-page.tsx';
+import { AppLayout } from './app-layout.tsx';
+import { FullPageLoader, GuestOnly, RequireAuth, RequirePermission } from './auth-guard.tsx';
+import { PublicLayout } from './public-layout.tsx';
+
+/** Loads a page's module only when it is first visited. */
+function lazyPage(load: () => Promise<ComponentType>): Pick<RouteObject, 'lazy'> {
+  return { lazy: async () => ({ Component: await load() }) };
+}
+
+/** A page behind a permission: without it, a "no access" page instead (the navigation hides it too). */
+function guarded(path: string, permission: Permission, load: () => Promise<ComponentType>): RouteObject {
+  return {
+    path,
+    element: (
+      <RequirePermission permission={permission}>
+        <Outlet />
+      </RequirePermission>
+    ),
+    children: [{ index: true, ...lazyPage(load) }],
+  };
+}
+
+export const routes: RouteObject[] = [
+  {
+    errorElement: <CrashPage />,
+    hydrateFallbackElement: <FullPageLoader />,
+    children: [
+      {
+        element: (
+          <GuestOnly>
+            <PublicLayout />
+          </GuestOnly>
+        ),
+        children: [{ path: 'login', element: <LoginPage /> }],
+      },
+      {
+        element: <PublicLayout />,
+        children: [
+          { path: 'forgot-password', element: <ForgotPasswordPage /> },
+          { path: 'reset-password', element: <ResetPasswordPage /> },
+        ],
+      },
+      {
+        path: 'mfa-setup',
+        element: (
+          <RequireAuth allowDuringEnrollment>
+            <MfaSetupPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        element: (
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        ),
+        children: [
+          {
+            errorElement: <CrashPage />,
+            children: [
+              { index: true, element: <HomePage /> },
+              {
+                path: 'profile',
+                ...lazyPage(() => import('../features/profile/profile-page.tsx').then((m) => m.ProfilePage)),
+              },
+              {
+                path: 'settings/me',
+                ...lazyPage(() =>
+                  import('../features/settings/my-settings-page.tsx').then((m) => m.MySettingsPage),
+                ),
+              },
+              guarded('users', 'users:read', () =>
+                import('../features/users/users-page.tsx').then((m) => m.UsersPage),
+              ),
+              guarded('roles', 'roles:read', () =>
+                import('../features/roles/roles-page.tsx').then((m) => m.RolesPage),
+              ),
+              guarded('settings/clinic', 'settings:read', () =>
+                import('../features/settings/clinic-settings-page.tsx').then((m) => m.ClinicSettingsPage),
+              ),
+              guarded('audit', 'audit:read', () =>
+                import('../features/audit/audit-page.tsx').then((m) => m.AuditPage),
+              ),
+              guarded('outbox', 'outbox:read', () =>
+                import('../features/outbox/outbox-page.tsx').then((m) => m.OutboxPage),
+              ),
+              guarded('jobs', 'jobs:read', () =>
+                import('../features/jobs/jobs-page.tsx').then((m) => m.JobsPage),
+              ),
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}
