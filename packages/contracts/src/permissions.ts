@@ -12,12 +12,28 @@ export const PERMISSIONS = [
   'jobs:write',
   'metrics:read',
   'tokens:create',
+  'patients:read',
+  'patients:write',
+  'patients:merge',
+  'chart:read',
+  'chart:write',
+  'encounters:sign',
+  'prescriptions:write',
+  'dental:write',
+  'certificates:read',
+  'certificates:draft',
+  'certificates:approve',
+  'icd10:manage',
+  'portal:self',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-/** Route access that is not a permission: open to anyone, or to any signed-in account. */
-export type RouteAccess = Permission | 'public' | 'authenticated';
+/**
+ * Who may call a route: a permission, any one of several permissions (a list), anyone ('public'), or any
+ * signed-in account ('authenticated'). Rules finer than that (a patient sees only their own record) live in services.
+ */
+export type RouteAccess = Permission | readonly Permission[] | 'public' | 'authenticated';
 
 export const BUILT_IN_ROLES = [
   'admin',
@@ -33,18 +49,28 @@ export const BUILT_IN_ROLES = [
 
 export type BuiltInRole = (typeof BUILT_IN_ROLES)[number];
 
-const staff: Permission[] = ['tokens:create'];
+const staff: Permission[] = ['tokens:create', 'patients:read'];
+const clinician: Permission[] = [
+  ...staff,
+  'patients:write',
+  'chart:read',
+  'chart:write',
+  'certificates:read',
+  'certificates:draft',
+];
+const prescriber: Permission[] = [...clinician, 'encounters:sign', 'prescriptions:write'];
 
+/** Receptionists see demographics but not the chart; clinical roles see the chart; patients only themselves. */
 export const BUILT_IN_ROLE_PERMISSIONS: Record<BuiltInRole, readonly Permission[]> = {
-  admin: PERMISSIONS,
-  receptionist: staff,
-  doctor: staff,
-  nurse: staff,
-  dentist: staff,
-  radiologist: staff,
-  pharmacist: staff,
+  admin: PERMISSIONS.filter((p) => p !== 'portal:self'),
+  receptionist: [...staff, 'patients:write', 'certificates:read', 'certificates:draft'],
+  doctor: [...prescriber, 'certificates:approve'],
+  nurse: clinician,
+  dentist: [...prescriber, 'dental:write'],
+  radiologist: [...staff, 'chart:read'],
+  pharmacist: [...staff, 'chart:read'],
   accountant: staff,
-  patient: [],
+  patient: ['portal:self'],
 };
 
 export function isPermission(value: string): value is Permission {

@@ -10,6 +10,8 @@ export const UserSchema = z.object({
   id: z.uuid(),
   email: z.string(),
   name: z.string(),
+  /** Professional licence number of clinicians, printed on what they sign. */
+  licenceNumber: z.string().nullable(),
   roles: z.array(z.string()),
   active: z.boolean(),
   mfaEnabled: z.boolean(),
@@ -32,6 +34,7 @@ export const CreateUserSchema = z.object({
   email: EmailSchema,
   name: z.string().trim().min(1).max(200),
   roles: z.array(RoleKeySchema).min(1),
+  licenceNumber: z.string().trim().max(50).nullable().optional(),
   /** Omitted: the user is emailed a link to set a password. */
   password: z.string().max(256).optional(),
 });
@@ -40,6 +43,7 @@ export const UpdateUserSchema = z
     email: EmailSchema,
     name: z.string().trim().min(1).max(200),
     roles: z.array(RoleKeySchema).min(1),
+    licenceNumber: z.string().trim().max(50).nullable(),
     active: z.boolean(),
   })
   .partial()

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { BUILT_IN_ROLE_PERMISSIONS } from '@carebase/contracts';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTokens } from '../../platform/auth/auth.schema.ts';
@@ -25,7 +26,7 @@ describe('POST /api/auth/tokens', () => {
     const doctor = await t.userWithRoles(['doctor']);
     const created = await createToken(doctor.cookie, { name: 'lab sync' });
     expect(created.token).toMatch(/^cbt_/);
-    expect(created.permissions).toEqual(['tokens:create']);
+    expect(created.permissions).toEqual([...BUILT_IN_ROLE_PERMISSIONS.doctor].sort());
     const [row] = await t.app.ctx.db.select().from(apiTokens).where(eq(apiTokens.id, created.id));
     expect(row?.tokenHash).toBe(hashToken(created.token));
     expect(JSON.stringify(row)).not.toContain(created.token);

@@ -1,3 +1,4 @@
+import { BUILT_IN_ROLE_PERMISSIONS } from '@carebase/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../../test/test-app.ts';
 import { auditOf, errorPaths, snapshot } from '../../test/test-queries.ts';
@@ -27,8 +28,12 @@ describe('GET /api/roles', () => {
     expect(res.statusCode).toBe(200);
     const byKey = Object.fromEntries(res.json().map((r: { key: string }) => [r.key, r]));
     expect(byKey.admin).toMatchObject({ builtIn: true, mfaRequired: true, userCount: 1 });
-    expect(byKey.doctor).toMatchObject({ builtIn: true, permissions: ['tokens:create'], userCount: 1 });
-    expect(byKey.patient).toMatchObject({ userCount: 0, permissions: [] });
+    expect(byKey.doctor).toMatchObject({
+      builtIn: true,
+      permissions: [...BUILT_IN_ROLE_PERMISSIONS.doctor].sort(),
+      userCount: 1,
+    });
+    expect(byKey.patient).toMatchObject({ userCount: 0, permissions: ['portal:self'] });
   });
 
   it('answers 401 without a session and 403 without roles:read', async () => {
@@ -121,7 +126,11 @@ describe('PATCH /api/roles/:key', () => {
 
     const res = await send('PATCH', '/api/roles/doctor', { mfaRequired: true });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ key: 'doctor', mfaRequired: true, permissions: ['tokens:create'] });
+    expect(res.json()).toMatchObject({
+      key: 'doctor',
+      mfaRequired: true,
+      permissions: [...BUILT_IN_ROLE_PERMISSIONS.doctor].sort(),
+    });
     const [event] = await auditOf(t.app.ctx.db, 'role.update', 'doctor');
     expect(event?.details).toMatchObject({ patch: { mfaRequired: true }, before: { mfaRequired: false } });
     const me = await send('GET', '/api/auth/me', undefined, doctor.cookie);

@@ -32,7 +32,7 @@ export async function ensureBuiltInRoles(db: Executor): Promise<void> {
     await repo.upsertBuiltInRole(db, {
       key,
       name: BUILT_IN_NAMES[key],
-      permissions: [...BUILT_IN_ROLE_PERMISSIONS[key]],
+      permissions: [...BUILT_IN_ROLE_PERMISSIONS[key]].sort(),
       mfaRequired: key === 'admin',
     });
   }

@@ -18,6 +18,8 @@ export const users = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     email: text('email').notNull().unique(),
     name: text('name').notNull(),
+    /** Professional licence number, printed on prescriptions and certificates a clinician signs. */
+    licenceNumber: text('licence_number'),
     passwordHash: text('password_hash'),
     active: boolean('active').notNull().default(true),
     totpSecret: text('totp_secret'),

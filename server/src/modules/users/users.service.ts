@@ -55,6 +55,7 @@ function toUser(row: repo.UserRow, roles: string[]): User {
     id: row.id,
     email: row.email,
     name: row.name,
+    licenceNumber: row.licenceNumber,
     roles,
     active: row.active,
     mfaEnabled: row.totpEnabled,
@@ -127,6 +128,7 @@ export async function createUser(
       const row = await repo.insertUser(tx, {
         email: input.email,
         name: input.name,
+        licenceNumber: input.licenceNumber ?? null,
         passwordHash,
         passwordChangedAt: passwordHash ? new Date() : null,
       });

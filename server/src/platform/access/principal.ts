@@ -17,5 +17,6 @@ export function can(principal: Principal | null, access: RouteAccess): boolean {
   if (access === 'public') return true;
   if (!principal) return false;
   if (access === 'authenticated') return true;
-  return principal.permissions.includes(access);
+  if (typeof access === 'string') return principal.permissions.includes(access);
+  return access.some((p) => principal.permissions.includes(p));
 }

@@ -85,7 +85,8 @@ export function registerRouteAccess(app: FastifyInstance, db: Db): void {
         outcome: 'denied',
         details: { permission: access },
       });
-      throw new AppError('forbidden', `This needs the ${access} permission.`);
+      const needed = typeof access === 'string' ? access : access.join(' or ');
+      throw new AppError('forbidden', `This needs the ${needed} permission.`);
     }
   });
 }
