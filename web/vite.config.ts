@@ -18,6 +18,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Libraries change less often than the app: separate chunks stay cached across releases.
+        // Charts are left out of these groups so they load only with the pages that draw them.
         codeSplitting: {
           groups: [
             {
@@ -27,11 +28,10 @@ export default defineConfig({
             },
             {
               name: 'mantine',
-              test: /node_modules[\\/](@mantine|@floating-ui|react-number-format|react-remove-scroll|react-style-singleton|use-callback-ref|use-sidecar|react-remove-scroll-bar|get-nonce|tabbable|clsx)[\\/]/,
+              test: /node_modules[\\/](@mantine(?![\\/]charts)|@floating-ui|react-number-format|react-remove-scroll|react-style-singleton|use-callback-ref|use-sidecar|react-remove-scroll-bar|get-nonce|tabbable|clsx)[\\/]/,
               priority: 20,
             },
             { name: 'zod', test: /node_modules[\\/]zod[\\/]/, priority: 20 },
-            { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
           ],
         },
       },

@@ -18,9 +18,19 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './app-context.ts';
 import type { Config } from './config.ts';
+import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { certificatesRoutes } from './modules/certificates/certificates.routes.ts';
+import { verifyRoutes } from './modules/certificates/verify.routes.ts';
+import { dentalRoutes } from './modules/dental/dental.routes.ts';
+import { encountersRoutes } from './modules/encounters/encounters.routes.ts';
+import { icd10Routes } from './modules/icd10/icd10.routes.ts';
+import { ensureIcd10Starter } from './modules/icd10/icd10.service.ts';
 import { operationsRoutes } from './modules/operations/operations.routes.ts';
+import { patientsRoutes } from './modules/patients/patients.routes.ts';
+import { prescriptionPdfRoutes } from './modules/prescriptions/prescription-pdf.routes.ts';
+import { prescriptionsRoutes } from './modules/prescriptions/prescriptions.routes.ts';
 import { rolesRoutes } from './modules/roles/roles.routes.ts';
 import { ensureBuiltInRoles } from './modules/roles/roles.service.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
@@ -28,6 +38,7 @@ import { transportSettings } from './modules/settings/settings.service.ts';
 import { findUserById } from './modules/users/users.repository.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { loadAccount } from './modules/users/users.service.ts';
+import { vitalsRoutes } from './modules/vitals/vitals.routes.ts';
 import type { AuthDeps } from './platform/auth/authenticate.ts';
 import { registerRequestAuth } from './platform/auth/request-auth.ts';
 import type { Database } from './platform/db/database.ts';
@@ -76,6 +87,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   if (!opts.database) app.addHook('onClose', () => database.close());
   await runMigrations(database);
   await ensureBuiltInRoles(database.db);
+  await ensureIcd10Starter(database.db);
 
   const db = database.db;
   const jobs = createJobs({ db, pollMs: config.jobsPollMs, log: app.log });
@@ -159,6 +171,16 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(auditRoutes(ctx), { prefix: '/api/audit' });
   await app.register(operationsRoutes(ctx), { prefix: '/api' });
   await app.register(eventsRoutes(ctx, events), { prefix: '/api' });
+  await app.register(patientsRoutes(ctx), { prefix: '/api/patients' });
+  await app.register(dentalRoutes(ctx), { prefix: '/api' });
+  await app.register(certificatesRoutes(ctx), { prefix: '/api' });
+  await app.register(verifyRoutes(ctx));
+  await app.register(prescriptionPdfRoutes(ctx), { prefix: '/api' });
+  await app.register(encountersRoutes(ctx), { prefix: '/api' });
+  await app.register(vitalsRoutes(ctx), { prefix: '/api' });
+  await app.register(icd10Routes(ctx), { prefix: '/api' });
+  await app.register(prescriptionsRoutes(ctx), { prefix: '/api' });
+  await app.register(attachmentsRoutes(ctx), { prefix: '/api' });
 
   const webDist = config.webDist ?? DEFAULT_WEB_DIST;
   const indexHtml = path.join(webDist, 'index.html');

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { buildApp } from './app.ts';
 import { createAdmin, createTokenFor, ensureFirstAdmin } from './cli/accounts.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { importIcd10Command } from './modules/icd10/icd10.cli.ts';
 import { verifyAuditChain } from './platform/audit/audit.verify.ts';
 import { runMigrations } from './platform/db/migrate.ts';
 import { openDatabase } from './platform/db/open.ts';
@@ -15,6 +16,8 @@ Commands:
   create-admin --email E --password P    Create an administrator account
   create-token --email E --name N        Print a new API token of that user (for scripts and integrations)
   audit-verify                           Check the audit trail's hash chain; exits 1 naming the first broken row
+  import-icd10 FILE                      Load the CMS ICD-10-CM code file (icd10cm_codes_YYYY.txt or the order
+                                         file): adds new codes, updates descriptions, reports bad lines
   --help                                 Show this help
 
 Configuration comes from environment variables; see the README's configuration table.`;
@@ -113,6 +116,11 @@ async function main(argv: string[]): Promise<number> {
         `Audit trail BROKEN at event id ${result.brokenId}: ${result.reason} (${result.checked} events before it are intact).`,
       );
       return 1;
+    }
+    case 'import-icd10': {
+      const file = positionals[1];
+      if (!file) throw new UsageError('import-icd10 needs the path of the ICD-10-CM file.');
+      return importIcd10Command(loadConfig(), file);
     }
     default:
       throw new UsageError(`Unknown command "${command}".`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_MRN_FORMAT, mrnFormatProblem } from './patients.ts';
 
 export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -22,6 +23,14 @@ function isTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;
+  } catch {
+    return false;
+  }
+}
+
+function isRegion(code: string): boolean {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }).of(code) !== undefined;
   } catch {
     return false;
   }
@@ -55,6 +64,15 @@ export const SystemSettingsSchema = z.object({
     port: z.number().int().min(0).max(65535),
   }),
   ai: z.object({ url: z.string().max(2000) }),
+  /** Region assumed for phone numbers typed without a country code (ISO 3166 alpha-2). */
+  defaultPhoneRegion: z
+    .string()
+    .refine((s) => /^[A-Z]{2}$/.test(s) && isRegion(s), 'an ISO 3166 two-letter region code such as US'),
+  /** How new MRNs are written: tokens {YYYY}, {YY} and one {SEQ:n}, e.g. MRN-{YYYY}-{SEQ:6}. */
+  mrnFormat: z.string().superRefine((format, ctx) => {
+    const problem = mrnFormatProblem(format);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
 });
 export type SystemSettings = z.infer<typeof SystemSettingsSchema>;
 
@@ -80,6 +98,8 @@ export const SystemSettingsPatchSchema = z
     sms: SystemSettingsSchema.shape.sms.partial().strict(),
     pacs: SystemSettingsSchema.shape.pacs.partial().strict(),
     ai: SystemSettingsSchema.shape.ai.partial().strict(),
+    defaultPhoneRegion: SystemSettingsSchema.shape.defaultPhoneRegion,
+    mrnFormat: SystemSettingsSchema.shape.mrnFormat,
     /** Set a secret with a string, clear it with null. */
     secrets: z
       .object({
@@ -107,6 +127,8 @@ export const DEFAULT_SYSTEM_SETTINGS: SystemSettings = {
   sms: { provider: 'none', url: '', sender: '' },
   pacs: { aeTitle: '', host: '', port: 104 },
   ai: { url: '' },
+  defaultPhoneRegion: 'US',
+  mrnFormat: DEFAULT_MRN_FORMAT,
 };
 
 /** What anyone may read, for the login page and the letterhead. */

@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { type ComponentType, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import {
@@ -29,6 +29,7 @@ import {
 } from '../components/icons.tsx';
 import { useNotify } from '../components/use-error-message.ts';
 import { useCurrentUser, useLogout, useSignedOut } from '../features/auth/auth.queries.ts';
+import { InboxCountBadge } from '../features/certificates/inbox-count-badge.tsx';
 import { usePublicSettings, useUpdateMySettings } from '../features/settings/settings.queries.ts';
 import { connectEvents } from '../lib/events.ts';
 import { isNavItemActive, type NavItem, type NavSection, visibleNavItems } from './nav-items.ts';
@@ -156,6 +157,11 @@ const SECTION_LABELS: Partial<Record<NavSection, 'nav.administration' | 'nav.ope
   operations: 'nav.operations',
 };
 
+/** Live counts shown beside some navigation items. */
+const NAV_BADGES: Partial<Record<NavItem['id'], ComponentType>> = {
+  certificatesInbox: InboxCountBadge,
+};
+
 function NavItemLink({ item, onNavigate }: { item: NavItem; onNavigate: () => void }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
@@ -174,12 +180,14 @@ function NavItemLink({ item, onNavigate }: { item: NavItem; onNavigate: () => vo
     );
   }
   const active = isNavItemActive(item.to, pathname);
+  const Badge = NAV_BADGES[item.id];
   return (
     <NavLink
       component={Link}
       to={item.to}
       label={t(`nav.${item.id}`)}
       leftSection={<Icon size={18} />}
+      rightSection={Badge ? <Badge /> : undefined}
       active={active}
       aria-current={active ? 'page' : undefined}
       onClick={onNavigate}

@@ -10,11 +10,23 @@ import {
   IconShield,
   IconUsers,
 } from '../components/icons.tsx';
+import { IconCertificate } from '../features/certificates/certificate-icon.tsx';
+import { IconPatients } from '../features/patients/patient-icons.tsx';
 
 export type NavSection = 'main' | 'administration' | 'operations' | 'help';
 
 export interface NavItem {
-  id: 'home' | 'users' | 'roles' | 'clinicSettings' | 'audit' | 'outbox' | 'jobs' | 'apiReference';
+  id:
+    | 'home'
+    | 'patients'
+    | 'users'
+    | 'roles'
+    | 'clinicSettings'
+    | 'audit'
+    | 'outbox'
+    | 'jobs'
+    | 'apiReference'
+    | 'certificatesInbox';
   to: string;
   section: NavSection;
   /** Absent: everyone who is signed in sees the item. */
@@ -27,6 +39,14 @@ export interface NavItem {
 /** The navigation of the app. Routes use the same permissions, so a hidden item is also a guarded page. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'home', to: '/', section: 'main', icon: IconHome },
+  { id: 'patients', to: '/patients', section: 'main', permission: 'patients:read', icon: IconPatients },
+  {
+    id: 'certificatesInbox',
+    to: '/certificates/inbox',
+    section: 'main',
+    permission: 'certificates:approve',
+    icon: IconCertificate,
+  },
   { id: 'users', to: '/users', section: 'administration', permission: 'users:read', icon: IconUsers },
   { id: 'roles', to: '/roles', section: 'administration', permission: 'roles:read', icon: IconShield },
   {

@@ -5,6 +5,7 @@ import { ForgotPasswordPage } from '../features/auth/forgot-password-page.tsx';
 import { LoginPage } from '../features/auth/login-page.tsx';
 import { MfaSetupPage } from '../features/auth/mfa-setup-page.tsx';
 import { ResetPasswordPage } from '../features/auth/reset-password-page.tsx';
+import { chartRoute } from '../features/chart/chart-routes.tsx';
 import { CrashPage } from '../features/errors/crash-page.tsx';
 import { NotFoundPage } from '../features/errors/not-found-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
@@ -79,6 +80,16 @@ export const routes: RouteObject[] = [
                   import('../features/settings/my-settings-page.tsx').then((m) => m.MySettingsPage),
                 ),
               },
+              guarded('patients', 'patients:read', () =>
+                import('../features/patients/patients-page.tsx').then((m) => m.PatientsPage),
+              ),
+              guarded('patients/new', 'patients:write', () =>
+                import('../features/patients/patient-register-page.tsx').then((m) => m.PatientRegisterPage),
+              ),
+              chartRoute,
+              guarded('certificates/inbox', 'certificates:approve', () =>
+                import('../features/certificates/inbox-page.tsx').then((m) => m.CertificatesInboxPage),
+              ),
               guarded('users', 'users:read', () =>
                 import('../features/users/users-page.tsx').then((m) => m.UsersPage),
               ),

@@ -27,8 +27,25 @@ describe('queryKeysForEvent', () => {
     expect(queryKeysForEvent(event(EVENT_TYPES.jobChanged))).toEqual([['jobs']]);
   });
 
+  it('sends patient and chart events to the queries of that one patient', () => {
+    const id = '3f2b8c1e-1111-4222-8333-444455556666';
+    expect(queryKeysForEvent(event('patient.changed', { resourceId: id }))).toEqual([
+      ['patients', 'list'],
+      ['patients', 'duplicates'],
+      ['patients', 'detail', id],
+    ]);
+    expect(queryKeysForEvent(event('chart.changed', { resourceId: id }))).toEqual([['chart', id]]);
+    expect(queryKeysForEvent(event('patient.changed'))).toEqual([['patients']]);
+    expect(queryKeysForEvent(event('chart.changed', { resourceId: null }))).toEqual([['chart']]);
+  });
+
+  it("sends certificate and dental events to those families: lists, the doctors' inbox and its count", () => {
+    expect(queryKeysForEvent(event('certificate.changed', { resourceId: USER }))).toEqual([['certificates']]);
+    expect(queryKeysForEvent(event('dental.changed', { resourceId: USER }))).toEqual([['dental']]);
+  });
+
   it('ignores events it does not know, and session ends are not cache matters', () => {
-    expect(queryKeysForEvent(event('patient.changed'))).toEqual([]);
+    expect(queryKeysForEvent(event('lab.changed'))).toEqual([]);
     expect(queryKeysForEvent(event(EVENT_TYPES.sessionRevoked))).toEqual([]);
     expect(Object.keys(EVENT_INVALIDATIONS)).not.toContain(EVENT_TYPES.sessionRevoked);
   });

@@ -1,6 +1,14 @@
-import { EVENT_TYPES, type ServerEvent, ServerEventSchema } from '@carebase/contracts';
+import {
+  CERTIFICATE_CHANGED_EVENT,
+  CHART_CHANGED_EVENT,
+  DENTAL_CHANGED_EVENT,
+  EVENT_TYPES,
+  PATIENT_CHANGED_EVENT,
+  type ServerEvent,
+  ServerEventSchema,
+} from '@carebase/contracts';
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
-import { queryKeys } from './query-keys.ts';
+import { patientKeys, queryKeys } from './query-keys.ts';
 
 /** Which cached queries go stale when the server announces a change. The one place this is decided. */
 export const EVENT_INVALIDATIONS: Readonly<Record<string, readonly QueryKey[]>> = {
@@ -10,9 +18,27 @@ export const EVENT_INVALIDATIONS: Readonly<Record<string, readonly QueryKey[]>> 
   [EVENT_TYPES.settingsChanged]: [queryKeys.settings, queryKeys.me],
   [EVENT_TYPES.outboxChanged]: [queryKeys.outbox],
   [EVENT_TYPES.jobChanged]: [queryKeys.jobs],
+  // Certificate lists, the doctors' inbox and its count badge all live under ['certificates'].
+  [CERTIFICATE_CHANGED_EVENT]: [queryKeys.certificates],
+  [DENTAL_CHANGED_EVENT]: [queryKeys.dental],
 };
 
-export function queryKeysForEvent(event: Pick<ServerEvent, 'type'>): readonly QueryKey[] {
+/**
+ * Events about one resource (resourceId is the patient id): only that patient's queries go stale. Without an
+ * id, the whole family does.
+ */
+export const RESOURCE_EVENT_INVALIDATIONS: Readonly<
+  Record<string, (resourceId: string | null) => readonly QueryKey[]>
+> = {
+  // A changed record may show in any search list, in a duplicate check and in its own chart header.
+  [PATIENT_CHANGED_EVENT]: (id) =>
+    id ? [patientKeys.lists(), patientKeys.duplicates(), patientKeys.detail(id)] : [queryKeys.patients],
+  [CHART_CHANGED_EVENT]: (id) => (id ? [patientKeys.chart(id)] : [queryKeys.chart]),
+};
+
+export function queryKeysForEvent(event: Pick<ServerEvent, 'type' | 'resourceId'>): readonly QueryKey[] {
+  const perResource = RESOURCE_EVENT_INVALIDATIONS[event.type];
+  if (perResource) return perResource(event.resourceId ?? null);
   return EVENT_INVALIDATIONS[event.type] ?? [];
 }
 

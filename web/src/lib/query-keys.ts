@@ -14,4 +14,19 @@ export const queryKeys = {
   audit: ['audit'],
   outbox: ['outbox'],
   jobs: ['jobs'],
+  dental: ['dental'],
+  certificates: ['certificates'],
+  /** Patient records: search lists, duplicate checks and each record (`['patients', 'detail', id]`). */
+  patients: ['patients'],
+  /** Everything clinical about one patient hangs under `['chart', patientId, …]`. */
+  chart: ['chart'],
+  icd10: ['icd10'],
 } as const;
+
+/** The keys of one patient's record and chart, so that an event about that patient reaches exactly them. */
+export const patientKeys = {
+  lists: () => [...queryKeys.patients, 'list'] as const,
+  duplicates: () => [...queryKeys.patients, 'duplicates'] as const,
+  detail: (id: string) => [...queryKeys.patients, 'detail', id] as const,
+  chart: (id: string) => [...queryKeys.chart, id] as const,
+};

@@ -27,9 +27,16 @@ export function assertCanRead(principal: Principal, patient: PatientRef, scope: 
   throw new AppError('forbidden', `This needs the ${needed} permission.`);
 }
 
-/** Loads the id, MRN, portal link and merge pointer of a patient, or 404. */
-export async function findPatientRef(db: Executor, id: string): Promise<PatientRef> {
-  const [row] = await db
+/**
+ * Loads the id, MRN, portal link and merge pointer of a patient, or 404. With `lock` (inside a transaction)
+ * the row is held FOR KEY SHARE until commit, so a concurrent merge waits for the write, or the write sees it.
+ */
+export async function findPatientRef(
+  db: Executor,
+  id: string,
+  opts: { lock?: boolean } = {},
+): Promise<PatientRef> {
+  const query = db
     .select({
       id: patients.id,
       mrn: patients.mrn,
@@ -38,6 +45,7 @@ export async function findPatientRef(db: Executor, id: string): Promise<PatientR
     })
     .from(patients)
     .where(eq(patients.id, id));
+  const [row] = opts.lock ? await query.for('key share') : await query;
   if (!row) throw new AppError('not_found', `patient ${id} not found`);
   return row;
 }
@@ -82,7 +90,7 @@ export async function openChartForWrite(
   principal: Principal,
   patientId: string,
 ): Promise<PatientRef> {
-  const patient = await findPatientRef(db, patientId);
+  const patient = await findPatientRef(db, patientId, { lock: true });
   if (!principal.permissions.includes('chart:write'))
     throw new AppError('forbidden', 'This needs the chart:write permission.');
   if (patient.mergedIntoId) {

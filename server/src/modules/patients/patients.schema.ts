@@ -30,6 +30,8 @@ export const patients = pgTable(
     preferredName: text('preferred_name'),
     /** Lower-case, accent-free "given middle family preferred": what name search and trigram matching use. */
     searchName: text('search_name').notNull(),
+    /** Lower-case, accent-free "family given middle": the name sort key, and the family-first prefix match. */
+    sortName: text('sort_name').notNull().default(''),
     sex: text('sex', { enum: ['female', 'male', 'intersex', 'unknown'] }).notNull(),
     gender: text('gender'),
     birthDate: date('birth_date', { mode: 'string' }).notNull(),
@@ -56,8 +58,11 @@ export const patients = pgTable(
   },
   (t) => [
     index('patients_search_trgm_idx').using('gin', sql`${t.searchName} gin_trgm_ops`),
-    index('patients_search_prefix_idx').on(sql`${t.searchName} text_pattern_ops`),
-    index('patients_family_prefix_idx').on(sql`lower(${t.familyName}) text_pattern_ops`),
+    // Byte order ("C") supports both LIKE 'prefix%' and ordered keyset scans, which text_pattern_ops cannot order.
+    index('patients_search_prefix_idx').on(sql`${t.searchName} collate "C"`, t.id),
+    // Ordered scans by name (keyset pages) and family-first prefix matches, in byte order.
+    index('patients_sort_name_idx').on(sql`${t.sortName} collate "C"`, t.id),
+    index('patients_created_idx').on(t.createdAt, t.id),
     index('patients_birth_date_idx').on(t.birthDate),
     index('patients_phone_idx').on(t.phone),
     index('patients_alt_phone_idx').on(t.altPhone),
@@ -80,6 +85,7 @@ export const patientIdentifiers = pgTable(
   (t) => [
     uniqueIndex('patient_identifiers_type_value_idx').on(t.type, t.value),
     index('patient_identifiers_patient_idx').on(t.patientId),
+    index('patient_identifiers_value_idx').on(t.value),
   ],
 );
 

@@ -14,6 +14,10 @@ const PUBLIC_ROUTES = [
   'POST /api/auth/login',
   'POST /api/auth/password-reset/request',
   'POST /api/auth/password-reset/confirm',
+  // Certificate verification: rate-limited, and shows only validity, type, issue date and initials.
+  'GET /verify',
+  'GET /verify/:code',
+  'GET /api/verify/:code',
 ];
 /** Routes of plugins we do not write: the API docs, and the built web app's files. */
 const isDocs = (route: string) => /^GET \/api\/docs(\/|$)/.test(route);

@@ -1,4 +1,10 @@
-import type { SystemSecretName, SystemSettings, SystemSettingsResponse } from '@carebase/contracts';
+import {
+  formatMrn,
+  mrnFormatProblem,
+  type SystemSecretName,
+  type SystemSettings,
+  type SystemSettingsResponse,
+} from '@carebase/contracts';
 import {
   Alert,
   Badge,
@@ -144,6 +150,26 @@ function SecretField({ name, label, isSet, draft, onChange, error, disabled }: S
   );
 }
 
+/** Every ISO 3166 region the browser can name, as `MX — Mexico`, sorted by name. */
+function phoneRegions(language: string, current: string): { value: string; label: string }[] {
+  let names: Intl.DisplayNames | null = null;
+  try {
+    names = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' });
+  } catch {
+    return [{ value: current, label: current }];
+  }
+  const out: { value: string; label: string }[] = [];
+  for (let a = 65; a <= 90; a += 1) {
+    for (let b = 65; b <= 90; b += 1) {
+      const code = String.fromCharCode(a, b);
+      const name = names.of(code);
+      if (name && name !== code) out.push({ value: code, label: `${name} (${code})` });
+    }
+  }
+  if (!out.some((o) => o.value === current)) out.push({ value: current, label: current });
+  return out.sort((x, y) => x.label.localeCompare(y.label, language));
+}
+
 function toInt(value: string | number): number {
   return typeof value === 'number' ? value : value.trim() === '' ? Number.NaN : Number(value);
 }
@@ -178,6 +204,12 @@ function ClinicSettingsForm({ data, canWrite }: { data: SystemSettingsResponse; 
   ) => setForm((current) => ({ ...current, [group]: { ...current[group], [key]: value } }));
 
   const timeZones = useMemo(() => supported('timeZone', form.timeZone), [form.timeZone]);
+  const regions = useMemo(
+    () => phoneRegions(i18n.language, form.defaultPhoneRegion),
+    [i18n.language, form.defaultPhoneRegion],
+  );
+  const mrnProblem = mrnFormatProblem(form.mrnFormat);
+  const mrnExample = mrnProblem ? '' : formatMrn(form.mrnFormat, 1, new Date().getFullYear());
   const currencies = useMemo(() => {
     let names: Intl.DisplayNames | null = null;
     try {
@@ -210,6 +242,7 @@ function ClinicSettingsForm({ data, canWrite }: { data: SystemSettingsResponse; 
       found.defaultAppointmentMinutes = t('validation.number');
     if (!Number.isInteger(form.mail.smtpPort)) found['mail.smtpPort'] = t('validation.number');
     if (!Number.isInteger(form.pacs.port)) found['pacs.port'] = t('validation.number');
+    if (mrnProblem) found.mrnFormat = t('patients.settings.mrnFormatInvalid');
     setLocalErrors(found);
     if (Object.keys(found).length > 0 || !dirty) return;
     save.mutate(patch, {
@@ -325,6 +358,37 @@ function ClinicSettingsForm({ data, canWrite }: { data: SystemSettingsResponse; 
               max={480}
               step={5}
               allowDecimal={false}
+              disabled={disabled}
+            />
+          </SimpleGrid>
+        </Section>
+
+        <Section
+          id="patient-records"
+          title={t('patients.settings.title')}
+          description={t('patients.settings.description')}
+        >
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+            <TextInput
+              label={t('patients.settings.mrnFormat')}
+              description={t('patients.settings.mrnFormatHint', { example: mrnExample || '—' })}
+              value={form.mrnFormat}
+              onChange={(e) => set('mrnFormat', e.currentTarget.value)}
+              error={fieldError('mrnFormat')}
+              maxLength={40}
+              disabled={disabled}
+              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+            />
+            <Select
+              label={t('patients.settings.defaultPhoneRegion')}
+              description={t('patients.settings.defaultPhoneRegionHint')}
+              data={regions}
+              value={form.defaultPhoneRegion}
+              onChange={(value) => value && set('defaultPhoneRegion', value)}
+              error={fieldError('defaultPhoneRegion')}
+              searchable
+              allowDeselect={false}
+              limit={300}
               disabled={disabled}
             />
           </SimpleGrid>

@@ -26,6 +26,14 @@ describe('diffSystemSettings', () => {
     });
   });
 
+  it('sends the patient record settings when they change', () => {
+    const current = { ...structuredClone(base), mrnFormat: 'P{YY}-{SEQ:5}', defaultPhoneRegion: 'MX' };
+    expect(diffSystemSettings(base, current)).toEqual({
+      mrnFormat: 'P{YY}-{SEQ:5}',
+      defaultPhoneRegion: 'MX',
+    });
+  });
+
   it('sends null when the logo is removed', () => {
     const before = { ...structuredClone(base), logoUrl: 'https://example.org/a.png' };
     expect(diffSystemSettings(before, { ...before, logoUrl: null })).toEqual({ logoUrl: null });

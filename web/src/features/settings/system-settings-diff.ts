@@ -22,6 +22,8 @@ const SCALAR_KEYS = [
   'timeZone',
   'currency',
   'defaultAppointmentMinutes',
+  'defaultPhoneRegion',
+  'mrnFormat',
 ] as const;
 const GROUP_KEYS = ['mail', 'sms', 'pacs', 'ai'] as const;
 

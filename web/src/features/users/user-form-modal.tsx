@@ -25,10 +25,11 @@ interface FormValues {
   email: string;
   roles: string[];
   password: string;
+  licenceNumber: string;
 }
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const FIELDS = ['name', 'email', 'roles', 'password'] as const;
+const FIELDS = ['name', 'email', 'roles', 'password', 'licenceNumber'] as const;
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((value) => b.includes(value));
@@ -41,13 +42,25 @@ export function UserFormModal({ opened, user, roleOptions, onClose }: UserFormMo
   const create = useCreateUser();
   const update = useUpdateUser();
   const mutation = user ? update : create;
-  const [values, setValues] = useState<FormValues>({ name: '', email: '', roles: [], password: '' });
+  const [values, setValues] = useState<FormValues>({
+    name: '',
+    email: '',
+    roles: [],
+    password: '',
+    licenceNumber: '',
+  });
   const [errors, setErrors] = useState<Partial<Record<keyof FormValues, string>>>({});
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset the form each time the dialog opens
   useEffect(() => {
     if (!opened) return;
-    setValues({ name: user?.name ?? '', email: user?.email ?? '', roles: user?.roles ?? [], password: '' });
+    setValues({
+      name: user?.name ?? '',
+      email: user?.email ?? '',
+      roles: user?.roles ?? [],
+      password: '',
+      licenceNumber: user?.licenceNumber ?? '',
+    });
     setErrors({});
     create.reset();
     update.reset();
@@ -73,11 +86,13 @@ export function UserFormModal({ opened, user, roleOptions, onClose }: UserFormMo
     if (!validate()) return;
     const name = values.name.trim();
     const email = values.email.trim();
+    const licenceNumber = values.licenceNumber.trim() || null;
     if (user) {
-      const patch: { name?: string; email?: string; roles?: string[] } = {};
+      const patch: { name?: string; email?: string; roles?: string[]; licenceNumber?: string | null } = {};
       if (name !== user.name) patch.name = name;
       if (email !== user.email) patch.email = email;
       if (!sameSet(values.roles, user.roles)) patch.roles = values.roles;
+      if (licenceNumber !== user.licenceNumber) patch.licenceNumber = licenceNumber;
       if (Object.keys(patch).length === 0) {
         onClose();
         return;
@@ -93,7 +108,7 @@ export function UserFormModal({ opened, user, roleOptions, onClose }: UserFormMo
       );
     } else {
       create.mutate(
-        { name, email, roles: values.roles, password: values.password || undefined },
+        { name, email, roles: values.roles, password: values.password || undefined, licenceNumber },
         {
           onSuccess: () => {
             notify.success(values.password ? t('users.created') : t('users.createdWithLink'));
@@ -146,6 +161,15 @@ export function UserFormModal({ opened, user, roleOptions, onClose }: UserFormMo
             searchable
             required
             comboboxProps={{ withinPortal: true }}
+          />
+          <TextInput
+            label={t('staff.licenceNumber')}
+            description={t('staff.licenceNumberHint')}
+            value={values.licenceNumber}
+            onChange={(e) => set('licenceNumber', e.currentTarget.value)}
+            error={fieldError('licenceNumber')}
+            maxLength={50}
+            autoComplete="off"
           />
           {user ? null : (
             <PasswordInput

@@ -201,7 +201,14 @@ export function UsersPage() {
             <Table.Tbody>
               {users.data.items.map((user) => (
                 <Table.Tr key={user.id} opacity={user.active ? 1 : 0.65}>
-                  <Table.Td fw={500}>{user.name}</Table.Td>
+                  <Table.Td fw={500}>
+                    {user.name}
+                    {user.licenceNumber ? (
+                      <Text size="xs" c="dimmed" fw={400}>
+                        {t('staff.licence', { number: user.licenceNumber })}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
                   <Table.Td>{user.email}</Table.Td>
                   <Table.Td>
                     <RoleBadges roles={user.roles} names={roleNames} size="xs" />

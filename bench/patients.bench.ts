@@ -1,0 +1,182 @@
+/**
+ * Patient search benchmark: `npm run bench:patients` (options as environment variables).
+ *
+ *   BENCH_DATABASE_URL  PostgreSQL server to use (default postgres://postgres@127.0.0.1:5432/postgres);
+ *                       a fresh database is created there and dropped at the end. BENCH_DATABASE_URL=pglite
+ *                       runs on the embedded PGlite instead (also the fallback when the server is unreachable).
+ *   BENCH_PATIENTS      how many synthetic patients (default 1,000,000 on PostgreSQL, 50,000 on PGlite)
+ *   BENCH_REQUESTS      measured requests per scenario (default 2,000), after BENCH_WARMUP (default 200)
+ *   BENCH_CLIENTS       concurrent HTTP clients (default 4)
+ *
+ * It loads the patients in bulk, starts the real app (buildApp + listen on 127.0.0.1:0), and measures p50/p99
+ * through the HTTP API with an admin's API token for: MRN lookup, name prefix, fuzzy name, phone.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { buildApp } from '../server/src/app.ts';
+import { loadConfig } from '../server/src/config.ts';
+import { createToken } from '../server/src/modules/auth/auth.service.ts';
+import { ensureBuiltInRoles } from '../server/src/modules/roles/roles.service.ts';
+import { findUserById } from '../server/src/modules/users/users.repository.ts';
+import { createUser, loadAccount } from '../server/src/modules/users/users.service.ts';
+import type { Principal } from '../server/src/platform/access/principal.ts';
+import { SYSTEM_ACTOR } from '../server/src/platform/audit/audit.writer.ts';
+import { type Database, queryRows } from '../server/src/platform/db/database.ts';
+import { runMigrations } from '../server/src/platform/db/migrate.ts';
+import { openPglite } from '../server/src/platform/db/pglite.ts';
+import { openPostgres } from '../server/src/platform/db/postgres.ts';
+import { generatePatients } from './patients-generate.ts';
+import { type Figures, measure } from './patients-load.ts';
+import { explainScenarios } from './patients-plans.ts';
+import { scenarioPaths } from './patients-queries.ts';
+
+const env = process.env;
+const int = (value: string | undefined, fallback: number) => (value ? Number.parseInt(value, 10) : fallback);
+
+type Target = { database: Database; label: string; cleanup: () => Promise<void> };
+
+async function openTarget(dataDir: string): Promise<Target> {
+  const serverUrl = env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  if (serverUrl !== 'pglite') {
+    const admin = new pg.Client({ connectionString: serverUrl });
+    try {
+      await admin.connect();
+    } catch (err) {
+      if (env.BENCH_DATABASE_URL) throw err;
+      console.log(`PostgreSQL at ${serverUrl} is not reachable (${(err as Error).message}): using PGlite.`);
+      return openTarget(dataDir);
+    }
+    const name = `carebase_bench_${randomBytes(4).toString('hex')}`;
+    await admin.query(`create database ${name}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const database = await openPostgres(url.toString(), 10);
+    return {
+      database,
+      label: `PostgreSQL (${name})`,
+      async cleanup() {
+        await admin.query(`drop database if exists ${name} with (force)`);
+        await admin.end();
+      },
+    };
+  }
+  const database = await openPglite({ dataDir: path.join(dataDir, 'pglite') });
+  return { database, label: 'PGlite', cleanup: async () => {} };
+}
+
+async function adminToken(app: Awaited<ReturnType<typeof buildApp>>): Promise<string> {
+  const user = await createUser(app.ctx, SYSTEM_ACTOR, {
+    email: 'bench-admin@example.org',
+    name: 'Bench Admin',
+    roles: ['admin'],
+    password: 'bench password that is long enough',
+  });
+  const account = await loadAccount(app.ctx.db, (await findUserById(app.ctx.db, user.id))!);
+  const principal: Principal = {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    roles: account.roles,
+    permissions: account.permissions,
+    via: 'session',
+    sessionId: null,
+    tokenId: null,
+    mfaEnrollmentRequired: false,
+  };
+  return (await createToken(app.ctx, SYSTEM_ACTOR, principal, { name: 'patients benchmark' })).token;
+}
+
+function fmt(ms: number): string {
+  return Number.isNaN(ms) ? '-' : ms.toFixed(2);
+}
+
+function printTable(figures: Figures[]): void {
+  const head = [
+    'scenario',
+    'requests',
+    'errors',
+    'p50 ms',
+    'p99 ms',
+    'max ms',
+    'results/req',
+    'p99 target',
+    '',
+  ];
+  const lines = figures.map((f) => [
+    f.name,
+    String(f.requests),
+    String(f.errors),
+    fmt(f.p50),
+    fmt(f.p99),
+    fmt(f.max),
+    f.meanResults.toFixed(1),
+    f.targetP99Ms === null ? '-' : `≤ ${f.targetP99Ms}`,
+    f.targetP99Ms === null ? '' : f.p99 <= f.targetP99Ms && f.errors === 0 ? 'met' : 'MISSED',
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  for (const row of [head, ...lines]) console.log(row.map((c, i) => c.padEnd(widths[i]!)).join('  '));
+}
+
+async function main() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'carebase-bench-'));
+  const target = await openTarget(dataDir);
+  const onPostgres = target.database.kind === 'postgres';
+  const n = int(env.BENCH_PATIENTS, onPostgres ? 1_000_000 : 50_000);
+  const clients = int(env.BENCH_CLIENTS, 4);
+  const requests = int(env.BENCH_REQUESTS, 2000);
+  const warmup = int(env.BENCH_WARMUP, 200);
+  try {
+    await runMigrations(target.database);
+    await ensureBuiltInRoles(target.database.db);
+    console.log(`${target.label}: generating ${n.toLocaleString('en')} patients…`);
+    const load = await generatePatients(target.database.db, n);
+    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', PORT: '0', JOBS_ENABLED: 'false' });
+    const app = await buildApp(config, { database: target.database, startJobs: false });
+    try {
+      await app.listen({ host: '127.0.0.1', port: 0 });
+      const address = app.server.address();
+      if (!address || typeof address === 'string') throw new Error('no port');
+      const base = new URL(`http://127.0.0.1:${address.port}`);
+      const token = await adminToken(app);
+      const paths = await scenarioPaths(target.database.db, 1000);
+      const [counts] = await queryRows<{ patients: number; identifiers: number }>(
+        target.database.db,
+        sql`select (select count(*)::int from patients) as patients,
+                   (select count(*)::int from patient_identifiers) as identifiers`,
+      );
+      if (onPostgres) await explainScenarios(target.database.db, paths);
+      const scenarios = [
+        // Not a search: the cost of any authenticated route (token check, routing, JSON) for comparison.
+        { name: 'baseline: GET /api/auth/me', targetP99Ms: null, paths: ['/api/auth/me'] },
+        { name: 'MRN lookup', targetP99Ms: onPostgres ? 5 : null, paths: paths.mrn },
+        { name: 'name prefix', targetP99Ms: onPostgres ? 20 : null, paths: paths.prefix },
+        { name: 'fuzzy name', targetP99Ms: onPostgres ? 60 : null, paths: paths.fuzzy },
+        { name: 'phone', targetP99Ms: null, paths: paths.phone },
+      ];
+      const figures: Figures[] = [];
+      for (const s of scenarios) figures.push(await measure(base, token, s, { clients, requests, warmup }));
+      console.log('');
+      console.log(
+        `Patient search benchmark: ${target.label}, ${os.cpus().length} CPUs, Node ${process.version}`,
+      );
+      console.log(
+        `N = ${counts!.patients.toLocaleString('en')} patients, ${counts!.identifiers.toLocaleString('en')} identifiers; ` +
+          `loaded in ${(load.loadMs / 1000).toFixed(1)} s, indexed in ${(load.indexMs / 1000).toFixed(1)} s; ` +
+          `${clients} concurrent clients, ${requests} requests per scenario after ${warmup} warm-up`,
+      );
+      printTable(figures);
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await target.database.close();
+    await target.cleanup();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

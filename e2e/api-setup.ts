@@ -1,0 +1,33 @@
+import * as OTPAuth from 'otpauth';
+import { type APIRequestContext, request } from 'playwright-core';
+import type { Server } from './harness.ts';
+
+export function totp(secret: string): string {
+  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
+}
+
+async function ok<T>(res: Awaited<ReturnType<APIRequestContext['post']>>): Promise<T> {
+  if (!res.ok()) throw new Error(`${res.url()} answered ${res.status()}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Signs the first admin in through the API, enrols TOTP, and returns a request context acting as that admin. */
+export async function adminApi(server: Server): Promise<APIRequestContext> {
+  const api = await request.newContext({
+    baseURL: server.baseUrl,
+    extraHTTPHeaders: { origin: server.baseUrl },
+  });
+  await ok(
+    await api.post('/api/auth/login', { data: { email: server.adminEmail, password: server.adminPassword } }),
+  );
+  const { secret } = await ok<{ secret: string }>(await api.post('/api/auth/mfa/enroll'));
+  await ok(await api.post('/api/auth/mfa/confirm', { data: { otp: totp(secret) } }));
+  return api;
+}
+
+export async function createStaff(
+  api: APIRequestContext,
+  user: { name: string; email: string; password: string; roles: string[]; licenceNumber?: string },
+): Promise<void> {
+  await ok(await api.post('/api/users', { data: user }));
+}

@@ -1,0 +1,111 @@
+import {
+  AttachmentContentQuerySchema,
+  AttachmentListSchema,
+  AttachmentSchema,
+  ChartPatientParamsSchema,
+  IdParamsSchema,
+  MAX_ATTACHMENT_BYTES,
+  UploadAttachmentQuerySchema,
+} from '@carebase/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../app-context.ts';
+import { actorOf, principalOf } from '../../platform/http/route-access.ts';
+import * as service from './attachments.service.ts';
+import { contentDisposition } from './file-type.ts';
+
+const tags = ['attachments'];
+
+export function attachmentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    // Uploads are the raw file as the body. Any type is read here (up to the limit) so that the service can
+    // answer with one clear 415 after looking at the bytes; JSON keeps its own parser.
+    app.addContentTypeParser('*', (request, payload, done) => {
+      const declared = Number(request.headers['content-length']);
+      if (Number.isFinite(declared) && declared > MAX_ATTACHMENT_BYTES) {
+        done(service.tooLarge(), undefined);
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let finished = false;
+      payload.on('data', (chunk: Buffer) => {
+        if (finished) return;
+        size += chunk.length;
+        if (size > MAX_ATTACHMENT_BYTES) {
+          finished = true;
+          done(service.tooLarge(), undefined);
+          return;
+        }
+        chunks.push(chunk);
+      });
+      payload.on('end', () => {
+        if (!finished) done(null, Buffer.concat(chunks));
+      });
+      payload.on('error', (err) => {
+        if (!finished) {
+          finished = true;
+          done(err, undefined);
+        }
+      });
+    });
+
+    app.post('/patients/:patientId/attachments', {
+      config: { access: 'chart:write' },
+      schema: {
+        tags,
+        summary:
+          'Upload a JPEG, PNG or PDF (max 10 MB) as the raw request body with its Content-Type; name and kind in the query',
+        params: ChartPatientParamsSchema,
+        querystring: UploadAttachmentQuerySchema,
+        response: { 201: AttachmentSchema },
+      },
+      handler: async (req, reply) => {
+        const upload = service.checkUpload(req.body, req.headers['content-type']);
+        const attachment = await service.uploadAttachment(
+          ctx,
+          principalOf(req),
+          actorOf(req),
+          req.params.patientId,
+          req.query,
+          upload,
+        );
+        return reply.status(201).send(attachment);
+      },
+    });
+    app.get('/patients/:patientId/attachments', {
+      config: { access: ['chart:read', 'portal:self'] },
+      schema: {
+        tags,
+        summary: "A patient's files, newest first",
+        params: ChartPatientParamsSchema,
+        response: { 200: AttachmentListSchema },
+      },
+      handler: async (req) => ({
+        items: await service.listAttachments(ctx, principalOf(req), actorOf(req), req.params.patientId),
+      }),
+    });
+    app.get('/attachments/:id/content', {
+      config: { access: ['chart:read', 'portal:self'] },
+      schema: {
+        tags,
+        summary: 'The file itself (inline, or as a download with ?download=true); every read is audited',
+        params: IdParamsSchema,
+        querystring: AttachmentContentQuerySchema,
+      },
+      handler: async (req, reply) => {
+        const { attachment, bytes } = await service.readAttachmentContent(
+          ctx,
+          principalOf(req),
+          actorOf(req),
+          req.params.id,
+        );
+        const disposition = req.query.download === 'true' ? 'attachment' : 'inline';
+        return reply
+          .header('content-type', attachment.contentType)
+          .header('content-disposition', contentDisposition(disposition, attachment.filename))
+          .header('cache-control', 'private, no-store')
+          .send(bytes);
+      },
+    });
+  };
+}

@@ -1,0 +1,157 @@
+import {
+  type Attachment,
+  type AttachmentContentType,
+  MAX_ATTACHMENT_BYTES,
+  type UploadAttachmentQuerySchema,
+} from '@carebase/contracts';
+import type { z } from 'zod';
+import type { AppContext } from '../../app-context.ts';
+import type { Principal } from '../../platform/access/principal.ts';
+import { type ActorContext, writeAudit } from '../../platform/audit/audit.writer.ts';
+import type { Executor } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors.ts';
+import { publishChartChanged } from '../encounters/chart-write.ts';
+import { encounterOfPatient, isPortalView } from '../encounters/encounter-guard.ts';
+import { findEncounter, userNames } from '../encounters/encounters.repository.ts';
+import { openChartForWrite, openPatientRecord } from '../patients/patient-access.ts';
+import * as repo from './attachments.repository.ts';
+import { sniffContentType } from './file-type.ts';
+
+const ACCEPTED = 'Only JPEG, PNG and PDF files are accepted';
+
+function toAttachment(r: repo.AttachmentRow, names: Map<string, string>): Attachment {
+  return {
+    id: r.id,
+    patientId: r.patientId,
+    encounterId: r.encounterId,
+    kind: r.kind,
+    filename: r.filename,
+    contentType: r.contentType,
+    size: r.size,
+    sha256: r.sha256,
+    uploadedBy: r.uploadedBy,
+    uploadedByName: r.uploadedBy ? (names.get(r.uploadedBy) ?? null) : null,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+async function withNames(db: Executor, rows: repo.AttachmentRow[]): Promise<Attachment[]> {
+  const names = await userNames(
+    db,
+    rows.map((r) => r.uploadedBy),
+  );
+  return rows.map((r) => toAttachment(r, names));
+}
+
+/** Checks the bytes before anything is stored: their real type (by signature) must be allowed and match the header. */
+export function checkUpload(
+  body: unknown,
+  declaredType: string | undefined,
+): { bytes: Buffer; type: AttachmentContentType } {
+  if (!Buffer.isBuffer(body)) {
+    throw new AppError(
+      'unsupported_media_type',
+      `${ACCEPTED}: send the file itself as the body with Content-Type image/jpeg, image/png or application/pdf.`,
+    );
+  }
+  if (body.length === 0)
+    throw new AppError('bad_request', 'The file is empty.', {
+      fields: [{ path: 'body', message: 'is empty' }],
+    });
+  if (body.length > MAX_ATTACHMENT_BYTES) throw tooLarge();
+  const type = sniffContentType(body);
+  if (!type) throw new AppError('unsupported_media_type', `${ACCEPTED}; this file is none of them.`);
+  const declared = declaredType?.split(';')[0]?.trim().toLowerCase();
+  if (declared !== type) {
+    throw new AppError(
+      'unsupported_media_type',
+      `The file's content is ${type} but it was sent as ${declared || 'no type'}; send it with Content-Type ${type}.`,
+    );
+  }
+  return { bytes: body, type };
+}
+
+export function tooLarge(): AppError {
+  return new AppError(
+    'payload_too_large',
+    `The file is larger than the ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB allowed for attachments.`,
+  );
+}
+
+export async function uploadAttachment(
+  ctx: AppContext,
+  principal: Principal,
+  actor: ActorContext,
+  patientId: string,
+  q: z.infer<typeof UploadAttachmentQuerySchema>,
+  upload: { bytes: Buffer; type: AttachmentContentType },
+): Promise<Attachment> {
+  return ctx.db.transaction(async (tx) => {
+    await openChartForWrite(tx, principal, patientId);
+    if (q.encounterId) await encounterOfPatient(tx, patientId, q.encounterId, 'query.encounterId');
+    const sha256 = await ctx.blobs.put(tx, upload.bytes, upload.type);
+    const row = await repo.insertAttachment(tx, {
+      patientId,
+      encounterId: q.encounterId ?? null,
+      kind: q.kind,
+      filename: q.filename,
+      contentType: upload.type,
+      size: upload.bytes.length,
+      sha256,
+      uploadedBy: actor.actorId,
+    });
+    await writeAudit(tx, actor, {
+      action: 'attachment.upload',
+      resourceType: 'attachment',
+      resourceId: row.id,
+      patientId,
+      details: { filename: row.filename, contentType: row.contentType, size: row.size, sha256 },
+    });
+    await publishChartChanged(tx, patientId);
+    const [result] = await withNames(tx, [row]);
+    if (!result) throw new Error('mapping lost the row');
+    return result;
+  });
+}
+
+export async function listAttachments(
+  ctx: AppContext,
+  principal: Principal,
+  actor: ActorContext,
+  patientId: string,
+): Promise<Attachment[]> {
+  await openPatientRecord(ctx.db, principal, actor, patientId, 'chart', 'attachments');
+  const rows = await repo.attachmentsOfPatient(ctx.db, patientId, { withoutDrafts: isPortalView(principal) });
+  return withNames(ctx.db, rows);
+}
+
+export async function readAttachmentContent(
+  ctx: AppContext,
+  principal: Principal,
+  actor: ActorContext,
+  id: string,
+): Promise<{ attachment: Attachment; bytes: Buffer }> {
+  const row = await repo.findAttachment(ctx.db, id);
+  if (!row) throw new AppError('not_found', `attachment ${id} not found`);
+  await openPatientRecord(ctx.db, principal, actor, row.patientId, 'chart', 'attachment');
+  if (isPortalView(principal) && row.encounterId) {
+    const encounter = await findEncounter(ctx.db, row.encounterId);
+    if (encounter?.status !== 'signed') throw new AppError('not_found', `attachment ${id} not found`);
+  }
+  const bytes = await ctx.blobs.get(row.sha256);
+  await writeAudit(ctx.db, actor, {
+    action: 'attachment.content.read',
+    resourceType: 'attachment',
+    resourceId: row.id,
+    patientId: row.patientId,
+    details: { filename: row.filename, sha256: row.sha256 },
+  });
+  const [attachment] = await withNames(ctx.db, [row]);
+  if (!attachment) throw new Error('mapping lost the row');
+  return { attachment, bytes };
+}
+
+/** Internal: files linked to an encounter, for the encounter view (its caller checked access). */
+export async function attachmentsOfEncounter(db: Executor, encounterId: string): Promise<Attachment[]> {
+  return withNames(db, await repo.attachmentsOfEncounter(db, encounterId));
+}

@@ -1,0 +1,165 @@
+import { and, asc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../platform/db/database.ts';
+import { patientAllergies, patientConditions, patientIdentifiers, patients } from './patients.schema.ts';
+
+export type PatientRow = typeof patients.$inferSelect;
+export type PatientInsert = typeof patients.$inferInsert;
+export type IdentifierRow = typeof patientIdentifiers.$inferSelect;
+export type AllergyRow = typeof patientAllergies.$inferSelect;
+export type ConditionRow = typeof patientConditions.$inferSelect;
+export type IdentifierInput = Pick<IdentifierRow, 'type' | 'value'>;
+
+export async function findPatientRow(db: Executor, id: string): Promise<PatientRow | undefined> {
+  const [row] = await db.select().from(patients).where(eq(patients.id, id));
+  return row;
+}
+
+/**
+ * Locks the rows in id order (so two merges never deadlock) and returns them. An edit takes 'no key update',
+ * which chart writes (FOR KEY SHARE) do not wait for; a merge takes 'update', which they do.
+ */
+export function lockPatientRows(
+  db: Executor,
+  ids: string[],
+  strength: 'update' | 'no key update' = 'no key update',
+): Promise<PatientRow[]> {
+  return db.select().from(patients).where(inArray(patients.id, ids)).orderBy(asc(patients.id)).for(strength);
+}
+
+export async function insertPatient(db: Executor, row: PatientInsert): Promise<PatientRow> {
+  const [created] = await db.insert(patients).values(row).returning();
+  return created!;
+}
+
+export async function updatePatientRow(
+  db: Executor,
+  id: string,
+  patch: Partial<PatientInsert>,
+): Promise<PatientRow> {
+  const [updated] = await db
+    .update(patients)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(patients.id, id))
+    .returning();
+  return updated!;
+}
+
+/** The next number of the MRN sequence: never handed out twice, whatever runs concurrently. */
+export async function nextMrnNumber(db: Executor): Promise<bigint> {
+  const [row] = await queryRows<{ n: string }>(db, sql`select nextval('patient_mrn_seq')::text as n`);
+  return BigInt(row!.n);
+}
+
+export function identifiersOf(db: Executor, patientId: string): Promise<IdentifierRow[]> {
+  return db
+    .select()
+    .from(patientIdentifiers)
+    .where(eq(patientIdentifiers.patientId, patientId))
+    .orderBy(asc(patientIdentifiers.type), asc(patientIdentifiers.value));
+}
+
+export async function replaceIdentifiers(
+  db: Executor,
+  patientId: string,
+  list: IdentifierInput[],
+): Promise<void> {
+  await db.delete(patientIdentifiers).where(eq(patientIdentifiers.patientId, patientId));
+  if (list.length) await db.insert(patientIdentifiers).values(list.map((i) => ({ ...i, patientId })));
+}
+
+/** Identifiers among `list` already held by another patient than `exceptPatientId`. */
+export function identifiersTaken(
+  db: Executor,
+  list: IdentifierInput[],
+  exceptPatientId?: string,
+): Promise<IdentifierRow[]> {
+  if (list.length === 0) return Promise.resolve([]);
+  const wanted = or(
+    ...list.map((i) => and(eq(patientIdentifiers.type, i.type), eq(patientIdentifiers.value, i.value))),
+  ) as SQL;
+  return db
+    .select()
+    .from(patientIdentifiers)
+    .where(exceptPatientId ? and(wanted, ne(patientIdentifiers.patientId, exceptPatientId)) : wanted);
+}
+
+export async function findPatientIdByUser(db: Executor, userId: string): Promise<string | undefined> {
+  const [row] = await db.select({ id: patients.id }).from(patients).where(eq(patients.userId, userId));
+  return row?.id;
+}
+
+export function allergiesOf(db: Executor, patientId: string): Promise<AllergyRow[]> {
+  return db
+    .select()
+    .from(patientAllergies)
+    .where(eq(patientAllergies.patientId, patientId))
+    .orderBy(asc(patientAllergies.recordedAt), asc(patientAllergies.id));
+}
+
+export function conditionsOf(db: Executor, patientId: string): Promise<ConditionRow[]> {
+  return db
+    .select()
+    .from(patientConditions)
+    .where(eq(patientConditions.patientId, patientId))
+    .orderBy(asc(patientConditions.recordedAt), asc(patientConditions.id));
+}
+
+export function insertAllergies(
+  db: Executor,
+  rows: (typeof patientAllergies.$inferInsert)[],
+): Promise<AllergyRow[]> {
+  if (rows.length === 0) return Promise.resolve([]);
+  return db.insert(patientAllergies).values(rows).returning();
+}
+
+export function insertConditions(
+  db: Executor,
+  rows: (typeof patientConditions.$inferInsert)[],
+): Promise<ConditionRow[]> {
+  if (rows.length === 0) return Promise.resolve([]);
+  return db.insert(patientConditions).values(rows).returning();
+}
+
+export async function findAllergy(
+  db: Executor,
+  patientId: string,
+  id: string,
+): Promise<AllergyRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(patientAllergies)
+    .where(and(eq(patientAllergies.id, id), eq(patientAllergies.patientId, patientId)))
+    .for('update');
+  return row;
+}
+
+export async function updateAllergy(
+  db: Executor,
+  id: string,
+  patch: Partial<typeof patientAllergies.$inferInsert>,
+): Promise<AllergyRow> {
+  const [row] = await db.update(patientAllergies).set(patch).where(eq(patientAllergies.id, id)).returning();
+  return row!;
+}
+
+export async function findCondition(
+  db: Executor,
+  patientId: string,
+  id: string,
+): Promise<ConditionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(patientConditions)
+    .where(and(eq(patientConditions.id, id), eq(patientConditions.patientId, patientId)))
+    .for('update');
+  return row;
+}
+
+export async function updateCondition(
+  db: Executor,
+  id: string,
+  patch: Partial<typeof patientConditions.$inferInsert>,
+): Promise<ConditionRow> {
+  const [row] = await db.update(patientConditions).set(patch).where(eq(patientConditions.id, id)).returning();
+  return row!;
+}
