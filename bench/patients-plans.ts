@@ -2,15 +2,18 @@ import { type SQL, sql } from 'drizzle-orm';
 import { normalizeName } from '../server/src/modules/patients/patient-names.ts';
 import { searchPhoneOf } from '../server/src/modules/patients/patient-phones.ts';
 import * as repo from '../server/src/modules/patients/patients-search.repository.ts';
-import { FUZZY_CANDIDATES } from '../server/src/modules/patients/patients-search.service.ts';
+import {
+  FUZZY_CANDIDATES,
+  FUZZY_WORD_THRESHOLD,
+} from '../server/src/modules/patients/patients-search.service.ts';
 import { type Executor, queryRows } from '../server/src/platform/db/database.ts';
 
 const param = (path: string, key: string) => new URL(path, 'http://x').searchParams.get(key) ?? '';
 const filters = (idSets: SQL[] = []): repo.SearchFilters => ({ idSets, includeMerged: false });
 
-async function explain(db: Executor, title: string, query: SQL): Promise<void> {
+async function explain(db: Executor, title: string, query: SQL, bitmapOnly = false): Promise<void> {
   const lines = await db.transaction(async (tx) => {
-    await tx.execute(repo.searchSessionQuery(0.3));
+    await tx.execute(repo.searchSessionQuery({ threshold: FUZZY_WORD_THRESHOLD, bitmapOnly }));
     return queryRows<{ 'QUERY PLAN': string }>(tx, sql`explain (analyze, costs off) ${query}`);
   });
   console.log(`  ${title}`);
@@ -60,6 +63,7 @@ export async function explainScenarios(
       db,
       `fuzzy "${text}"`,
       repo.fuzzyQuery(filters(), text, tokens, undefined, 26, FUZZY_CANDIDATES),
+      true,
     );
   }
   const phone = searchPhoneOf(param(paths.phone[0]!, 'q'), 'US')!;

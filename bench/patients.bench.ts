@@ -7,6 +7,7 @@
  *   BENCH_PATIENTS      how many synthetic patients (default 1,000,000 on PostgreSQL, 50,000 on PGlite)
  *   BENCH_REQUESTS      measured requests per scenario (default 2,000), after BENCH_WARMUP (default 200)
  *   BENCH_CLIENTS       concurrent HTTP clients (default 4)
+ *   BENCH_ROUNDS        measure the scenarios this many times on the same data (default 1)
  *
  * It loads the patients in bulk, starts the real app (buildApp + listen on 127.0.0.1:0), and measures p50/p99
  * through the HTTP API with an admin's API token for: MRN lookup, name prefix, fuzzy name, phone.
@@ -157,18 +158,22 @@ async function main() {
         { name: 'fuzzy name', targetP99Ms: onPostgres ? 60 : null, paths: paths.fuzzy },
         { name: 'phone', targetP99Ms: null, paths: paths.phone },
       ];
-      const figures: Figures[] = [];
-      for (const s of scenarios) figures.push(await measure(base, token, s, { clients, requests, warmup }));
-      console.log('');
-      console.log(
-        `Patient search benchmark: ${target.label}, ${os.cpus().length} CPUs, Node ${process.version}`,
-      );
-      console.log(
-        `N = ${counts!.patients.toLocaleString('en')} patients, ${counts!.identifiers.toLocaleString('en')} identifiers; ` +
-          `loaded in ${(load.loadMs / 1000).toFixed(1)} s, indexed in ${(load.indexMs / 1000).toFixed(1)} s; ` +
-          `${clients} concurrent clients, ${requests} requests per scenario after ${warmup} warm-up`,
-      );
-      printTable(figures);
+      for (let round = 1; round <= int(env.BENCH_ROUNDS, 1); round++) {
+        const loadBefore = os.loadavg()[0]!;
+        const figures: Figures[] = [];
+        for (const s of scenarios) figures.push(await measure(base, token, s, { clients, requests, warmup }));
+        console.log('');
+        console.log(
+          `Patient search benchmark: ${target.label}, ${os.cpus().length} CPUs, Node ${process.version}`,
+        );
+        console.log(
+          `N = ${counts!.patients.toLocaleString('en')} patients, ${counts!.identifiers.toLocaleString('en')} identifiers; ` +
+            `loaded in ${(load.loadMs / 1000).toFixed(1)} s, indexed in ${(load.indexMs / 1000).toFixed(1)} s; ` +
+            `${clients} concurrent clients, ${requests} requests per scenario after ${warmup} warm-up; ` +
+            `round ${round}, load average ${loadBefore.toFixed(1)} before, ${os.loadavg()[0]!.toFixed(1)} after`,
+        );
+        printTable(figures);
+      }
     } finally {
       await app.close();
     }

@@ -63,7 +63,7 @@ export async function checkDuplicates(
     }
   }
   return ctx.db.transaction(async (tx) => {
-    await tx.execute(searchSessionQuery(0));
+    await tx.execute(searchSessionQuery({ threshold: 0.3, bitmapOnly: false }));
     const candidates = await duplicateCandidates(tx, { ...query, phones });
     await writeAudit(tx, actor, {
       action: 'patient.duplicates.check',

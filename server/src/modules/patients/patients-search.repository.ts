@@ -154,16 +154,21 @@ export type FuzzyRow = SearchRow & { scoreText: string };
  * Settings local to a search's transaction:
  * - the threshold the <% operator (and its index scan) applies;
  * - no sequential scans: every search is built on an index, and with a LIMIT the planner otherwise bets on a
- *   sequential scan meeting enough matches early, which costs a full scan when matches are rare;
+ *   sequential scan meeting enough matches early, which costs a full scan when matches are rare. A fuzzy
+ *   search allows bitmap scans only, for the same reason (a full walk of a name index is no better);
  * - no JIT compilation for these short queries;
  * - the commit of the read audit event does not wait for the disk. A crash can lose the last fraction of a
  *   second of such read events (never a change, and never a link of the hash chain that a later durable
  *   commit depends on); it keeps an fsync off every keystroke of search-as-you-type.
  */
-export const searchSessionQuery = (threshold: number) =>
-  sql`select set_config('pg_trgm.word_similarity_threshold', ${String(threshold)}, true),
-             set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true),
+export const searchSessionQuery = (opts: { threshold: number; bitmapOnly: boolean }) => {
+  const indexScans = opts.bitmapOnly ? 'off' : 'on';
+  return sql`select set_config('pg_trgm.word_similarity_threshold', ${String(opts.threshold)}, true),
+             set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', ${indexScans}, true),
+             set_config('enable_indexonlyscan', ${indexScans}, true), set_config('jit', 'off', true),
              set_config('synchronous_commit', 'off', true)`;
+};
+
 export type FuzzyAfter = { score: string; sortName: string; id: string };
 
 /**

@@ -15,7 +15,7 @@ import * as repo from './patients-search.repository.ts';
 /** Fuzzy matching ranks at most this many candidates: bounded work however common the name is. */
 export const FUZZY_CANDIDATES = 500;
 /** Each typed word must be at least this word-similar to the name (pg_trgm word_similarity). */
-const FUZZY_WORD_THRESHOLD = 0.3;
+export const FUZZY_WORD_THRESHOLD = 0.3;
 const FUZZY_MAX_WORDS = 4;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -172,7 +172,9 @@ export async function searchPatients(
   const items: PatientSummary[] = [];
   const next = await ctx.db
     .transaction(async (tx) => {
-      await tx.execute(repo.searchSessionQuery(FUZZY_WORD_THRESHOLD));
+      await tx.execute(
+        repo.searchSessionQuery({ threshold: FUZZY_WORD_THRESHOLD, bitmapOnly: plan.mode === 'fuzzy' }),
+      );
       const found = await runPlan(tx, plan, filters, query, cursor);
       for (const r of found.rows)
         items.push(r.score === undefined ? toSummary(r) : { ...toSummary(r), score: r.score });
