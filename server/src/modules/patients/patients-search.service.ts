@@ -83,8 +83,10 @@ async function planOf(query: PatientSearchQuery, filters: repo.SearchFilters, re
   if (name && query.match === 'fuzzy') {
     if (query.sort && query.sort !== 'relevance')
       throw fieldError('query.sort', 'fuzzy name searches are ordered by relevance');
+    // Words of one or two letters have one or two trigrams, which half the names share: they would make the
+    // index scan read most of the index. They still count in the whole-name part of the score.
     const words = name.split(' ');
-    const long = words.filter((w) => w.length > 1);
+    const long = words.filter((w) => w.length > 2);
     return { mode: 'fuzzy', text: name, tokens: (long.length ? long : words).slice(0, FUZZY_MAX_WORDS) };
   }
   const sort = !query.sort || query.sort === 'relevance' ? 'name' : query.sort;
