@@ -170,12 +170,10 @@ export async function run(): Promise<void> {
     const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
     assert.ok(text.includes('Muñoz'), `the PDF names the patient:\n${text}`);
     assert.ok(text.includes(code), `the PDF carries the verification code ${code}`);
-    const shotsDir = path.join(
-      path.dirname(new URL(import.meta.url).pathname),
-      'artifacts',
-      'clinical-visit',
+    fs.copyFileSync(
+      path.join(dir, 'page.png'),
+      path.join(ARTIFACTS, 'clinical-visit', 'certificate-pdf-page1.png'),
     );
-    fs.copyFileSync(path.join(dir, 'page.png'), path.join(shotsDir, '90-certificate-pdf-page1.png'));
 
     // The public verification page confirms it, without signing in.
     const publicPage = await (await browser.newContext({ locale: 'en-US' })).newPage();
