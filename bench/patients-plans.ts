@@ -11,9 +11,11 @@ import { type Executor, queryRows } from '../server/src/platform/db/database.ts'
 const param = (path: string, key: string) => new URL(path, 'http://x').searchParams.get(key) ?? '';
 const filters = (idSets: SQL[] = []): repo.SearchFilters => ({ idSets, includeMerged: false });
 
-async function explain(db: Executor, title: string, query: SQL, bitmapOnly = false): Promise<void> {
+/** As the service runs them: fuzzy queries under the search's session settings, the others under the defaults. */
+async function explain(db: Executor, title: string, query: SQL, fuzzy = false): Promise<void> {
   const lines = await db.transaction(async (tx) => {
-    await tx.execute(repo.searchSessionQuery({ threshold: FUZZY_WORD_THRESHOLD, bitmapOnly }));
+    if (fuzzy)
+      await tx.execute(repo.searchSessionQuery({ threshold: FUZZY_WORD_THRESHOLD, bitmapOnly: true }));
     return queryRows<{ 'QUERY PLAN': string }>(tx, sql`explain (analyze, costs off) ${query}`);
   });
   console.log(`  ${title}`);

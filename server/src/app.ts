@@ -35,9 +35,7 @@ import { rolesRoutes } from './modules/roles/roles.routes.ts';
 import { ensureBuiltInRoles } from './modules/roles/roles.service.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { transportSettings } from './modules/settings/settings.service.ts';
-import { findUserById } from './modules/users/users.repository.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
-import { loadAccount } from './modules/users/users.service.ts';
 import { vitalsRoutes } from './modules/vitals/vitals.routes.ts';
 import type { AuthDeps } from './platform/auth/authenticate.ts';
 import { registerRequestAuth } from './platform/auth/request-auth.ts';
@@ -128,14 +126,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
-  const authDeps: AuthDeps = {
-    db,
-    sessionIdleMs: config.sessionIdleMs,
-    loadAccountById: async (id) => {
-      const user = await findUserById(db, id);
-      return user ? loadAccount(db, user) : undefined;
-    },
-  };
+  const authDeps: AuthDeps = { db, sessionIdleMs: config.sessionIdleMs };
   registerRequestAuth(app, { ...authDeps, publicUrl: config.publicUrl });
   const events = createEventsHub(ctx, authDeps);
   registerMetrics(app, { ...ctx, events });

@@ -29,7 +29,7 @@ function dataException(err: unknown): boolean {
   return false;
 }
 
-type Plan =
+export type Plan =
   | { mode: 'plain'; sort: repo.KeysetSort; prefix?: string }
   | { mode: 'phased'; prefix: string }
   | { mode: 'fuzzy'; text: string; tokens: string[] };
@@ -94,9 +94,9 @@ async function planOf(query: PatientSearchQuery, filters: repo.SearchFilters, re
   return name ? { mode: 'plain', sort, prefix: name } : { mode: 'plain', sort };
 }
 
-type Found = { rows: (repo.SearchRow & { score?: number })[]; next: PageCursor | null };
+export type Found = { rows: (repo.SearchRow & { score?: number })[]; next: PageCursor | null };
 
-async function runPlan(
+export async function runPlan(
   db: Executor,
   plan: Plan,
   filters: repo.SearchFilters,
@@ -142,18 +142,11 @@ async function runPlan(
   };
 }
 
-/**
- * Staff search (patients:read; the patient role cannot search). Audited as one event naming the
- * patients returned.
- */
-export async function searchPatients(
+/** Checks a search's filters (a 400 naming the field) and chooses how to run it, before any row is read. */
+export async function planSearch(
   ctx: AppContext,
-  principal: Principal,
-  actor: ActorContext,
   query: PatientSearchQuery,
-): Promise<PatientPage> {
-  if (!principal.permissions.includes('patients:read'))
-    throw new AppError('forbidden', 'This needs the patients:read permission.');
+): Promise<{ plan: Plan; filters: repo.SearchFilters }> {
   let region: string | undefined;
   const regionOf: Region = async () => {
     region ??= (await readSystemSettings(ctx.db)).settings.defaultPhoneRegion;
@@ -167,30 +160,50 @@ export async function searchPatients(
     sex: query.sex,
     includeMerged: query.includeMerged,
   };
-  const plan = await planOf(query, filters, regionOf);
+  return { plan: await planOf(query, filters, regionOf), filters };
+}
+
+/**
+ * Staff search (patients:read; the patient role cannot search). Audited as one event naming the
+ * patients returned.
+ */
+export async function searchPatients(
+  ctx: AppContext,
+  principal: Principal,
+  actor: ActorContext,
+  query: PatientSearchQuery,
+): Promise<PatientPage> {
+  if (!principal.permissions.includes('patients:read'))
+    throw new AppError('forbidden', 'This needs the patients:read permission.');
+  const { plan, filters } = await planSearch(ctx, query);
   const kind = `${plan.mode}:${plan.mode === 'plain' ? plan.sort : plan.mode}:${query.order}`;
   const pattern = CURSOR_VALUE_PATTERNS[plan.mode === 'plain' ? plan.sort : plan.mode];
   const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor, kind, pattern);
   const items: PatientSummary[] = [];
-  const next = await ctx.db
-    .transaction(async (tx) => {
-      await tx.execute(
-        repo.searchSessionQuery({ threshold: FUZZY_WORD_THRESHOLD, bitmapOnly: plan.mode === 'fuzzy' }),
-      );
-      const found = await runPlan(tx, plan, filters, query, cursor);
-      for (const r of found.rows)
-        items.push(r.score === undefined ? toSummary(r) : { ...toSummary(r), score: r.score });
-      await writeAudit(tx, actor, {
-        action: 'patient.search',
-        resourceType: 'patient',
-        details: { query: { ...query, cursor: undefined }, patientIds: items.map((i) => i.id) },
-      });
-      return found.next;
-    })
-    .catch((err: unknown) => {
-      // A cursor value that passed its pattern but is no real date or time (2021-02-31) fails its cast in SQL.
-      if (cursor && dataException(err)) throw fieldError('query.cursor', 'is not a cursor this API returned');
-      throw err;
+  const search = async (db: Executor) => {
+    const found = await runPlan(db, plan, filters, query, cursor);
+    for (const r of found.rows)
+      items.push(r.score === undefined ? toSummary(r) : { ...toSummary(r), score: r.score });
+    await writeAudit(db, actor, {
+      action: 'patient.search',
+      resourceType: 'patient',
+      details: { query: { ...query, cursor: undefined }, patientIds: items.map((i) => i.id) },
     });
+    return found.next;
+  };
+  // Exact and prefix searches are plain index scans: two statements, no transaction. Fuzzy matching needs
+  // its trigram threshold and planner settings, which live for one transaction.
+  const searched =
+    plan.mode === 'fuzzy'
+      ? ctx.db.transaction(async (tx) => {
+          await tx.execute(repo.searchSessionQuery({ threshold: FUZZY_WORD_THRESHOLD, bitmapOnly: true }));
+          return search(tx);
+        })
+      : search(ctx.db);
+  const next = await searched.catch((err: unknown) => {
+    // A cursor value that passed its pattern but is no real date or time (2021-02-31) fails its cast in SQL.
+    if (cursor && dataException(err)) throw fieldError('query.cursor', 'is not a cursor this API returned');
+    throw err;
+  });
   return { items, nextCursor: next ? encodeCursor(kind, next) : null };
 }

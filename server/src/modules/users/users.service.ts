@@ -10,7 +10,7 @@ import {
 } from '@carebase/contracts';
 import type { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
-import { mfaRequiredFor, resolvePermissions } from '../../platform/access/permissions.ts';
+import { mfaRequiredFor, type RoleGrant, resolvePermissions } from '../../platform/access/permissions.ts';
 import { type ActorContext, writeAudit } from '../../platform/audit/audit.writer.ts';
 import { revokeUserSessions } from '../../platform/auth/auth.repository.ts';
 import { hashPassword } from '../../platform/auth/password-hash.ts';
@@ -31,10 +31,14 @@ export type Account = {
 };
 
 /** A user with roles and effective permissions: what authentication needs on every request. */
+export function accountOf(user: repo.UserRow, grants: readonly RoleGrant[]): Account {
+  const roles = grants.map((r) => r.key).sort();
+  return { user, roles, permissions: resolvePermissions(grants), mfaRequired: mfaRequiredFor(grants) };
+}
+
 export async function loadAccount(db: Executor, user: repo.UserRow): Promise<Account> {
   const keys = (await repo.roleKeysOf(db, [user.id])).get(user.id) ?? [];
-  const roles = await findRoles(db, keys);
-  return { user, roles: keys, permissions: resolvePermissions(roles), mfaRequired: mfaRequiredFor(roles) };
+  return accountOf(user, await findRoles(db, keys));
 }
 
 export function meOf(account: Account): Me {

@@ -29,7 +29,11 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
+/** The text a row's hash covers after the previous hash and a newline. */
+export function hashedText(content: HashedContent): string {
+  return canonicalJson({ ...content, at: new Date(content.at).toISOString() });
+}
+
 export function chainHash(prevHash: string, content: HashedContent): string {
-  const normalized = { ...content, at: new Date(content.at).toISOString() };
-  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(normalized)).digest('hex');
+  return createHash('sha256').update(prevHash).update('\n').update(hashedText(content)).digest('hex');
 }

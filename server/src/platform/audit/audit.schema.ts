@@ -1,4 +1,4 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Append-only: the application never updates or deletes rows; each row's hash covers the previous one's. */
 export const auditEvents = pgTable(
@@ -27,3 +27,13 @@ export const auditEvents = pgTable(
     index('audit_resource_idx').on(t.resourceType, t.resourceId),
   ],
 );
+
+/**
+ * The chain's newest hash, in one row. Writers update it and insert their event in one statement: the row
+ * lock orders them (across instances too) and the update sees the hash committed just before.
+ */
+export const auditChainHead = pgTable('audit_chain_head', {
+  id: smallint('id').primaryKey(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+});

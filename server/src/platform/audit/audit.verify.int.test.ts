@@ -11,6 +11,7 @@ import type { Database, Executor } from '../db/database.ts';
 import { openPglite } from '../db/pglite.ts';
 import { auditEvents } from './audit.schema.ts';
 import { verifyAuditChain } from './audit.verify.ts';
+import { SYSTEM_ACTOR, writeAudit } from './audit.writer.ts';
 
 const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../bin/carebase.mjs');
 
@@ -48,6 +49,26 @@ describe('verifyAuditChain', () => {
     const all = await rows();
     expect(all.length).toBeGreaterThan(6);
     expect(await verifyAuditChain(t.app.ctx.db, 3)).toEqual({ ok: true, checked: all.length });
+  });
+
+  it('keeps one unbroken chain when many writers append at once, some inside transactions that roll back', async () => {
+    const db = t.app.ctx.db;
+    const before = (await rows()).length;
+    const writes = Array.from({ length: 40 }, (_, i) =>
+      i % 5 === 4
+        ? db
+            .transaction(async (tx) => {
+              await writeAudit(tx, SYSTEM_ACTOR, { action: 'test.rolled_back', resourceType: 'test' });
+              throw new Error('roll back');
+            })
+            .catch(() => undefined)
+        : writeAudit(db, SYSTEM_ACTOR, { action: 'test.parallel', resourceType: 'test', details: { i } }),
+    );
+    await Promise.all(writes);
+    const all = await rows();
+    expect(all.length - before).toBe(32);
+    expect(all.some((r) => r.action === 'test.rolled_back')).toBe(false);
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: all.length });
   });
 
   it('refuses a plain UPDATE, DELETE or TRUNCATE of the audit trail', async () => {

@@ -1,8 +1,5 @@
-import { desc, sql } from 'drizzle-orm';
-import type { Executor, Tx } from '../db/database.ts';
-import { inTransaction } from '../db/transaction.ts';
-import { chainHash, GENESIS_HASH, type HashedContent } from './audit.hash.ts';
-import { auditEvents } from './audit.schema.ts';
+import { type Executor, preparedStatement } from '../db/database.ts';
+import { type HashedContent, hashedText } from './audit.hash.ts';
 
 /** Who did it and from where; taken from the request by the auth layer. */
 export type ActorContext = {
@@ -30,18 +27,24 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
 };
 
-// Any constant works; it only has to be the same in every instance.
-const CHAIN_LOCK = 7_402_001;
+const appendStatement = preparedStatement<{ id: number }>(
+  'audit_append',
+  `with head as (
+     update audit_chain_head
+     set prev_hash = hash, hash = encode(sha256(convert_to(hash || E'\\n' || $1, 'UTF8')), 'hex')
+     where id = 1
+     returning prev_hash, hash)
+   insert into audit_events (at, actor_id, actor_email, action, resource_type, resource_id, patient_id, outcome,
+                             ip, user_agent, request_id, details, prev_hash, hash)
+   select $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, head.prev_hash, head.hash from head
+   returning id`,
+);
 
-async function append(tx: Tx, actor: ActorContext, entry: AuditEntry): Promise<void> {
-  // Serialises writers so each row links to the one committed before it, across instances too.
-  await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
-  const [last] = await tx
-    .select({ hash: auditEvents.hash })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.id))
-    .limit(1);
-  const prevHash = last?.hash ?? GENESIS_HASH;
+/**
+ * One statement: advance the chain head (its row lock orders concurrent writers; the hash is computed in SQL
+ * from the head as committed, with the same bytes chainHash() uses) and insert the event with that hash.
+ */
+async function append(executor: Executor, actor: ActorContext, entry: AuditEntry): Promise<void> {
   const content: HashedContent = {
     at: new Date().toISOString(),
     actorId: actor.actorId,
@@ -56,10 +59,25 @@ async function append(tx: Tx, actor: ActorContext, entry: AuditEntry): Promise<v
     requestId: actor.requestId,
     details: entry.details ?? {},
   };
-  await tx.insert(auditEvents).values({ ...content, prevHash, hash: chainHash(prevHash, content) });
+  const rows = await appendStatement(executor, [
+    hashedText(content),
+    content.at,
+    content.actorId,
+    content.actorEmail,
+    content.action,
+    content.resourceType,
+    content.resourceId,
+    content.patientId,
+    content.outcome,
+    content.ip,
+    content.userAgent,
+    content.requestId,
+    JSON.stringify(content.details),
+  ]);
+  if (rows.length !== 1) throw new Error('the audit chain head row is missing');
 }
 
 /** Writes one audit event inside the caller's transaction (or a new one), so it commits with the change. */
 export function writeAudit(executor: Executor, actor: ActorContext, entry: AuditEntry): Promise<void> {
-  return inTransaction(executor, (tx) => append(tx, actor, entry));
+  return append(executor, actor, entry);
 }

@@ -1,4 +1,6 @@
-import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { roles, userRoles, users } from '../../modules/users/users.schema.ts';
+import type { RoleGrant } from '../access/permissions.ts';
 import type { Executor } from '../db/database.ts';
 import { apiTokens, passwordResetTokens, sessions } from './auth.schema.ts';
 
@@ -10,14 +12,53 @@ export async function insertSession(db: Executor, row: typeof sessions.$inferIns
   return created!;
 }
 
+export type UserWithRoles = { user: typeof users.$inferSelect; roles: RoleGrant[] };
+
+/** The user's roles as one JSON column, so a credential and its account come back in one round trip. */
+const rolesOfUser = sql<RoleGrant[]>`coalesce((
+  select json_agg(json_build_object('key', r.key, 'permissions', r.permissions, 'mfaRequired', r.mfa_required)
+                  order by r.key)
+  from ${userRoles} ur join ${roles} r on r.key = ur.role_key
+  where ur.user_id = ${users.id}), '[]'::json)`;
+
+function sessionLookup(db: Executor) {
+  return db
+    .select({ session: sessions, user: users, roles: rolesOfUser })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, sql.placeholder('hash')), isNull(sessions.revokedAt)))
+    .prepare('auth_session');
+}
+
+function tokenLookup(db: Executor) {
+  return db
+    .select({ token: apiTokens, user: users, roles: rolesOfUser })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(eq(apiTokens.tokenHash, sql.placeholder('hash')))
+    .prepare('auth_api_token');
+}
+
+// Authentication runs on every request: its two lookups are built once per database and prepared.
+const prepared = new WeakMap<
+  Executor,
+  { session: ReturnType<typeof sessionLookup>; token: ReturnType<typeof tokenLookup> }
+>();
+function lookups(db: Executor) {
+  let found = prepared.get(db);
+  if (!found) {
+    found = { session: sessionLookup(db), token: tokenLookup(db) };
+    prepared.set(db, found);
+  }
+  return found;
+}
+
+/** The live session, its user and the user's roles, in one round trip. */
 export async function findLiveSessionByHash(
   db: Executor,
   tokenHash: string,
-): Promise<SessionRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(sessions)
-    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)));
+): Promise<(UserWithRoles & { session: SessionRow }) | undefined> {
+  const [row] = await lookups(db).session.execute({ hash: tokenHash });
   return row;
 }
 
@@ -46,8 +87,11 @@ export async function insertApiToken(db: Executor, row: typeof apiTokens.$inferI
   return created!;
 }
 
-export async function findApiTokenByHash(db: Executor, tokenHash: string): Promise<ApiTokenRow | undefined> {
-  const [row] = await db.select().from(apiTokens).where(eq(apiTokens.tokenHash, tokenHash));
+export async function findApiTokenByHash(
+  db: Executor,
+  tokenHash: string,
+): Promise<(UserWithRoles & { token: ApiTokenRow }) | undefined> {
+  const [row] = await lookups(db).token.execute({ hash: tokenHash });
   return row;
 }
 

@@ -1,4 +1,4 @@
-import type { Account } from '../../modules/users/users.service.ts';
+import { accountOf } from '../../modules/users/users.service.ts';
 import { tokenPermissions } from '../access/permissions.ts';
 import type { Principal } from '../access/principal.ts';
 import type { Db } from '../db/database.ts';
@@ -11,11 +11,7 @@ export const API_TOKEN_PREFIX = 'cbt_';
 /** Writes of last-seen times are spaced out: one per minute per session is enough for the idle timeout. */
 const TOUCH_EVERY_MS = 60_000;
 
-export type AuthDeps = {
-  db: Db;
-  sessionIdleMs: number;
-  loadAccountById(userId: string): Promise<Account | undefined>;
-};
+export type AuthDeps = { db: Db; sessionIdleMs: number };
 
 /** `touch: false` checks without counting as activity (the events hub re-checks open sockets; that is not use). */
 export async function principalFromSession(
@@ -24,12 +20,13 @@ export async function principalFromSession(
   now = new Date(),
   opts: { touch?: boolean } = {},
 ): Promise<Principal | null> {
-  const session = await findLiveSessionByHash(deps.db, hashToken(token));
-  if (!session) return null;
+  const found = await findLiveSessionByHash(deps.db, hashToken(token));
+  if (!found) return null;
+  const { session } = found;
   if (session.expiresAt <= now) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > deps.sessionIdleMs) return null;
-  const account = await deps.loadAccountById(session.userId);
-  if (!account?.user.active) return null;
+  const account = accountOf(found.user, found.roles);
+  if (!account.user.active) return null;
   if (account.user.totpEnabled && !session.mfaVerified) return null;
   if (opts.touch !== false && now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await touchSession(deps.db, session.id, now);
@@ -53,10 +50,11 @@ export async function principalFromApiToken(
   now = new Date(),
 ): Promise<Principal | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
-  const row = await findApiTokenByHash(deps.db, hashToken(token));
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
-  const account = await deps.loadAccountById(row.userId);
-  if (!account?.user.active) return null;
+  const found = await findApiTokenByHash(deps.db, hashToken(token));
+  const row = found?.token;
+  if (!found || !row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
+  const account = accountOf(found.user, found.roles);
+  if (!account.user.active) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS)
     await touchApiToken(deps.db, row.id, now);
   return {

@@ -42,3 +42,15 @@ export function uniqueViolation(err: unknown): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * A hot statement written once as SQL text with $1… parameters: no query building per call, and on
+ * PostgreSQL a named prepared statement, parsed and planned once per connection.
+ */
+export function preparedStatement<T>(name: string, text: string) {
+  return async (executor: Executor, values: unknown[]): Promise<T[]> => {
+    const query = executor._.session.prepareQuery({ sql: text, params: values }, undefined, name, false);
+    const result = (await query.execute()) as unknown as { rows: T[] };
+    return result.rows;
+  };
+}

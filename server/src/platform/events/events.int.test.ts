@@ -1,8 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
-import { findUserById } from '../../modules/users/users.repository.ts';
-import { loadAccount } from '../../modules/users/users.service.ts';
 import { createTestApp, ORIGIN, type TestApp, type TestUser } from '../../test/test-app.ts';
 import { sessions } from '../auth/auth.schema.ts';
 import { type AuthDeps, principalFromSession } from '../auth/authenticate.ts';
@@ -188,14 +186,7 @@ describe('events hub', () => {
   let auth: AuthDeps;
   beforeAll(async () => {
     const db = t.app.ctx.db;
-    auth = {
-      db,
-      sessionIdleMs: t.config.sessionIdleMs,
-      loadAccountById: async (id) => {
-        const user = await findUserById(db, id);
-        return user ? loadAccount(db, user) : undefined;
-      },
-    };
+    auth = { db, sessionIdleMs: t.config.sessionIdleMs };
     hub = createEventsHub(t.app.ctx, auth, { pingMs: 25, recheckMs: 3_600_000 });
     await hub.start();
   });
