@@ -24,6 +24,14 @@ export const PERMISSIONS = [
   'certificates:draft',
   'certificates:approve',
   'icd10:manage',
+  'schedules:read',
+  'schedules:write',
+  'appointments:read',
+  'appointments:write',
+  'queue:read',
+  'queue:write',
+  'queue:call',
+  'displays:manage',
   'portal:self',
 ] as const;
 
@@ -50,26 +58,43 @@ export const BUILT_IN_ROLES = [
 export type BuiltInRole = (typeof BUILT_IN_ROLES)[number];
 
 const staff: Permission[] = ['tokens:create', 'patients:read'];
+const frontDesk: Permission[] = ['schedules:read', 'appointments:read', 'queue:read'];
 const clinician: Permission[] = [
   ...staff,
+  ...frontDesk,
   'patients:write',
   'chart:read',
   'chart:write',
   'certificates:read',
   'certificates:draft',
+  'queue:write',
 ];
-const prescriber: Permission[] = [...clinician, 'encounters:sign', 'prescriptions:write'];
+const prescriber: Permission[] = [
+  ...clinician,
+  'encounters:sign',
+  'prescriptions:write',
+  'appointments:write',
+  'queue:call',
+];
 
 /** Receptionists see demographics but not the chart; clinical roles see the chart; patients only themselves. */
 export const BUILT_IN_ROLE_PERMISSIONS: Record<BuiltInRole, readonly Permission[]> = {
   admin: PERMISSIONS.filter((p) => p !== 'portal:self'),
-  receptionist: [...staff, 'patients:write', 'certificates:read', 'certificates:draft'],
+  receptionist: [
+    ...staff,
+    ...frontDesk,
+    'patients:write',
+    'certificates:read',
+    'certificates:draft',
+    'appointments:write',
+    'queue:write',
+  ],
   doctor: [...prescriber, 'certificates:approve'],
   nurse: clinician,
   dentist: [...prescriber, 'dental:write'],
-  radiologist: [...staff, 'chart:read'],
+  radiologist: [...staff, ...frontDesk, 'chart:read', 'queue:call'],
   pharmacist: [...staff, 'chart:read'],
-  accountant: staff,
+  accountant: [...staff, 'appointments:read'],
   patient: ['portal:self'],
 };
 

@@ -64,6 +64,17 @@ export const SystemSettingsSchema = z.object({
     port: z.number().int().min(0).max(65535),
   }),
   ai: z.object({ url: z.string().max(2000) }),
+  appointments: z.object({
+    /** Reminders go this many minutes before the start (default a day and two hours). */
+    reminderOffsetsMinutes: z.array(z.number().int().min(5).max(20_160)).max(5),
+    reminderChannels: z.array(z.enum(['email', 'sms'])).max(2),
+    /** Patients book themselves in the portal. */
+    selfBookingEnabled: z.boolean(),
+    /** How far ahead a patient may book. */
+    selfBookingMaxDaysAhead: z.number().int().min(1).max(365),
+    /** A patient may cancel or move an appointment up to this many hours before it starts. */
+    selfBookingCancelCutoffHours: z.number().int().min(0).max(168),
+  }),
   /** Region assumed for phone numbers typed without a country code (ISO 3166 alpha-2). */
   defaultPhoneRegion: z
     .string()
@@ -98,6 +109,7 @@ export const SystemSettingsPatchSchema = z
     sms: SystemSettingsSchema.shape.sms.partial().strict(),
     pacs: SystemSettingsSchema.shape.pacs.partial().strict(),
     ai: SystemSettingsSchema.shape.ai.partial().strict(),
+    appointments: SystemSettingsSchema.shape.appointments.partial().strict(),
     defaultPhoneRegion: SystemSettingsSchema.shape.defaultPhoneRegion,
     mrnFormat: SystemSettingsSchema.shape.mrnFormat,
     /** Set a secret with a string, clear it with null. */
@@ -127,6 +139,13 @@ export const DEFAULT_SYSTEM_SETTINGS: SystemSettings = {
   sms: { provider: 'none', url: '', sender: '' },
   pacs: { aeTitle: '', host: '', port: 104 },
   ai: { url: '' },
+  appointments: {
+    reminderOffsetsMinutes: [1440, 120],
+    reminderChannels: ['email', 'sms'],
+    selfBookingEnabled: true,
+    selfBookingMaxDaysAhead: 60,
+    selfBookingCancelCutoffHours: 24,
+  },
   defaultPhoneRegion: 'US',
   mrnFormat: DEFAULT_MRN_FORMAT,
 };

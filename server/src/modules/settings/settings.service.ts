@@ -20,7 +20,7 @@ import type { TransportSettings } from '../../platform/outbox/transports.ts';
 import { saveUserSettings, storedUserSettings } from '../users/users.service.ts';
 import { readSystemSettingsRow, writeSystemSettingsRow } from './settings.repository.ts';
 
-const GROUPS = ['mail', 'sms', 'pacs', 'ai'] as const;
+const GROUPS = ['mail', 'sms', 'pacs', 'ai', 'appointments'] as const;
 
 function mergeSettings(
   base: SystemSettings,

@@ -794,6 +794,10 @@ export const en = {
     dental: 'Dental chart',
     certificates: 'Medical certificates',
     icd10: 'ICD-10 codes',
+    schedules: 'Schedules',
+    appointments: 'Appointments',
+    queue: 'Queue',
+    displays: 'Queue displays',
     portal: 'Patient portal',
   },
   permissions: {
@@ -820,6 +824,14 @@ export const en = {
       approve: 'Approve or reject certificates',
     },
     icd10: { manage: 'Import ICD-10 codes' },
+    schedules: { read: 'View schedules and services', write: 'Edit schedules, services, rooms and time off' },
+    appointments: { read: 'View appointments', write: 'Book, move and cancel appointments' },
+    queue: {
+      read: 'View the queue',
+      write: 'Check patients in, register walk-ins, triage',
+      call: 'Call the next patient, skip and transfer',
+    },
+    displays: { manage: 'Create and revoke queue display screens' },
     portal: { self: 'See their own record (patients)' },
   },
   profile: {

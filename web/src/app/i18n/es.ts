@@ -806,6 +806,10 @@ export const es: Translation = {
     dental: 'Odontograma',
     certificates: 'Certificados médicos',
     icd10: 'Códigos CIE-10',
+    schedules: 'Horarios',
+    appointments: 'Citas',
+    queue: 'Fila de espera',
+    displays: 'Pantallas de turnos',
     portal: 'Portal del paciente',
   },
   permissions: {
@@ -835,6 +839,17 @@ export const es: Translation = {
       approve: 'Aprobar o rechazar certificados',
     },
     icd10: { manage: 'Importar códigos CIE-10' },
+    schedules: {
+      read: 'Ver horarios y servicios',
+      write: 'Editar horarios, servicios, consultorios y ausencias',
+    },
+    appointments: { read: 'Ver citas', write: 'Agendar, mover y cancelar citas' },
+    queue: {
+      read: 'Ver la fila de espera',
+      write: 'Registrar llegadas, pacientes sin cita y triaje',
+      call: 'Llamar al siguiente paciente, saltar y transferir',
+    },
+    displays: { manage: 'Crear y revocar pantallas de turnos' },
     portal: { self: 'Ver su propio expediente (pacientes)' },
   },
   profile: {
