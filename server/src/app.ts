@@ -31,6 +31,7 @@ import { operationsRoutes } from './modules/operations/operations.routes.ts';
 import { patientsRoutes } from './modules/patients/patients.routes.ts';
 import { prescriptionPdfRoutes } from './modules/prescriptions/prescription-pdf.routes.ts';
 import { prescriptionsRoutes } from './modules/prescriptions/prescriptions.routes.ts';
+import { recordExportRoutes } from './modules/record-export/record-export.routes.ts';
 import { rolesRoutes } from './modules/roles/roles.routes.ts';
 import { ensureBuiltInRoles } from './modules/roles/roles.service.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
@@ -172,6 +173,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(icd10Routes(ctx), { prefix: '/api' });
   await app.register(prescriptionsRoutes(ctx), { prefix: '/api' });
   await app.register(attachmentsRoutes(ctx), { prefix: '/api' });
+  await app.register(recordExportRoutes(ctx), { prefix: '/api' });
 
   const webDist = config.webDist ?? DEFAULT_WEB_DIST;
   const indexHtml = path.join(webDist, 'index.html');

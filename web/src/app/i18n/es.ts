@@ -42,6 +42,7 @@ export const es: Translation = {
     main: 'Navegación principal',
     home: 'Inicio',
     patients: 'Pacientes',
+    myRecord: 'Mi expediente',
     certificatesInbox: 'Certificados por aprobar',
     users: 'Usuarios',
     roles: 'Roles',
@@ -199,11 +200,12 @@ export const es: Translation = {
       mrn: 'Expediente',
       name: 'Nombre',
       birthDate: 'Fecha de nacimiento',
-      age: 'Edad',
       sex: 'Sexo',
       phone: 'Teléfono',
     },
     exportCsv: 'Exportar CSV',
+    exportCsvHint:
+      'Descarga todos los pacientes que coinciden con la búsqueda y los filtros (como máximo {{max}}).',
     register: 'Registrar paciente',
     empty: 'Todavía no hay pacientes registrados.',
     emptyHint: 'Registre al primer paciente para abrir su expediente.',
@@ -215,6 +217,10 @@ export const es: Translation = {
     shown_one: '{{count}} paciente',
     shown_other: '{{count}} pacientes',
     loadMore: 'Cargar más',
+    myRecord: {
+      notLinked: 'Su cuenta no tiene ningún expediente vinculado.',
+      notLinkedHint: 'Pida a la recepción de la clínica que vincule su expediente a esta cuenta.',
+    },
     age: {
       years_one: '{{count}} año',
       years_other: '{{count}} años',
@@ -406,6 +412,7 @@ export const es: Translation = {
       noAllergies: 'Sin alergias registradas',
       allergy: 'Alergia: {{substance}}',
       edit: 'Editar datos',
+      exportRecord: 'Exportar expediente (PDF)',
     },
     merged: {
       title: 'Este registro fue fusionado',

@@ -4,9 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CopyIconButton } from '../../components/copy-value.tsx';
 import { IconAlert, IconDots } from '../../components/icons.tsx';
+import { PdfLink } from '../../components/pdf-link.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { PatientAvatar, usePatientFormat } from '../patients/patient-display.tsx';
 import type { ChartAccess } from './chart-access.ts';
+import { recordPdfUrl } from './record-export.ts';
 
 interface ChartHeaderProps {
   patient: Patient;
@@ -16,11 +18,13 @@ interface ChartHeaderProps {
 
 /** Always on top of the chart: who this is, and what they are allergic to. */
 export function ChartHeader({ patient, access, onMerge }: ChartHeaderProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = usePatientFormat();
   usePageTitle(patient.displayName);
   const allergies = patient.allergies.filter((a) => a.status === 'active');
   const merged = Boolean(patient.mergedIntoId);
+  const canEdit = !merged && access.writeDemographics;
+  const canMerge = !merged && access.merge;
 
   return (
     <Paper withBorder p="md" radius="md" mb="md" component="header" aria-labelledby="chart-patient-name">
@@ -93,14 +97,21 @@ export function ChartHeader({ patient, access, onMerge }: ChartHeaderProps) {
             </Group>
           </Stack>
         </Group>
-        {!merged && (access.writeDemographics || access.merge) ? (
+        {access.clinical || canEdit || canMerge ? (
           <Group gap="xs">
-            {access.writeDemographics ? (
+            {access.clinical ? (
+              <PdfLink
+                href={recordPdfUrl(patient.id, i18n.language)}
+                label={t('chart.header.exportRecord')}
+                size="sm"
+              />
+            ) : null}
+            {canEdit ? (
               <Button variant="default" component={Link} to={`/patients/${patient.id}/edit`}>
                 {t('chart.header.edit')}
               </Button>
             ) : null}
-            {access.merge ? (
+            {canMerge ? (
               <Menu position="bottom-end" withinPortal>
                 <Menu.Target>
                   <ActionIcon
