@@ -89,7 +89,13 @@ function drawLetterhead(doc: PDFKit.PDFDocument, l: Letterhead, lang: PdfLanguag
 }
 
 /** Later pages carry a slim running head instead of the full letterhead. */
+/** pdfkit keeps the current font and colour here; it has no public getters for them. */
+type TextState = { _font?: { name?: string } | null; _fontSize?: number; _fillColor?: [string, number?] };
+
 function drawRunningHead(doc: PDFKit.PDFDocument, l: Letterhead, docTitle: string): void {
+  // Text that pdfkit itself carries over to a new page must go on in its own font, not the running head's.
+  const state = doc as unknown as TextState;
+  const before = { font: state._font?.name, size: state._fontSize, fill: state._fillColor };
   const width = doc.page.width - MARGIN.left - MARGIN.right;
   doc.font(BOLD).fontSize(9).fillColor(PDF_COLORS.accent);
   doc.text(pdfSafe(l.clinicName), MARGIN.left, MARGIN.top, { width: width / 2, lineBreak: false });
@@ -108,6 +114,9 @@ function drawRunningHead(doc: PDFKit.PDFDocument, l: Letterhead, docTitle: strin
     .stroke();
   doc.x = MARGIN.left;
   doc.y = ruleY + 14;
+  if (before.font) doc.font(before.font);
+  if (before.size) doc.fontSize(before.size);
+  if (before.fill) doc.fillColor(before.fill[0], before.fill[1]);
 }
 
 function drawFooters(doc: PDFKit.PDFDocument, l: Letterhead, lang: PdfLanguage, at: Date): void {

@@ -2,7 +2,7 @@ import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { storedLogoKey } from './letterhead.ts';
 import { createPdf } from './pdf-document.ts';
-import { pdfToText } from './pdf-extract.test-helper.ts';
+import { pdfToText, wordHeights } from './pdf-extract.test-helper.ts';
 import { formatDate, formatMoney, pdfSafe } from './pdf-text.ts';
 
 const SHA = 'a'.repeat(64);
@@ -81,5 +81,16 @@ describe('createPdf', () => {
     expect(text).toContain('fila 79');
     expect(text).toMatch(/Página 1 de [2-9]/);
     expect(text).toContain('Generado 1 mar 2026, 11:00 (Europe/Madrid)');
+  });
+
+  it('carries a long paragraph over to the next page in its own font, not in the running head font', async () => {
+    const pdf = createPdf({ title: 'Running head', letterhead, lang: 'en' });
+    pdf.title('Note', 'long');
+    const words = Array.from({ length: 150 }, (_, i) => `Sentence ${i} of a long clinical note.`).join(' ');
+    pdf.paragraph(words);
+    const bytes = await pdf.finish();
+    const height = (page: number) => wordHeights(bytes, page).find((w) => w.word === 'clinical')?.height;
+    expect(height(1)).toBeGreaterThan(9);
+    expect(height(2)).toBeCloseTo(height(1) ?? 0, 1);
   });
 });
