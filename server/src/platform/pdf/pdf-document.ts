@@ -186,11 +186,18 @@ export function createPdf(opts: {
     const cellWidth = (width - gap * (columns - 1)) / columns;
     for (let i = 0; i < items.length; i += columns) {
       const row = items.slice(i, i + columns);
-      const heights = row.map((item) => {
-        doc.font(BOLD).fontSize(10.5);
-        return 12 + doc.heightOfString(pdfSafe(item.value || '—'), { width: cellWidth });
-      });
-      const rowHeight = Math.max(...heights) + 8;
+      // A label may wrap (long Spanish labels in narrow columns): its value starts below it, in every cell of the row.
+      doc.font(FONT).fontSize(7.5);
+      const labelHeight = Math.max(
+        ...row.map((item) =>
+          doc.heightOfString(pdfSafe(item.label.toUpperCase()), { width: cellWidth, characterSpacing: 0.4 }),
+        ),
+      );
+      doc.font(BOLD).fontSize(10.5);
+      const valueHeight = Math.max(
+        ...row.map((item) => doc.heightOfString(pdfSafe(item.value || '—'), { width: cellWidth })),
+      );
+      const rowHeight = labelHeight + 3 + valueHeight + 8;
       ensureSpace(rowHeight);
       const y = doc.y;
       row.forEach((item, col) => {
@@ -204,7 +211,7 @@ export function createPdf(opts: {
           .font(BOLD)
           .fontSize(10.5)
           .fillColor(PDF_COLORS.ink)
-          .text(pdfSafe(item.value || '—'), x, y + 11, { width: cellWidth });
+          .text(pdfSafe(item.value || '—'), x, y + labelHeight + 3, { width: cellWidth });
       });
       doc.x = left;
       doc.y = y + rowHeight;
