@@ -347,6 +347,12 @@ export const PatientSearchQuerySchema = z
   .strict();
 export type PatientSearchQuery = z.infer<typeof PatientSearchQuerySchema>;
 
+/** The CSV export stops after this many rows. */
+export const PATIENT_EXPORT_MAX_ROWS = 50_000;
+/** The filters and order of a search, for the CSV export of every match (no pages). */
+export const PatientExportQuerySchema = PatientSearchQuerySchema.omit({ limit: true, cursor: true });
+export type PatientExportQuery = z.infer<typeof PatientExportQuerySchema>;
+
 export const PatientPageSchema = z.object({
   items: z.array(PatientSummarySchema),
   /** Opaque; null on the last page. */

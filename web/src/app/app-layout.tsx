@@ -32,7 +32,7 @@ import { useCurrentUser, useLogout, useSignedOut } from '../features/auth/auth.q
 import { InboxCountBadge } from '../features/certificates/inbox-count-badge.tsx';
 import { usePublicSettings, useUpdateMySettings } from '../features/settings/settings.queries.ts';
 import { connectEvents } from '../lib/events.ts';
-import { isNavItemActive, type NavItem, type NavSection, visibleNavItems } from './nav-items.ts';
+import { isNavItemCurrent, type NavItem, type NavSection, visibleNavItems } from './nav-items.ts';
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -179,7 +179,7 @@ function NavItemLink({ item, onNavigate }: { item: NavItem; onNavigate: () => vo
       />
     );
   }
-  const active = isNavItemActive(item.to, pathname);
+  const active = isNavItemCurrent(item, pathname);
   const Badge = NAV_BADGES[item.id];
   return (
     <NavLink

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNavItemActive, visibleNavItems } from './nav-items.ts';
+import { isNavItemActive, isNavItemCurrent, visibleNavItems } from './nav-items.ts';
 
 describe('navigation', () => {
   it('shows only what the permissions allow, plus the items for everyone', () => {
@@ -11,6 +11,18 @@ describe('navigation', () => {
       'apiReference',
     ]);
     expect(visibleNavItems(['users:write']).map((item) => item.id)).toEqual(['home', 'apiReference']);
+    expect(visibleNavItems(['portal:self']).map((item) => item.id)).toEqual([
+      'home',
+      'myRecord',
+      'apiReference',
+    ]);
+  });
+
+  it("marks the patient's own record as current on its chart", () => {
+    const myRecord = visibleNavItems(['portal:self']).find((item) => item.id === 'myRecord')!;
+    expect(isNavItemCurrent(myRecord, '/my-record')).toBe(true);
+    expect(isNavItemCurrent(myRecord, '/patients/3f1c/summary')).toBe(true);
+    expect(isNavItemCurrent(myRecord, '/profile')).toBe(false);
   });
 
   it('marks the current section', () => {

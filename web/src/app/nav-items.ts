@@ -11,7 +11,7 @@ import {
   IconUsers,
 } from '../components/icons.tsx';
 import { IconCertificate } from '../features/certificates/certificate-icon.tsx';
-import { IconPatients } from '../features/patients/patient-icons.tsx';
+import { IconMyRecord, IconPatients } from '../features/patients/patient-icons.tsx';
 
 export type NavSection = 'main' | 'administration' | 'operations' | 'help';
 
@@ -19,6 +19,7 @@ export interface NavItem {
   id:
     | 'home'
     | 'patients'
+    | 'myRecord'
     | 'users'
     | 'roles'
     | 'clinicSettings'
@@ -31,6 +32,8 @@ export interface NavItem {
   section: NavSection;
   /** Absent: everyone who is signed in sees the item. */
   permission?: Permission;
+  /** Other sections of the app where this item is the current one. */
+  alsoActiveOn?: readonly string[];
   /** Links outside the single-page app (served by the API). */
   external?: boolean;
   icon: ComponentType<{ size?: number }>;
@@ -40,6 +43,15 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'home', to: '/', section: 'main', icon: IconHome },
   { id: 'patients', to: '/patients', section: 'main', permission: 'patients:read', icon: IconPatients },
+  // The patient's own chart lives at /patients/:id, which only staff reach otherwise.
+  {
+    id: 'myRecord',
+    to: '/my-record',
+    alsoActiveOn: ['/patients'],
+    section: 'main',
+    permission: 'portal:self',
+    icon: IconMyRecord,
+  },
   {
     id: 'certificatesInbox',
     to: '/certificates/inbox',
@@ -64,6 +76,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
 
 export function visibleNavItems(permissions: readonly Permission[]): NavItem[] {
   return NAV_ITEMS.filter((item) => !item.permission || permissions.includes(item.permission));
+}
+
+/** Whether the item is the current page: its address or one of its other sections, with their sub-pages. */
+export function isNavItemCurrent(item: Pick<NavItem, 'to' | 'alsoActiveOn'>, pathname: string): boolean {
+  return [item.to, ...(item.alsoActiveOn ?? [])].some((to) => isNavItemActive(to, pathname));
 }
 
 /** Whether the item for `to` is the current page: `/` only on itself, others also on their sub-pages. */

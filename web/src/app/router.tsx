@@ -87,6 +87,9 @@ export const routes: RouteObject[] = [
                 import('../features/patients/patient-register-page.tsx').then((m) => m.PatientRegisterPage),
               ),
               chartRoute,
+              guarded('my-record', 'portal:self', () =>
+                import('../features/patients/my-record-page.tsx').then((m) => m.MyRecordPage),
+              ),
               guarded('certificates/inbox', 'certificates:approve', () =>
                 import('../features/certificates/inbox-page.tsx').then((m) => m.CertificatesInboxPage),
               ),

@@ -20,6 +20,8 @@ const SPEC = `
   route                                          admin receptionist doctor nurse dentist radiologist pharmacist accountant patient
   GET    /api/patients                             200     200        200    200    200      200         200        200      403
   GET    /api/patients/duplicates                  200     200        200    200    200      200         200        200      403
+  GET    /api/patients/export.csv                  200     200        200    200    200      200         200        200      403
+  GET    /api/patients/me                          403     403        403    403    403      403         403        403      200
   POST   /api/patients                             201     201        201    201    201      403         403        403      403
   GET    /api/patients/:id                         200     200        200    200    200      200         200        200    200/404
   PATCH  /api/patients/:id                         200     200        200    200    200      403         403        403      403
@@ -73,6 +75,11 @@ const REQUESTS: Record<string, (p: Patient) => Promise<InjectOptions>> = {
     method: 'GET',
     url: `/api/patients/duplicates?givenName=${p.givenName}&familyName=${p.familyName}&birthDate=${p.birthDate}`,
   }),
+  'GET /api/patients/export.csv': async (p) => ({
+    method: 'GET',
+    url: `/api/patients/export.csv?q=${p.mrn}`,
+  }),
+  'GET /api/patients/me': async () => ({ method: 'GET', url: '/api/patients/me' }),
   'POST /api/patients': async () => ({ method: 'POST', url: '/api/patients', payload: patientInput() }),
   'GET /api/patients/:id': async (p) => ({ method: 'GET', url: `/api/patients/${p.id}` }),
   'PATCH /api/patients/:id': async (p) => ({

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import {
   AllergyInputSchema,
   AllergyParamsSchema,
@@ -12,6 +13,8 @@ import {
   DuplicateCheckResponseSchema,
   MergePatientSchema,
   MergeResultSchema,
+  PATIENT_EXPORT_MAX_ROWS,
+  PatientExportQuerySchema,
   PatientIdParamsSchema,
   PatientPageSchema,
   PatientSchema,
@@ -29,6 +32,7 @@ import { checkDuplicates } from './patient-duplicates.service.ts';
 import * as lists from './patient-lists.service.ts';
 import * as photos from './patient-photo.service.ts';
 import * as patients from './patients.service.ts';
+import { exportPatientsCsv } from './patients-export.service.ts';
 import { mergePatient } from './patients-merge.service.ts';
 import { searchPatients } from './patients-search.service.ts';
 
@@ -63,6 +67,31 @@ export function patientsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         response: { 200: DuplicateCheckResponseSchema },
       },
       handler: async (req) => checkDuplicates(ctx, principalOf(req), actorOf(req), req.query),
+    });
+    app.get('/export.csv', {
+      config: { access: 'patients:read' },
+      schema: {
+        tags,
+        summary: `Every patient a search finds (its filters and order, no pages) as CSV, at most ${PATIENT_EXPORT_MAX_ROWS.toLocaleString('en')} rows`,
+        querystring: PatientExportQuerySchema,
+      },
+      handler: async (req, reply) => {
+        const csv = await exportPatientsCsv(ctx, principalOf(req), actorOf(req), req.query);
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${csv.filename}"`)
+          .header('cache-control', 'private, no-store')
+          .send(Readable.from(csv.lines));
+      },
+    });
+    app.get('/me', {
+      config: { access: 'portal:self' },
+      schema: {
+        tags,
+        summary: "The signed-in patient's own record (404 when no record is linked to the account)",
+        response: { 200: PatientSchema },
+      },
+      handler: async (req) => patients.getOwnPatient(ctx, principalOf(req), actorOf(req)),
     });
     app.post('', {
       config: { access: 'patients:write' },

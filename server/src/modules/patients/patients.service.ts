@@ -44,6 +44,19 @@ export async function getPatient(
   return loadPatient(ctx.db, id);
 }
 
+/** The record linked to the signed-in patient's account (portal:self), audited as a read like getPatient. */
+export async function getOwnPatient(
+  ctx: AppContext,
+  principal: Principal,
+  actor: ActorContext,
+): Promise<Patient> {
+  if (!principal.permissions.includes('portal:self'))
+    throw new AppError('forbidden', 'This needs the portal:self permission.');
+  const id = await repo.findPatientIdByUser(ctx.db, principal.userId);
+  if (!id) throw new AppError('not_found', 'No patient record is linked to this account.');
+  return getPatient(ctx, principal, actor, id);
+}
+
 function clinicYear(timeZone: string): number {
   return Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(new Date()));
 }

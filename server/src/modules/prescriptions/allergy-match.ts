@@ -1,13 +1,16 @@
+import { SPANISH_TERMS } from './allergy-match-spanish.ts';
+
 export type AllergyRecord = { id: string; substance: string; reaction: string | null; severity: string };
 export type AllergyMatch = { allergy: AllergyRecord; why: string };
 
 /**
  * Drug classes whose members cross-react: an allergy naming the class or any member warns for every member.
- * Names are folded (lower case, no accents); a member matches as a word or as the start of one.
+ * Names are folded (lower case, no accents) and English: Spanish names are put in English first
+ * (allergy-match-spanish.ts). A member matches as a word or as the start of one.
  */
 const DRUG_CLASSES: Record<string, { names: string[]; members: string[] }> = {
   penicillin: {
-    names: ['penicillin', 'penicillins', 'beta-lactam', 'betalactam'],
+    names: ['penicillin', 'penicillins', 'beta-lactam', 'beta-lactams', 'betalactam', 'betalactams'],
     members: [
       'penicillin',
       'amoxicillin',
@@ -39,6 +42,55 @@ const DRUG_CLASSES: Record<string, { names: string[]; members: string[] }> = {
       'sulfacetamide',
       'cotrimoxazole',
       'co-trimoxazole',
+    ],
+  },
+  cephalosporin: {
+    names: ['cephalosporin', 'cephalosporins', 'beta-lactam', 'beta-lactams', 'betalactam', 'betalactams'],
+    members: [
+      'cefalexin',
+      'cephalexin',
+      'cefadroxil',
+      'cefazolin',
+      'cephazolin',
+      'cefradine',
+      'cephradine',
+      'cefaclor',
+      'cefuroxime',
+      'cefoxitin',
+      'cefprozil',
+      'cefixime',
+      'cefdinir',
+      'cefpodoxime',
+      'cefotaxime',
+      'ceftriaxone',
+      'ceftazidime',
+      'cefoperazone',
+      'cefepime',
+      'ceftaroline',
+      'ceftolozane',
+      'cefiderocol',
+    ],
+  },
+  opioid: {
+    names: ['opioid', 'opioids', 'opiate', 'opiates'],
+    members: [
+      'codeine',
+      'dihydrocodeine',
+      'morphine',
+      'tramadol',
+      'tapentadol',
+      'oxycodone',
+      'hydrocodone',
+      'hydromorphone',
+      'oxymorphone',
+      'fentanyl',
+      'alfentanil',
+      'remifentanil',
+      'sufentanil',
+      'methadone',
+      'pethidine',
+      'meperidine',
+      'buprenorphine',
     ],
   },
   nsaid: {
@@ -91,8 +143,22 @@ export function fold(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+/** Folded, with Spanish drug and class names in English: "Amoxicilina 500 mg" → "amoxicillin 500 mg". */
+export function normalizeDrugName(s: string): string {
+  return fold(s).replace(
+    /[a-z0-9]+(?:-[a-z0-9]+)*/g,
+    (word) =>
+      SPANISH_TERMS.get(word) ??
+      word
+        .split('-')
+        .map((part) => SPANISH_TERMS.get(part) ?? part)
+        .join('-'),
+  );
+}
+
+/** Distinctive words of a normalised name (a hyphenated word also as its parts). */
 function wordsOf(s: string): string[] {
-  return fold(s)
+  return s
     .split(/[^a-z0-9-]+/)
     .flatMap((w) => [w, ...w.split('-')])
     .filter((w) => w.length >= 4 && !STOPWORDS.has(w))
@@ -101,8 +167,9 @@ function wordsOf(s: string): string[] {
 
 /** Class names match whole words only ("sulfa", not "ferrous sulfate"); members also as a word's start. */
 function classesOf(name: string): string[] {
-  const words = fold(name)
+  const words = name
     .split(/[^a-z0-9-]+/)
+    .flatMap((w) => (w.includes('-') ? [w, ...w.split('-')] : [w]))
     .filter(Boolean);
   return Object.entries(DRUG_CLASSES)
     .filter(
@@ -126,15 +193,15 @@ function containsPhrase(haystack: string, needle: string): boolean {
 
 /** Why a drug matches an allergy substance, or null when it does not. */
 export function allergyMatchReason(drug: string, substance: string): string | null {
-  const d = fold(drug);
-  const s = fold(substance);
+  const d = normalizeDrugName(drug);
+  const s = normalizeDrugName(substance);
   if (!d || !s) return null;
   if (containsPhrase(d, s) || containsPhrase(s, d)) return `${drug} matches the allergy to ${substance}`;
-  const drugWords = new Set(wordsOf(drug));
-  const shared = wordsOf(substance).find((w) => drugWords.has(w));
+  const drugWords = new Set(wordsOf(d));
+  const shared = wordsOf(s).find((w) => drugWords.has(w));
   if (shared) return `${drug} shares "${shared}" with the allergy to ${substance}`;
-  const drugClasses = new Set(classesOf(drug));
-  const common = classesOf(substance).find((c) => drugClasses.has(c));
+  const drugClasses = new Set(classesOf(d));
+  const common = classesOf(s).find((c) => drugClasses.has(c));
   if (common) return `${drug} is in the ${common} class, like the allergy to ${substance}`;
   return null;
 }

@@ -16,3 +16,11 @@ export const IconPrinter = (p: IconProps) => (
     <path d="M7 14h10v7H7z" />
   </Icon>
 );
+
+/** A page with a medical cross: the patient's own record. */
+export const IconMyRecord = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M6 3h9l4 4v13a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1z" />
+    <path d="M12 10v6M9 13h6" />
+  </Icon>
+);

@@ -1,5 +1,10 @@
-import { PATIENT_SEXES, PatientSearchQuerySchema, type PatientSummary } from '@carebase/contracts';
-import { Alert, Anchor, Button, Group, Paper, Select, Table, Text, TextInput } from '@mantine/core';
+import {
+  PATIENT_EXPORT_MAX_ROWS,
+  PATIENT_SEXES,
+  PatientSearchQuerySchema,
+  type PatientSummary,
+} from '@carebase/contracts';
+import { Alert, Anchor, Button, Group, Paper, Select, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,12 +14,12 @@ import { IconDownload, IconPlus, IconSearch, IconUsers } from '../../components/
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
+import { useFormatters } from '../../components/use-formatters.ts';
 import { useUrlQuery } from '../../components/use-url-query.ts';
 import { hasPermission } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../auth/auth.queries.ts';
 import { PatientAvatar, usePatientFormat } from './patient-display.tsx';
-import { type PatientSearchParams, usePatientSearch } from './patients.queries.ts';
-import { downloadText, toCsv } from './patients-csv.ts';
+import { type PatientSearchParams, patientsExportUrl, usePatientSearch } from './patients.queries.ts';
 
 const UrlSchema = PatientSearchQuerySchema.pick({ q: true, sex: true, birthDate: true });
 const PAGE_SIZE = 25;
@@ -30,6 +35,7 @@ export function PatientsPage() {
   const me = useCurrentUser();
   const navigate = useNavigate();
   const format = usePatientFormat();
+  const formatters = useFormatters();
   const canWrite = hasPermission(me, 'patients:write');
   const [query, setQuery] = useUrlQuery(UrlSchema);
   const [search, setSearch] = useState(query.q ?? '');
@@ -50,7 +56,8 @@ export function PatientsPage() {
     limit: PAGE_SIZE,
   };
   const browsing = !query.q && !query.sex && !query.birthDate;
-  const prefix = usePatientSearch(browsing ? { ...base, sort: 'createdAt', order: 'desc' } : base);
+  const prefixParams: PatientSearchParams = browsing ? { ...base, sort: 'createdAt', order: 'desc' } : base;
+  const prefix = usePatientSearch(prefixParams);
   const prefixEmpty =
     prefix.isSuccess && !prefix.isPlaceholderData && (prefix.data.pages[0]?.items.length ?? 0) === 0;
   const useFuzzy = isNameSearch(query.q) && prefixEmpty;
@@ -85,26 +92,8 @@ export function PatientsPage() {
     setQuery({ q: null, sex: null, birthDate: null });
   };
 
-  const exportCsv = () => {
-    const header = [
-      t('patients.columns.mrn'),
-      t('patients.columns.name'),
-      t('patients.columns.birthDate'),
-      t('patients.columns.age'),
-      t('patients.columns.sex'),
-      t('patients.columns.phone'),
-    ];
-    const lines = rows.map((p) => [
-      p.mrn,
-      p.displayName,
-      p.birthDate,
-      format.age(p.birthDate),
-      format.sex(p.sex),
-      p.phone,
-    ]);
-    const stamp = new Date().toISOString().slice(0, 10);
-    downloadText(`patients-${stamp}.csv`, toCsv(header, lines));
-  };
+  // The server exports every match of the search shown (not only the loaded pages), in the same order.
+  const { limit: _limit, ...exportParams } = useFuzzy ? { ...base, match: 'fuzzy' as const } : prefixParams;
 
   const openRow = (patient: PatientSummary) => void navigate(`/patients/${patient.id}`);
 
@@ -232,14 +221,26 @@ export function PatientsPage() {
         description={t('patients.description')}
         actions={
           <>
-            <Button
-              variant="default"
-              leftSection={<IconDownload size={16} />}
-              onClick={exportCsv}
-              disabled={rows.length === 0}
-            >
-              {t('patients.exportCsv')}
-            </Button>
+            {rows.length === 0 ? (
+              <Button variant="default" leftSection={<IconDownload size={16} />} disabled>
+                {t('patients.exportCsv')}
+              </Button>
+            ) : (
+              <Tooltip
+                label={t('patients.exportCsvHint', { max: formatters.number(PATIENT_EXPORT_MAX_ROWS) })}
+                withArrow
+              >
+                <Button
+                  component="a"
+                  href={patientsExportUrl(exportParams)}
+                  download
+                  variant="default"
+                  leftSection={<IconDownload size={16} />}
+                >
+                  {t('patients.exportCsv')}
+                </Button>
+              </Tooltip>
+            )}
             {canWrite ? (
               <Button component={Link} to="/patients/new" leftSection={<IconPlus size={16} />}>
                 {t('patients.register')}

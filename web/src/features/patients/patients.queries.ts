@@ -7,6 +7,7 @@ import {
   type ConditionUpdateSchema,
   DuplicateCheckResponseSchema,
   MergeResultSchema,
+  type PatientExportQuery,
   PatientPageSchema,
   PatientSchema,
   type PatientSearchQuery,
@@ -19,8 +20,8 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { z } from 'zod';
-import { api, pathOf, uploadFile } from '../../lib/api.ts';
-import { patientKeys } from '../../lib/query-keys.ts';
+import { api, pathOf, type QueryParams, toQueryString, uploadFile } from '../../lib/api.ts';
+import { patientKeys, queryKeys } from '../../lib/query-keys.ts';
 import type { CreatePatientBody, UpdatePatientBody } from './patient-form-model.ts';
 
 /** The filters of a search as the page sends them (the cursor is added page by page). */
@@ -41,6 +42,24 @@ export function usePatientSearch(params: PatientSearchParams, options: { enabled
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
     enabled: options.enabled,
+  });
+}
+
+/** The server's CSV of every patient a search finds (not only the loaded pages), downloaded as a file. */
+export function patientsExportUrl(params: Partial<PatientExportQuery>): string {
+  return `/api/patients/export.csv${toQueryString(params as QueryParams)}`;
+}
+
+/** The patient record linked to the signed-in account (the patient role); 404 when there is none. */
+export function useMyPatient() {
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: [...queryKeys.patients, 'me'],
+    queryFn: async ({ signal }) => {
+      const patient = await api.get('/api/patients/me', PatientSchema, { signal });
+      queryClient.setQueryData(patientKeys.detail(patient.id), patient);
+      return patient;
+    },
   });
 }
 
