@@ -18,6 +18,8 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './app-context.ts';
 import type { Config } from './config.ts';
+import { registerReminderJob, startReminderSweep } from './modules/appointments/appointment-reminders.ts';
+import { appointmentsRoutes } from './modules/appointments/appointments.routes.ts';
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -31,9 +33,12 @@ import { operationsRoutes } from './modules/operations/operations.routes.ts';
 import { patientsRoutes } from './modules/patients/patients.routes.ts';
 import { prescriptionPdfRoutes } from './modules/prescriptions/prescription-pdf.routes.ts';
 import { prescriptionsRoutes } from './modules/prescriptions/prescriptions.routes.ts';
+import { displaysRoutes } from './modules/queue/displays.routes.ts';
+import { queueRoutes } from './modules/queue/queue.routes.ts';
 import { recordExportRoutes } from './modules/record-export/record-export.routes.ts';
 import { rolesRoutes } from './modules/roles/roles.routes.ts';
 import { ensureBuiltInRoles } from './modules/roles/roles.service.ts';
+import { schedulingRoutes } from './modules/scheduling/scheduling.routes.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { transportSettings } from './modules/settings/settings.service.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
@@ -101,8 +106,12 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     blobs: createLocalBlobStore(path.join(config.dataDir, 'blobs')),
   };
   app.decorate('ctx', ctx);
+  registerReminderJob(ctx);
   app.addHook('onReady', async () => {
-    if (opts.startJobs ?? config.jobsEnabled) jobs.start();
+    if (opts.startJobs ?? config.jobsEnabled) {
+      jobs.start();
+      await startReminderSweep(ctx);
+    }
   });
   app.addHook('onClose', () => jobs.stop());
 
@@ -174,6 +183,10 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(prescriptionsRoutes(ctx), { prefix: '/api' });
   await app.register(attachmentsRoutes(ctx), { prefix: '/api' });
   await app.register(recordExportRoutes(ctx), { prefix: '/api' });
+  await app.register(appointmentsRoutes(ctx), { prefix: '/api' });
+  await app.register(schedulingRoutes(ctx), { prefix: '/api' });
+  await app.register(queueRoutes(ctx), { prefix: '/api/queue' });
+  await app.register(displaysRoutes(ctx), { prefix: '/api' });
 
   const webDist = config.webDist ?? DEFAULT_WEB_DIST;
   const indexHtml = path.join(webDist, 'index.html');

@@ -8,6 +8,8 @@ export const ServerEventSchema = z.object({
   /** When set, only this user receives the event (besides the permission check). */
   userId: z.uuid().nullable().optional(),
   resourceId: z.string().nullable().optional(),
+  /** The department whose queue changed (queue events), so screens of other departments ignore it. */
+  department: z.string().nullable().optional(),
   at: z.string(),
 });
 export type ServerEvent = z.infer<typeof ServerEventSchema>;
@@ -19,4 +21,8 @@ export const EVENT_TYPES = {
   outboxChanged: 'outbox.changed',
   jobChanged: 'job.changed',
   sessionRevoked: 'session.revoked',
+  appointmentChanged: 'appointment.changed',
+  queueChanged: 'queue.changed',
+  displayRevoked: 'display.revoked',
+  scheduleChanged: 'schedule.changed',
 } as const;

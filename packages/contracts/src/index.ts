@@ -1,3 +1,4 @@
+export * from './appointments.ts';
 export * from './attachments.ts';
 export * from './audit.ts';
 export * from './auth.ts';
@@ -12,6 +13,8 @@ export * from './patients.ts';
 export * from './permissions.ts';
 export * from './prescriptions.ts';
 export * from './problem.ts';
+export * from './queue.ts';
+export * from './scheduling.ts';
 export * from './settings.ts';
 export * from './users.ts';
 export * from './vitals.ts';

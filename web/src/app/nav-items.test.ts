@@ -14,6 +14,7 @@ describe('navigation', () => {
     expect(visibleNavItems(['portal:self']).map((item) => item.id)).toEqual([
       'home',
       'myRecord',
+      'myAppointments',
       'apiReference',
     ]);
   });

@@ -10,8 +10,11 @@ import {
   IconShield,
   IconUsers,
 } from '../components/icons.tsx';
+import { IconAppointments, IconMyAppointments } from '../features/appointments/appointment-icons.tsx';
 import { IconCertificate } from '../features/certificates/certificate-icon.tsx';
 import { IconMyRecord, IconPatients } from '../features/patients/patient-icons.tsx';
+import { IconScreen, IconStethoscope, IconTicket } from '../features/queue/queue-icons.tsx';
+import { IconCalendar } from '../features/scheduling/scheduling-icons.tsx';
 
 export type NavSection = 'main' | 'administration' | 'operations' | 'help';
 
@@ -27,7 +30,13 @@ export interface NavItem {
     | 'outbox'
     | 'jobs'
     | 'apiReference'
-    | 'certificatesInbox';
+    | 'certificatesInbox'
+    | 'frontDesk'
+    | 'myQueue'
+    | 'displays'
+    | 'schedules'
+    | 'calendar'
+    | 'myAppointments';
   to: string;
   section: NavSection;
   /** Absent: everyone who is signed in sees the item. */
@@ -59,7 +68,37 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: 'certificates:approve',
     icon: IconCertificate,
   },
+  {
+    id: 'myAppointments',
+    to: '/my-appointments',
+    section: 'main',
+    permission: 'portal:self',
+    icon: IconMyAppointments,
+  },
+  {
+    id: 'calendar',
+    to: '/calendar',
+    section: 'main',
+    permission: 'appointments:read',
+    icon: IconAppointments,
+  },
+  { id: 'frontDesk', to: '/front-desk', section: 'main', permission: 'queue:read', icon: IconTicket },
+  { id: 'myQueue', to: '/my-queue', section: 'main', permission: 'queue:call', icon: IconStethoscope },
+  {
+    id: 'schedules',
+    to: '/schedules',
+    section: 'administration',
+    permission: 'schedules:read',
+    icon: IconCalendar,
+  },
   { id: 'users', to: '/users', section: 'administration', permission: 'users:read', icon: IconUsers },
+  {
+    id: 'displays',
+    to: '/displays',
+    section: 'administration',
+    permission: 'displays:manage',
+    icon: IconScreen,
+  },
   { id: 'roles', to: '/roles', section: 'administration', permission: 'roles:read', icon: IconShield },
   {
     id: 'clinicSettings',

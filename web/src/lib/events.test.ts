@@ -44,6 +44,15 @@ describe('queryKeysForEvent', () => {
     expect(queryKeysForEvent(event('dental.changed', { resourceId: USER }))).toEqual([['dental']]);
   });
 
+  it('sends queue and appointment events to the front desk, doctor panel and calendar queries', () => {
+    expect(queryKeysForEvent(event(EVENT_TYPES.queueChanged, { department: 'general' }))).toEqual([
+      ['queue'],
+    ]);
+    expect(queryKeysForEvent(event(EVENT_TYPES.appointmentChanged, { resourceId: USER }))).toEqual([
+      ['appointments'],
+    ]);
+  });
+
   it('ignores events it does not know, and session ends are not cache matters', () => {
     expect(queryKeysForEvent(event('lab.changed'))).toEqual([]);
     expect(queryKeysForEvent(event(EVENT_TYPES.sessionRevoked))).toEqual([]);

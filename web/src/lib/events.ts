@@ -21,6 +21,11 @@ export const EVENT_INVALIDATIONS: Readonly<Record<string, readonly QueryKey[]>> 
   // Certificate lists, the doctors' inbox and its count badge all live under ['certificates'].
   [CERTIFICATE_CHANGED_EVENT]: [queryKeys.certificates],
   [DENTAL_CHANGED_EVENT]: [queryKeys.dental],
+  // A check-in changes both the appointment and the queue; each side announces its own change.
+  [EVENT_TYPES.queueChanged]: [queryKeys.queue],
+  [EVENT_TYPES.appointmentChanged]: [queryKeys.appointments],
+  [EVENT_TYPES.displayRevoked]: [queryKeys.displays],
+  [EVENT_TYPES.scheduleChanged]: [queryKeys.schedules],
 };
 
 /**

@@ -21,6 +21,12 @@ export const queryKeys = {
   /** Everything clinical about one patient hangs under `['chart', patientId, …]`. */
   chart: ['chart'],
   icd10: ['icd10'],
+  appointments: ['appointments'],
+  /** The live queue: every list of tickets, and the departments and providers it offers. */
+  queue: ['queue'],
+  displays: ['displays'],
+  /** Departments, rooms, services, providers, weekly hours, time off and working time. */
+  schedules: ['schedules'],
 } as const;
 
 /** The keys of one patient's record and chart, so that an event about that patient reaches exactly them. */

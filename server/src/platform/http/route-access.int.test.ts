@@ -18,6 +18,9 @@ const PUBLIC_ROUTES = [
   'GET /verify',
   'GET /verify/:code',
   'GET /api/verify/:code',
+  // Waiting-room displays: a display token instead of a login, rate-limited; ticket numbers and rooms only.
+  'GET /api/display/:department',
+  'GET /api/display/:department/socket',
 ];
 /** Routes of plugins we do not write: the API docs, and the built web app's files. */
 const isDocs = (route: string) => /^GET \/api\/docs(\/|$)/.test(route);

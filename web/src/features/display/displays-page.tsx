@@ -1,0 +1,225 @@
+import { type Display, LANGUAGES } from '@carebase/contracts';
+import {
+  Alert,
+  Badge,
+  Button,
+  Code,
+  Group,
+  Modal,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmModal } from '../../components/confirm-modal.tsx';
+import { CopyTextButton } from '../../components/copy-value.tsx';
+import { DateTimeText } from '../../components/date-time-text.tsx';
+import { Empty } from '../../components/empty.tsx';
+import { IconAlert, IconPlus } from '../../components/icons.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { FormError, QueryError } from '../../components/query-error.tsx';
+import { TableSkeleton } from '../../components/table-skeleton.tsx';
+import { useNotify } from '../../components/use-error-message.ts';
+import { fieldErrorOf } from '../../lib/api.ts';
+import { useQueueDepartments } from '../queue/queue.queries.ts';
+import { displayLink, useCreateDisplay, useDisplays, useRevokeDisplay } from './displays.queries.ts';
+
+type Created = { display: Display; token: string };
+
+function CreateDisplayModal({
+  onClose,
+  onCreated,
+}: {
+  onClose: () => void;
+  onCreated: (c: Created) => void;
+}) {
+  const { t } = useTranslation();
+  const departments = useQueueDepartments();
+  const create = useCreateDisplay();
+  const [name, setName] = useState('');
+  const [departmentKey, setDepartmentKey] = useState<string | null>(null);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate(
+      { name, departmentKey: departmentKey ?? '' },
+      { onSuccess: ({ token, ...display }) => onCreated({ display, token }) },
+    );
+  };
+  return (
+    <Modal opened onClose={onClose} title={t('display.manage.create')} centered>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <TextInput
+            label={t('display.manage.name')}
+            required
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={fieldErrorOf(create.error, 'name')}
+            maxLength={100}
+            data-autofocus
+          />
+          <Select
+            label={t('display.manage.department')}
+            required
+            value={departmentKey}
+            onChange={setDepartmentKey}
+            data={(departments.data?.items ?? []).map((d) => ({ value: d.key, label: d.name }))}
+            error={fieldErrorOf(create.error, 'departmentKey')}
+          />
+          <FormError error={create.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('common.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** The one-time view of a new display's link: the token is not shown again. */
+function CreatedLink({ created, onClose }: { created: Created; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [lang, setLang] = useState<string>('en');
+  const link = displayLink(window.location.origin, created.display.departmentKey, created.token, lang);
+  return (
+    <Modal opened onClose={onClose} title={t('display.manage.created')} centered size="lg">
+      <Stack>
+        <Alert color="yellow" variant="light" icon={<IconAlert />}>
+          {t('display.manage.linkOnce')}
+        </Alert>
+        <SegmentedControl
+          aria-label={t('layout.language')}
+          value={lang}
+          onChange={setLang}
+          data={LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+        />
+        <Text size="sm" fw={500}>
+          {t('display.manage.link')}
+        </Text>
+        <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+          {link}
+        </Code>
+        <Group justify="flex-end">
+          <CopyTextButton value={link} label={t('common.copy')} />
+          <Button onClick={onClose}>{t('common.close')}</Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** Waiting-room screens: each has its own link (a display token); revoking one stops its screen at once. */
+export function DisplaysPage() {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const displays = useDisplays();
+  const departments = useQueueDepartments();
+  const revoke = useRevokeDisplay();
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<Created | null>(null);
+  const [revoking, setRevoking] = useState<Display | null>(null);
+  const departmentName = (key: string) => departments.data?.items.find((d) => d.key === key)?.name ?? key;
+  const items = displays.data?.items ?? [];
+
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title={t('display.manage.title')}
+        description={t('display.manage.description')}
+        actions={
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+            {t('display.manage.create')}
+          </Button>
+        }
+      />
+      <Paper withBorder radius="md" p="md">
+        {displays.isPending ? <TableSkeleton rows={3} /> : null}
+        {displays.isError ? (
+          <QueryError error={displays.error} onRetry={() => void displays.refetch()} />
+        ) : null}
+        {displays.isSuccess && items.length === 0 ? (
+          <Empty title={t('display.manage.empty')} description={t('display.manage.emptyHint')} />
+        ) : null}
+        {items.length > 0 ? (
+          <Table.ScrollContainer minWidth={600}>
+            <Table verticalSpacing="xs" aria-label={t('display.manage.listLabel')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('display.manage.name')}</Table.Th>
+                  <Table.Th>{t('display.manage.department')}</Table.Th>
+                  <Table.Th>{t('display.manage.status')}</Table.Th>
+                  <Table.Th>{t('display.manage.createdAt')}</Table.Th>
+                  <Table.Th>
+                    <span className="visually-hidden">{t('common.actions')}</span>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((d) => (
+                  <Table.Tr key={d.id}>
+                    <Table.Td>{d.name}</Table.Td>
+                    <Table.Td>{departmentName(d.departmentKey)}</Table.Td>
+                    <Table.Td>
+                      <Badge color={d.revokedAt ? 'gray' : 'teal'} variant="light">
+                        {d.revokedAt ? t('display.manage.revoked') : t('display.manage.active')}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <DateTimeText value={d.createdAt} />
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      {d.revokedAt ? null : (
+                        <Button size="xs" variant="subtle" color="red" onClick={() => setRevoking(d)}>
+                          {t('display.manage.revoke')}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        ) : null}
+      </Paper>
+      {creating ? (
+        <CreateDisplayModal
+          onClose={() => setCreating(false)}
+          onCreated={(c) => {
+            setCreating(false);
+            setCreated(c);
+          }}
+        />
+      ) : null}
+      {created ? <CreatedLink created={created} onClose={() => setCreated(null)} /> : null}
+      <ConfirmModal
+        opened={revoking !== null}
+        title={t('display.manage.revokeTitle', { name: revoking?.name ?? '' })}
+        message={t('display.manage.revokeMessage')}
+        confirmLabel={t('display.manage.revoke')}
+        danger
+        loading={revoke.isPending}
+        onClose={() => setRevoking(null)}
+        onConfirm={() =>
+          revoking &&
+          revoke.mutate(revoking.id, {
+            onSuccess: () => {
+              notify.success(t('display.manage.revokeDone'));
+              setRevoking(null);
+            },
+            onError: notify.error,
+          })
+        }
+      />
+    </Stack>
+  );
+}
