@@ -51,6 +51,11 @@ export const routes: RouteObject[] = [
           { path: 'reset-password', element: <ResetPasswordPage /> },
         ],
       },
+      // A waiting-room screen: no sign-in, no app shell; its link carries a display token.
+      {
+        path: 'display/:department',
+        ...lazyPage(() => import('../features/display/display-page.tsx').then((m) => m.DisplayPage)),
+      },
       {
         path: 'mfa-setup',
         element: (
@@ -92,6 +97,24 @@ export const routes: RouteObject[] = [
               ),
               guarded('certificates/inbox', 'certificates:approve', () =>
                 import('../features/certificates/inbox-page.tsx').then((m) => m.CertificatesInboxPage),
+              ),
+              guarded('calendar', 'appointments:read', () =>
+                import('../features/appointments/calendar-page.tsx').then((m) => m.CalendarPage),
+              ),
+              guarded('my-appointments', 'portal:self', () =>
+                import('../features/appointments/my-appointments-page.tsx').then((m) => m.MyAppointmentsPage),
+              ),
+              guarded('front-desk', 'queue:read', () =>
+                import('../features/queue/front-desk-page.tsx').then((m) => m.FrontDeskPage),
+              ),
+              guarded('my-queue', 'queue:call', () =>
+                import('../features/queue/doctor-queue-page.tsx').then((m) => m.DoctorQueuePage),
+              ),
+              guarded('displays', 'displays:manage', () =>
+                import('../features/display/displays-page.tsx').then((m) => m.DisplaysPage),
+              ),
+              guarded('schedules', 'schedules:read', () =>
+                import('../features/scheduling/schedules-page.tsx').then((m) => m.SchedulesPage),
               ),
               guarded('users', 'users:read', () =>
                 import('../features/users/users-page.tsx').then((m) => m.UsersPage),

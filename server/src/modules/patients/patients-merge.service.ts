@@ -18,6 +18,9 @@ function refusal(table: string, err: unknown): AppError {
   for (let e = err, depth = 0; depth < 5 && e && typeof e === 'object'; depth++) {
     const { code, message } = e as { code?: unknown; message?: unknown };
     if (code === '23505') reason = 'the surviving patient already has a row with the same unique key';
+    // An exclusion constraint: both records have appointments at overlapping times.
+    else if (code === '23P01')
+      reason = 'both records have appointments at overlapping times; cancel or move one of them first';
     // Our own triggers raise with a sentence meant for people (SQLSTATE class CB, or P0001).
     else if (typeof code === 'string' && /^(CB|P0)/.test(code) && typeof message === 'string')
       reason = message;

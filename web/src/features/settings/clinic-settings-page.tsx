@@ -31,6 +31,7 @@ import { FormSkeleton } from '../../components/table-skeleton.tsx';
 import { useNotify } from '../../components/use-error-message.ts';
 import { fieldErrorOf, isApiError } from '../../lib/api.ts';
 import { hasPermission } from '../../lib/permissions.ts';
+import { AppointmentSettingsSection } from '../appointments/appointment-settings-section.tsx';
 import { useCurrentUser } from '../auth/auth.queries.ts';
 import { useSystemSettings, useUpdateSystemSettings } from './settings.queries.ts';
 import {
@@ -243,6 +244,10 @@ function ClinicSettingsForm({ data, canWrite }: { data: SystemSettingsResponse; 
     if (!Number.isInteger(form.mail.smtpPort)) found['mail.smtpPort'] = t('validation.number');
     if (!Number.isInteger(form.pacs.port)) found['pacs.port'] = t('validation.number');
     if (mrnProblem) found.mrnFormat = t('patients.settings.mrnFormatInvalid');
+    if (!Number.isInteger(form.appointments.selfBookingMaxDaysAhead))
+      found['appointments.selfBookingMaxDaysAhead'] = t('validation.number');
+    if (!Number.isInteger(form.appointments.selfBookingCancelCutoffHours))
+      found['appointments.selfBookingCancelCutoffHours'] = t('validation.number');
     setLocalErrors(found);
     if (Object.keys(found).length > 0 || !dirty) return;
     save.mutate(patch, {
@@ -393,6 +398,13 @@ function ClinicSettingsForm({ data, canWrite }: { data: SystemSettingsResponse; 
             />
           </SimpleGrid>
         </Section>
+
+        <AppointmentSettingsSection
+          value={form.appointments}
+          onChange={(next) => set('appointments', next)}
+          fieldError={fieldError}
+          disabled={disabled}
+        />
 
         <Section
           id="mail"

@@ -25,13 +25,20 @@ const SCALAR_KEYS = [
   'defaultPhoneRegion',
   'mrnFormat',
 ] as const;
-const GROUP_KEYS = ['mail', 'sms', 'pacs', 'ai'] as const;
+const GROUP_KEYS = ['mail', 'sms', 'pacs', 'ai', 'appointments'] as const;
+
+/** Equal values; lists (reminder offsets, channels) compare item by item. */
+function same(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+  return Object.is(a, b);
+}
 
 function changedFields<T extends object>(before: T, after: T): Partial<T> | null {
   const out: Partial<T> = {};
   let changed = false;
   for (const key of Object.keys(after) as (keyof T)[]) {
-    if (!Object.is(before[key], after[key])) {
+    if (!same(before[key], after[key])) {
       out[key] = after[key];
       changed = true;
     }

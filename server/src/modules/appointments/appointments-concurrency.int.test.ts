@@ -1,0 +1,85 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, type TestUser } from '../../test/test-app.ts';
+import {
+  addService,
+  addWeeklyHours,
+  clinicSettings,
+  NY,
+  patientWith,
+  provider,
+  restoreClock,
+  startClockAt,
+} from './appointment-test-fixtures.ts';
+import { appointments } from './appointments.schema.ts';
+
+let t: TestApp;
+let receptionist: TestUser;
+let doctor: TestUser;
+let dentist: TestUser;
+let nurse: TestUser;
+let serviceId: string;
+
+beforeAll(async () => {
+  startClockAt('2026-02-02T12:00:00Z');
+  t = await createTestApp({ loginRateLimitPerMinute: 1000 });
+  await clinicSettings(t, { timeZone: NY });
+  receptionist = await t.userWithRoles(['receptionist']);
+  doctor = await provider(t, 'Dr Ada Park');
+  dentist = await provider(t, 'Dr Luis Diaz', 'dentist');
+  nurse = await provider(t, 'Nurse Kim Lee', 'nurse');
+  await addWeeklyHours(t.app.ctx.db, doctor.id);
+  await addWeeklyHours(t.app.ctx.db, dentist.id);
+  await addWeeklyHours(t.app.ctx.db, nurse.id);
+  serviceId = await addService(t.app.ctx.db, {
+    providerIds: [doctor.id, dentist.id, nurse.id],
+    durationMinutes: 30,
+  });
+});
+afterAll(async () => {
+  await t?.close();
+  restoreClock();
+});
+
+const book = (patientId: string, providerId: string, startsAt: string) =>
+  t.request({
+    method: 'POST',
+    url: '/api/appointments',
+    cookie: receptionist.cookie,
+    payload: { patientId, providerId, serviceId, startsAt },
+  });
+
+describe('double booking under concurrency (the exclusion constraints decide)', () => {
+  it('20 parallel bookings of one slot by different patients: exactly one 201, nineteen 409', async () => {
+    const patients = await Promise.all(Array.from({ length: 20 }, () => patientWith(t.app.ctx.db)));
+    const startsAt = '2026-02-10T15:00:00.000Z';
+    const results = await Promise.all(patients.map((p) => book(p, doctor.id, startsAt)));
+    const codes = results.map((r) => r.statusCode).sort();
+    expect(codes.filter((c) => c === 201)).toHaveLength(1);
+    expect(codes.filter((c) => c === 409)).toHaveLength(19);
+    for (const r of results.filter((x) => x.statusCode === 409)) {
+      expect(r.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(r.json().detail).toBe('Dr Ada Park already has an appointment at that time.');
+    }
+    const rows = await t.app.ctx.db
+      .select({ id: appointments.id })
+      .from(appointments)
+      .where(and(eq(appointments.providerId, doctor.id), inArray(appointments.patientId, patients)));
+    expect(rows).toHaveLength(1);
+  });
+
+  it('one patient in two providers’ overlapping slots, in parallel: one 201, one 409 naming the patient', async () => {
+    const patientId = await patientWith(t.app.ctx.db);
+    const [a, b] = await Promise.all([
+      book(patientId, doctor.id, '2026-02-11T15:00:00.000Z'),
+      book(patientId, dentist.id, '2026-02-11T15:15:00.000Z'),
+    ]);
+    expect([a?.statusCode, b?.statusCode].sort()).toEqual([201, 409]);
+    const refused = a?.statusCode === 409 ? a : b;
+    expect(refused?.json().detail).toBe('The patient already has an appointment then.');
+    // And one after the other, the same answer (a third provider, overlapping whichever booking won).
+    const again = await book(patientId, nurse.id, '2026-02-11T15:20:00.000Z');
+    expect(again.statusCode).toBe(409);
+    expect(again.json().detail).toBe('The patient already has an appointment then.');
+  });
+});
