@@ -28,6 +28,16 @@ export async function adminApi(server: Server): Promise<APIRequestContext> {
 export async function createStaff(
   api: APIRequestContext,
   user: { name: string; email: string; password: string; roles: string[]; licenceNumber?: string },
-): Promise<void> {
-  await ok(await api.post('/api/users', { data: user }));
+): Promise<{ id: string }> {
+  return ok(await api.post('/api/users', { data: user }));
+}
+
+/** A JSON call as the admin that must succeed. */
+export async function call<T>(
+  api: APIRequestContext,
+  method: 'post' | 'put' | 'patch',
+  url: string,
+  data: unknown,
+): Promise<T> {
+  return ok<T>(await api[method](url, { data }));
 }
