@@ -18,13 +18,15 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../components/confirm-modal.tsx';
 import { CopyTextButton } from '../../components/copy-value.tsx';
+import { ActionsTh, DataTable } from '../../components/data-table.tsx';
 import { DateTimeText } from '../../components/date-time-text.tsx';
 import { Empty } from '../../components/empty.tsx';
+import { FormActions } from '../../components/form-actions.tsx';
 import { IconAlert, IconPlus } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { FormError, QueryError } from '../../components/query-error.tsx';
-import { TableSkeleton } from '../../components/table-skeleton.tsx';
-import { useNotify } from '../../components/use-error-message.ts';
+import { FormError } from '../../components/query-error.tsx';
+import { QueryStates } from '../../components/query-states.tsx';
+import { useConfirmMutation } from '../../components/use-confirm-mutation.ts';
 import { fieldErrorOf } from '../../lib/api.ts';
 import { useQueueDepartments } from '../queue/queue.queries.ts';
 import { displayLink, useCreateDisplay, useDisplays, useRevokeDisplay } from './displays.queries.ts';
@@ -72,14 +74,7 @@ function CreateDisplayModal({
             error={fieldErrorOf(create.error, 'departmentKey')}
           />
           <FormError error={create.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('common.create')}
-            </Button>
-          </Group>
+          <FormActions submitLabel={t('common.create')} loading={create.isPending} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>
@@ -121,13 +116,11 @@ function CreatedLink({ created, onClose }: { created: Created; onClose: () => vo
 /** Waiting-room screens: each has its own link (a display token); revoking one stops its screen at once. */
 export function DisplaysPage() {
   const { t } = useTranslation();
-  const notify = useNotify();
   const displays = useDisplays();
   const departments = useQueueDepartments();
-  const revoke = useRevokeDisplay();
+  const revoke = useConfirmMutation<Display>(useRevokeDisplay(), t('display.manage.revokeDone'));
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<Created | null>(null);
-  const [revoking, setRevoking] = useState<Display | null>(null);
   const departmentName = (key: string) => departments.data?.items.find((d) => d.key === key)?.name ?? key;
   const items = displays.data?.items ?? [];
 
@@ -143,53 +136,49 @@ export function DisplaysPage() {
         }
       />
       <Paper withBorder radius="md" p="md">
-        {displays.isPending ? <TableSkeleton rows={3} /> : null}
-        {displays.isError ? (
-          <QueryError error={displays.error} onRetry={() => void displays.refetch()} />
-        ) : null}
-        {displays.isSuccess && items.length === 0 ? (
-          <Empty title={t('display.manage.empty')} description={t('display.manage.emptyHint')} />
-        ) : null}
-        {items.length > 0 ? (
-          <Table.ScrollContainer minWidth={600}>
-            <Table verticalSpacing="xs" aria-label={t('display.manage.listLabel')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('display.manage.name')}</Table.Th>
-                  <Table.Th>{t('display.manage.department')}</Table.Th>
-                  <Table.Th>{t('display.manage.status')}</Table.Th>
-                  <Table.Th>{t('display.manage.createdAt')}</Table.Th>
-                  <Table.Th>
-                    <span className="visually-hidden">{t('common.actions')}</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((d) => (
-                  <Table.Tr key={d.id}>
-                    <Table.Td>{d.name}</Table.Td>
-                    <Table.Td>{departmentName(d.departmentKey)}</Table.Td>
-                    <Table.Td>
-                      <Badge color={d.revokedAt ? 'gray' : 'teal'} variant="light">
-                        {d.revokedAt ? t('display.manage.revoked') : t('display.manage.active')}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <DateTimeText value={d.createdAt} />
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      {d.revokedAt ? null : (
-                        <Button size="xs" variant="subtle" color="red" onClick={() => setRevoking(d)}>
-                          {t('display.manage.revoke')}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        ) : null}
+        <QueryStates
+          query={displays}
+          isEmpty={items.length === 0}
+          empty={<Empty title={t('display.manage.empty')} description={t('display.manage.emptyHint')} />}
+          skeletonRows={3}
+        >
+          <DataTable
+            minWidth={600}
+            verticalSpacing="xs"
+            aria-label={t('display.manage.listLabel')}
+            head={
+              <>
+                <Table.Th>{t('display.manage.name')}</Table.Th>
+                <Table.Th>{t('display.manage.department')}</Table.Th>
+                <Table.Th>{t('display.manage.status')}</Table.Th>
+                <Table.Th>{t('display.manage.createdAt')}</Table.Th>
+                <ActionsTh />
+              </>
+            }
+          >
+            {items.map((d) => (
+              <Table.Tr key={d.id}>
+                <Table.Td>{d.name}</Table.Td>
+                <Table.Td>{departmentName(d.departmentKey)}</Table.Td>
+                <Table.Td>
+                  <Badge color={d.revokedAt ? 'gray' : 'teal'} variant="light">
+                    {d.revokedAt ? t('display.manage.revoked') : t('display.manage.active')}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <DateTimeText value={d.createdAt} />
+                </Table.Td>
+                <Table.Td ta="right">
+                  {d.revokedAt ? null : (
+                    <Button size="xs" variant="subtle" color="red" onClick={() => revoke.ask(d)}>
+                      {t('display.manage.revoke')}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
+        </QueryStates>
       </Paper>
       {creating ? (
         <CreateDisplayModal
@@ -202,23 +191,11 @@ export function DisplaysPage() {
       ) : null}
       {created ? <CreatedLink created={created} onClose={() => setCreated(null)} /> : null}
       <ConfirmModal
-        opened={revoking !== null}
-        title={t('display.manage.revokeTitle', { name: revoking?.name ?? '' })}
+        {...revoke.modal}
+        title={t('display.manage.revokeTitle', { name: revoke.target?.name ?? '' })}
         message={t('display.manage.revokeMessage')}
         confirmLabel={t('display.manage.revoke')}
         danger
-        loading={revoke.isPending}
-        onClose={() => setRevoking(null)}
-        onConfirm={() =>
-          revoking &&
-          revoke.mutate(revoking.id, {
-            onSuccess: () => {
-              notify.success(t('display.manage.revokeDone'));
-              setRevoking(null);
-            },
-            onError: notify.error,
-          })
-        }
       />
     </Stack>
   );

@@ -2,9 +2,10 @@ import type { Appointment } from '@carebase/contracts';
 import { Badge, Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionsTh, DataTable } from '../../components/data-table.tsx';
 import { Empty } from '../../components/empty.tsx';
-import { FormError, QueryError } from '../../components/query-error.tsx';
-import { TableSkeleton } from '../../components/table-skeleton.tsx';
+import { FormError } from '../../components/query-error.tsx';
+import { QueryStates } from '../../components/query-states.tsx';
 import { useNotify } from '../../components/use-error-message.ts';
 import { useFormatters } from '../../components/use-formatters.ts';
 import { NORMAL_PRIORITY, PriorityFields, type PriorityValue } from './priority-fields.tsx';
@@ -76,64 +77,62 @@ export function TodaysAppointments({
       <Title order={2} fz="h4" mb="sm" id="todays-appointments">
         {t('queue.appointments.title')}
       </Title>
-      {appointments.isPending ? <TableSkeleton rows={3} /> : null}
-      {appointments.isError ? (
-        <QueryError error={appointments.error} onRetry={() => void appointments.refetch()} />
-      ) : null}
-      {appointments.isSuccess && items.length === 0 ? (
-        <Empty title={t('queue.appointments.empty')} description={t('queue.appointments.emptyHint')} />
-      ) : null}
-      {items.length > 0 ? (
-        <Table.ScrollContainer minWidth={560}>
-          <Table verticalSpacing="xs" aria-label={t('queue.appointments.listLabel')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('queue.appointments.time')}</Table.Th>
-                <Table.Th>{t('queue.appointments.patient')}</Table.Th>
-                <Table.Th>{t('queue.appointments.provider')}</Table.Th>
-                <Table.Th>{t('queue.appointments.status')}</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((a) => (
-                <Table.Tr key={a.id}>
-                  <Table.Td>
-                    <time dateTime={a.startsAt}>{formatTime(a.startsAt, format.context)}</time>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {a.patientName}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {a.patientMrn} · {a.serviceName}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{a.providerName}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={a.status === 'booked' ? 'blue' : 'gray'}>
-                      {t(`queue.appointmentStatuses.${a.status}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    {canCheckIn && a.status === 'booked' ? (
-                      <Button
-                        size="xs"
-                        onClick={() => setChecking(a)}
-                        aria-label={t('queue.appointments.checkInOf', { name: a.patientName })}
-                      >
-                        {t('queue.appointments.checkIn')}
-                      </Button>
-                    ) : null}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
+      <QueryStates
+        query={appointments}
+        isEmpty={items.length === 0}
+        empty={
+          <Empty title={t('queue.appointments.empty')} description={t('queue.appointments.emptyHint')} />
+        }
+        skeletonRows={3}
+      >
+        <DataTable
+          minWidth={560}
+          verticalSpacing="xs"
+          aria-label={t('queue.appointments.listLabel')}
+          head={
+            <>
+              <Table.Th>{t('queue.appointments.time')}</Table.Th>
+              <Table.Th>{t('queue.appointments.patient')}</Table.Th>
+              <Table.Th>{t('queue.appointments.provider')}</Table.Th>
+              <Table.Th>{t('queue.appointments.status')}</Table.Th>
+              <ActionsTh />
+            </>
+          }
+        >
+          {items.map((a) => (
+            <Table.Tr key={a.id}>
+              <Table.Td>
+                <time dateTime={a.startsAt}>{formatTime(a.startsAt, format.context)}</time>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {a.patientName}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {a.patientMrn} · {a.serviceName}
+                </Text>
+              </Table.Td>
+              <Table.Td>{a.providerName}</Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={a.status === 'booked' ? 'blue' : 'gray'}>
+                  {t(`queue.appointmentStatuses.${a.status}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td ta="right">
+                {canCheckIn && a.status === 'booked' ? (
+                  <Button
+                    size="xs"
+                    onClick={() => setChecking(a)}
+                    aria-label={t('queue.appointments.checkInOf', { name: a.patientName })}
+                  >
+                    {t('queue.appointments.checkIn')}
+                  </Button>
+                ) : null}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+      </QueryStates>
       {appointments.data?.truncated ? (
         <Text size="xs" c="dimmed" mt="xs">
           {t('queue.appointments.truncated')}

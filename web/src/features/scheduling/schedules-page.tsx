@@ -1,4 +1,5 @@
 import { Paper, Tabs } from '@mantine/core';
+import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -21,6 +22,14 @@ const TAB_LABEL_KEYS = {
   rooms: 'schedules.tabs.rooms',
   departments: 'schedules.tabs.departments',
 } as const;
+
+const TAB_PANELS: Record<Tab, ComponentType<{ canWrite: boolean }>> = {
+  services: ServicesTab,
+  hours: WeeklyHoursTab,
+  'time-off': TimeOffTab,
+  rooms: RoomsTab,
+  departments: DepartmentsTab,
+};
 
 /** `/schedules`: what the clinic offers, who works when, and where. Editing needs schedules:write. */
 export function SchedulesPage() {
@@ -60,21 +69,14 @@ export function SchedulesPage() {
           ))}
         </Tabs.List>
         <Paper withBorder p="md" radius="md">
-          <Tabs.Panel value="services">
-            <ServicesTab canWrite={canWrite} />
-          </Tabs.Panel>
-          <Tabs.Panel value="hours">
-            <WeeklyHoursTab canWrite={canWrite} />
-          </Tabs.Panel>
-          <Tabs.Panel value="time-off">
-            <TimeOffTab canWrite={canWrite} />
-          </Tabs.Panel>
-          <Tabs.Panel value="rooms">
-            <RoomsTab canWrite={canWrite} />
-          </Tabs.Panel>
-          <Tabs.Panel value="departments">
-            <DepartmentsTab canWrite={canWrite} />
-          </Tabs.Panel>
+          {TABS.map((value) => {
+            const Panel = TAB_PANELS[value];
+            return (
+              <Tabs.Panel key={value} value={value}>
+                <Panel canWrite={canWrite} />
+              </Tabs.Panel>
+            );
+          })}
         </Paper>
       </Tabs>
     </>

@@ -1,8 +1,5 @@
 import { TIME_OFF_KINDS, type TimeOffKind } from '@carebase/contracts';
 import {
-  Button,
-  Group,
-  Modal,
   SegmentedControl,
   Select,
   SimpleGrid,
@@ -12,14 +9,13 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../../components/query-error.tsx';
-import { useNotify } from '../../components/use-error-message.ts';
 import { useFormatters } from '../../components/use-formatters.ts';
-import { fieldErrorOf, hasFieldErrorFor } from '../../lib/api.ts';
+import { fieldErrorOf } from '../../lib/api.ts';
+import { FormDialog } from './form-dialog.tsx';
 import { useCreateTimeOff, useProviders } from './scheduling.queries.ts';
 import { timeOffInstants, todayIn } from './time-off-model.ts';
+import { useDialogForm } from './use-dialog-form.ts';
 import { useTimeOffKindLabel } from './use-time-off-kind-label.ts';
 
 type Values = {
@@ -34,46 +30,44 @@ type Values = {
   reason: string;
 };
 type ErrorField = 'providerId' | 'kind' | 'start' | 'end' | 'reason';
-const SERVER_FIELDS = ['providerId', 'kind', 'startsAt', 'endsAt', 'reason'] as const;
+/** What the server calls each field errors are shown for. */
+const SERVER_FIELD: Record<ErrorField, string> = {
+  providerId: 'providerId',
+  kind: 'kind',
+  start: 'startsAt',
+  end: 'endsAt',
+  reason: 'reason',
+};
+const SERVER_FIELDS = Object.values(SERVER_FIELD);
 
 export function TimeOffFormModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const notify = useNotify();
   const format = useFormatters();
   const timeZone = format.context.timeZone;
   const kindLabel = useTimeOffKindLabel();
   const providers = useProviders();
   const create = useCreateTimeOff();
-  const blank = (): Values => {
-    const today = todayIn(timeZone);
-    return {
-      scope: 'provider',
-      providerId: null,
-      kind: 'leave',
-      allDay: true,
-      startDate: today,
-      endDate: today,
-      startsAt: `${today}T09:00`,
-      endsAt: `${today}T13:00`,
-      reason: '',
-    };
-  };
-  const [values, setValues] = useState<Values>(blank);
-  const [errors, setErrors] = useState<Partial<Record<ErrorField, string>>>({});
+  const form = useDialogForm<Values, ErrorField>(
+    { opened, item: null, readOnly: false, onClose },
+    create,
+    () => {
+      const today = todayIn(timeZone);
+      return {
+        scope: 'provider',
+        providerId: null,
+        kind: 'leave',
+        allDay: true,
+        startDate: today,
+        endDate: today,
+        startsAt: `${today}T09:00`,
+        endsAt: `${today}T13:00`,
+        reason: '',
+      };
+    },
+  );
+  const { values, set } = form;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset the form each time the dialog opens
-  useEffect(() => {
-    if (!opened) return;
-    setValues(blank());
-    setErrors({});
-    create.reset();
-  }, [opened]);
-
-  const set = <K extends keyof Values>(key: K, value: Values[K]) =>
-    setValues((v) => ({ ...v, [key]: value }));
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const { startsAt, endsAt } = timeOffInstants(
       values.allDay
         ? { allDay: true, startDate: values.startDate, endDate: values.endDate }
@@ -86,8 +80,7 @@ export function TimeOffFormModal({ opened, onClose }: { opened: boolean; onClose
     if (!endsAt) found.end = t('validation.required');
     else if (startsAt && Date.parse(endsAt) <= Date.parse(startsAt))
       found.end = t('schedules.timeOff.endBeforeStart');
-    setErrors(found);
-    if (Object.keys(found).length > 0 || !startsAt || !endsAt) return;
+    if (!form.check(found) || !startsAt || !endsAt) return;
     create.mutate(
       {
         providerId: values.scope === 'provider' ? values.providerId : null,
@@ -96,132 +89,96 @@ export function TimeOffFormModal({ opened, onClose }: { opened: boolean; onClose
         endsAt,
         reason: values.reason.trim(),
       },
-      {
-        onSuccess: () => {
-          notify.success(t('schedules.timeOff.created'));
-          onClose();
-        },
-      },
+      { onSuccess: form.savedWith(t('schedules.timeOff.created')) },
     );
   };
 
-  const fieldError = (field: ErrorField) => {
-    const server = {
-      providerId: 'providerId',
-      kind: 'kind',
-      start: 'startsAt',
-      end: 'endsAt',
-      reason: 'reason',
-    }[field];
-    return errors[field] ?? fieldErrorOf(create.error, server);
-  };
+  const fieldError = (field: ErrorField) =>
+    form.errors[field] ?? fieldErrorOf(create.error, SERVER_FIELD[field]);
+  // Whole days are picked as dates, anything shorter as date and time.
+  const range = values.allDay
+    ? ({ start: 'startDate', end: 'endDate', type: 'date' } as const)
+    : ({ start: 'startsAt', end: 'endsAt', type: 'datetime-local' } as const);
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('schedules.timeOff.addTitle')} size="lg" centered>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {hasFieldErrorFor(create.error, SERVER_FIELDS) ? null : <FormError error={create.error} />}
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="time-off-scope">
-              {t('schedules.timeOff.scope')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="time-off-scope"
-              data={[
-                { value: 'provider', label: t('schedules.timeOff.scopeProvider') },
-                { value: 'clinic', label: t('schedules.timeOff.wholeClinic') },
-              ]}
-              value={values.scope}
-              onChange={(scope) => set('scope', scope as Values['scope'])}
-            />
-          </Stack>
-          {values.scope === 'provider' ? (
-            <Select
-              label={t('schedules.timeOff.provider')}
-              data={(providers.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-              value={values.providerId}
-              onChange={(id) => set('providerId', id)}
-              error={fieldError('providerId')}
-              searchable
-              required
-              data-autofocus
-              comboboxProps={{ withinPortal: true }}
-            />
-          ) : null}
-          <Select
-            label={t('schedules.timeOff.kind')}
-            data={TIME_OFF_KINDS.map((kind) => ({ value: kind, label: kindLabel(kind) }))}
-            value={values.kind}
-            onChange={(kind) => kind && set('kind', kind as TimeOffKind)}
-            error={fieldError('kind')}
-            allowDeselect={false}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <Switch
-            label={t('schedules.timeOff.allDay')}
-            description={t('schedules.timeOff.allDayHint', { timeZone })}
-            checked={values.allDay}
-            onChange={(e) => set('allDay', e.currentTarget.checked)}
-          />
-          {values.allDay ? (
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                label={t('schedules.timeOff.startDate')}
-                type="date"
-                value={values.startDate}
-                onChange={(e) => set('startDate', e.currentTarget.value)}
-                error={fieldError('start')}
-                required
-              />
-              <TextInput
-                label={t('schedules.timeOff.endDate')}
-                description={t('schedules.timeOff.endDateHint')}
-                type="date"
-                value={values.endDate}
-                onChange={(e) => set('endDate', e.currentTarget.value)}
-                error={fieldError('end')}
-                required
-              />
-            </SimpleGrid>
-          ) : (
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                label={t('schedules.timeOff.startsAt')}
-                type="datetime-local"
-                value={values.startsAt}
-                onChange={(e) => set('startsAt', e.currentTarget.value)}
-                error={fieldError('start')}
-                required
-              />
-              <TextInput
-                label={t('schedules.timeOff.endsAt')}
-                type="datetime-local"
-                value={values.endsAt}
-                onChange={(e) => set('endsAt', e.currentTarget.value)}
-                error={fieldError('end')}
-                required
-              />
-            </SimpleGrid>
-          )}
-          <Textarea
-            label={t('schedules.timeOff.reason')}
-            value={values.reason}
-            onChange={(e) => set('reason', e.currentTarget.value)}
-            error={fieldError('reason')}
-            maxLength={500}
-            autosize
-            minRows={2}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('schedules.timeOff.add')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      {...form.dialog}
+      title={t('schedules.timeOff.addTitle')}
+      size="lg"
+      fields={SERVER_FIELDS}
+      submitLabel={t('schedules.timeOff.add')}
+      onSubmit={submit}
+    >
+      <Stack gap={4}>
+        <Text size="sm" fw={500} id="time-off-scope">
+          {t('schedules.timeOff.scope')}
+        </Text>
+        <SegmentedControl
+          aria-labelledby="time-off-scope"
+          data={[
+            { value: 'provider', label: t('schedules.timeOff.scopeProvider') },
+            { value: 'clinic', label: t('schedules.timeOff.wholeClinic') },
+          ]}
+          value={values.scope}
+          onChange={(scope) => set('scope', scope as Values['scope'])}
+        />
+      </Stack>
+      {values.scope === 'provider' ? (
+        <Select
+          label={t('schedules.timeOff.provider')}
+          data={(providers.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          value={values.providerId}
+          onChange={(id) => set('providerId', id)}
+          error={fieldError('providerId')}
+          searchable
+          required
+          data-autofocus
+          comboboxProps={{ withinPortal: true }}
+        />
+      ) : null}
+      <Select
+        label={t('schedules.timeOff.kind')}
+        data={TIME_OFF_KINDS.map((kind) => ({ value: kind, label: kindLabel(kind) }))}
+        value={values.kind}
+        onChange={(kind) => kind && set('kind', kind as TimeOffKind)}
+        error={fieldError('kind')}
+        allowDeselect={false}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <Switch
+        label={t('schedules.timeOff.allDay')}
+        description={t('schedules.timeOff.allDayHint', { timeZone })}
+        checked={values.allDay}
+        onChange={(e) => set('allDay', e.currentTarget.checked)}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label={values.allDay ? t('schedules.timeOff.startDate') : t('schedules.timeOff.startsAt')}
+          type={range.type}
+          value={values[range.start]}
+          onChange={(e) => set(range.start, e.currentTarget.value)}
+          error={fieldError('start')}
+          required
+        />
+        <TextInput
+          label={values.allDay ? t('schedules.timeOff.endDate') : t('schedules.timeOff.endsAt')}
+          description={values.allDay ? t('schedules.timeOff.endDateHint') : undefined}
+          type={range.type}
+          value={values[range.end]}
+          onChange={(e) => set(range.end, e.currentTarget.value)}
+          error={fieldError('end')}
+          required
+        />
+      </SimpleGrid>
+      <Textarea
+        label={t('schedules.timeOff.reason')}
+        value={values.reason}
+        onChange={(e) => set('reason', e.currentTarget.value)}
+        error={fieldError('reason')}
+        maxLength={500}
+        autosize
+        minRows={2}
+      />
+    </FormDialog>
   );
 }

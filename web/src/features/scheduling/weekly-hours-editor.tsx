@@ -1,19 +1,5 @@
-import type { ScheduleRuleKind, WeeklySchedule } from '@carebase/contracts';
-import {
-  ActionIcon,
-  Alert,
-  Box,
-  Button,
-  Group,
-  Menu,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import type { WeeklySchedule } from '@carebase/contracts';
+import { Alert, Button, Group, Menu, Paper, Stack, Text, Title } from '@mantine/core';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/query-error.tsx';
@@ -30,6 +16,7 @@ import {
   rulesFromRows,
   WEEKDAY_ORDER,
 } from './weekly-hours-model.ts';
+import { HoursRowFields } from './weekly-hours-row.tsx';
 
 const PROBLEM_KEYS: Record<RowProblemCode, `schedules.hours.problems.${RowProblemCode}`> = {
   time_format: 'schedules.hours.problems.time_format',
@@ -171,101 +158,16 @@ export function WeeklyHoursEditor({ schedule, canWrite }: Props) {
               ) : (
                 <Stack gap="xs">
                   {dayRows.map(({ row, index }) => (
-                    <Group key={row.key} align="flex-start" gap="xs" wrap="wrap">
-                      <Select
-                        label={t('schedules.hours.kind')}
-                        size="xs"
-                        w={110}
-                        data={[
-                          { value: 'work', label: t('schedules.hours.work') },
-                          { value: 'break', label: t('schedules.hours.break') },
-                        ]}
-                        value={row.kind}
-                        onChange={(kind) => kind && update(row.key, { kind: kind as ScheduleRuleKind })}
-                        allowDeselect={false}
-                        disabled={!canWrite}
-                        comboboxProps={{ withinPortal: true }}
-                      />
-                      <TextInput
-                        label={t('schedules.hours.start')}
-                        size="xs"
-                        w={90}
-                        placeholder="09:00"
-                        value={row.startTime}
-                        onChange={(e) => update(row.key, { startTime: e.currentTarget.value })}
-                        error={messageFor(index, 'startTime')}
-                        maxLength={5}
-                        autoComplete="off"
-                        disabled={!canWrite}
-                      />
-                      <TextInput
-                        label={t('schedules.hours.end')}
-                        size="xs"
-                        w={90}
-                        placeholder="17:00"
-                        value={row.endTime}
-                        onChange={(e) => update(row.key, { endTime: e.currentTarget.value })}
-                        error={messageFor(index, 'endTime')}
-                        maxLength={5}
-                        autoComplete="off"
-                        disabled={!canWrite}
-                      />
-                      {row.kind === 'work' ? (
-                        <Select
-                          label={t('schedules.hours.room')}
-                          size="xs"
-                          w={170}
-                          placeholder={t('schedules.hours.noRoom')}
-                          data={roomOptions}
-                          value={row.roomId}
-                          onChange={(roomId) => update(row.key, { roomId })}
-                          error={messageFor(index, 'roomId')}
-                          clearable
-                          disabled={!canWrite}
-                          comboboxProps={{ withinPortal: true }}
-                        />
-                      ) : (
-                        // Keeps the date columns of break rows under those of work rows.
-                        <Box w={170} visibleFrom="sm" aria-hidden="true" />
-                      )}
-                      <TextInput
-                        label={t('schedules.hours.validFrom')}
-                        size="xs"
-                        w={150}
-                        type="date"
-                        value={row.validFrom}
-                        onChange={(e) => update(row.key, { validFrom: e.currentTarget.value })}
-                        error={messageFor(index, 'validFrom')}
-                        disabled={!canWrite}
-                      />
-                      <TextInput
-                        label={t('schedules.hours.validTo')}
-                        size="xs"
-                        w={150}
-                        type="date"
-                        value={row.validTo}
-                        onChange={(e) => update(row.key, { validTo: e.currentTarget.value })}
-                        error={messageFor(index, 'validTo')}
-                        disabled={!canWrite}
-                      />
-                      {canWrite ? (
-                        <Tooltip label={t('schedules.hours.remove')} withArrow>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            mt={22}
-                            aria-label={t('schedules.hours.removeRow', {
-                              day,
-                              start: row.startTime,
-                              end: row.endTime,
-                            })}
-                            onClick={() => change(rows.filter((r) => r.key !== row.key))}
-                          >
-                            <span aria-hidden="true">×</span>
-                          </ActionIcon>
-                        </Tooltip>
-                      ) : null}
-                    </Group>
+                    <HoursRowFields
+                      key={row.key}
+                      row={row}
+                      day={day}
+                      roomOptions={roomOptions}
+                      canWrite={canWrite}
+                      messageFor={(field) => messageFor(index, field)}
+                      onChange={(patch) => update(row.key, patch)}
+                      onRemove={() => change(rows.filter((r) => r.key !== row.key))}
+                    />
                   ))}
                 </Stack>
               )}

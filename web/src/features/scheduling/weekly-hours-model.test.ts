@@ -22,31 +22,21 @@ const row = (r: Partial<HoursRow>): HoursRow => ({
 
 describe('weekly hours rows', () => {
   it('round-trips rules, with empty dates as null and no room on breaks', () => {
-    const rows = rowsFromRules([
-      {
-        id: '00000000-0000-4000-8000-000000000001',
-        kind: 'work',
-        weekday: 1,
-        startTime: '09:00',
-        endTime: '17:00',
-        roomId: '00000000-0000-4000-8000-000000000002',
-        validFrom: '2026-01-01',
-        validTo: null,
-      },
-    ]);
+    const work = {
+      kind: 'work',
+      weekday: 1,
+      startTime: '09:00',
+      endTime: '17:00',
+      roomId: '00000000-0000-4000-8000-000000000002',
+      validFrom: '2026-01-01',
+      validTo: null,
+    } as const;
+    const rows = rowsFromRules([{ id: '00000000-0000-4000-8000-000000000001', ...work }]);
     expect(rows[0]).toMatchObject({ validFrom: '2026-01-01', validTo: '' });
     expect(
       rulesFromRows([...rows, row({ kind: 'break', roomId: 'x', startTime: ' 12:00 ', endTime: '13:00' })]),
     ).toEqual([
-      {
-        kind: 'work',
-        weekday: 1,
-        startTime: '09:00',
-        endTime: '17:00',
-        roomId: '00000000-0000-4000-8000-000000000002',
-        validFrom: '2026-01-01',
-        validTo: null,
-      },
+      work,
       {
         kind: 'break',
         weekday: 1,
