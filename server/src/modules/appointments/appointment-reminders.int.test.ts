@@ -3,18 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { jobs } from '../../platform/jobs/jobs.schema.ts';
 import { outboxMessages } from '../../platform/outbox/outbox.schema.ts';
-import { createTestApp, type TestApp, type TestUser } from '../../test/test-app.ts';
+import type { TestApp, TestUser } from '../../test/test-app.ts';
 import { users } from '../users/users.schema.ts';
 import { REMINDER_JOB, sendDueReminders } from './appointment-reminders.ts';
 import {
   addService,
-  addWeeklyHours,
+  bookAs,
   clinicSettings,
-  NY,
+  closeClinic,
+  openClinic,
   patientWith,
-  provider,
-  restoreClock,
-  startClockAt,
+  workingProvider,
 } from './appointment-test-fixtures.ts';
 import { appointmentReminders, appointments } from './appointments.schema.ts';
 
@@ -24,22 +23,16 @@ let doctor: TestUser;
 let serviceId: string;
 
 beforeAll(async () => {
-  startClockAt('2026-02-02T12:00:00Z'); // Monday, 07:00 in New York
-  t = await createTestApp({ loginRateLimitPerMinute: 1000 });
-  await clinicSettings(t, { timeZone: NY, clinicName: 'Sunrise Clinic', phone: '+1 212 555 0100' });
+  t = await openClinic({ clinicName: 'Sunrise Clinic', phone: '+1 212 555 0100' });
   receptionist = await t.userWithRoles(['receptionist']);
-  doctor = await provider(t, 'Dr Ada Park');
-  await addWeeklyHours(t.app.ctx.db, doctor.id);
+  doctor = await workingProvider(t, 'Dr Ada Park');
   serviceId = await addService(t.app.ctx.db, {
     providerIds: [doctor.id],
     name: 'Check-up',
     durationMinutes: 30,
   });
 });
-afterAll(async () => {
-  await t?.close();
-  restoreClock();
-});
+afterAll(() => closeClinic(t));
 
 const MINUTE = 60_000;
 
@@ -52,14 +45,7 @@ async function book(
     phone: '+12125550123',
     ...patient,
   });
-  const res = await t.request({
-    method: 'POST',
-    url: '/api/appointments',
-    cookie: receptionist.cookie,
-    payload: { patientId, providerId: doctor.id, serviceId, startsAt },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: string; startsAt: string };
+  return bookAs(t, receptionist, { patientId, providerId: doctor.id, serviceId, startsAt });
 }
 
 const remindersOf = (appointmentId: string) =>

@@ -1,17 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestUser } from '../../test/test-app.ts';
+import type { TestApp, TestUser } from '../../test/test-app.ts';
 import { auditOf, errorPaths, snapshot } from '../../test/test-queries.ts';
 import {
   addService,
   addTimeOff,
-  addWeeklyHours,
-  clinicSettings,
+  bookAs,
+  closeClinic,
   NY,
+  openClinic,
   patientWith,
-  provider,
-  restoreClock,
-  startClockAt,
+  workingProvider,
 } from './appointment-test-fixtures.ts';
 import { appointmentReminders, appointmentSeries, appointments } from './appointments.schema.ts';
 
@@ -23,35 +22,21 @@ let serviceId: string;
 let patientId: string;
 
 beforeAll(async () => {
-  startClockAt('2026-02-02T12:00:00Z');
-  t = await createTestApp({ loginRateLimitPerMinute: 1000 });
-  await clinicSettings(t, { timeZone: NY });
+  t = await openClinic();
   receptionist = await t.userWithRoles(['receptionist']);
-  doctor = await provider(t, 'Dr Ada Park');
-  dentist = await provider(t, 'Dr Luis Diaz', 'dentist');
+  const weekdays = [1, 2, 3, 4, 5];
+  doctor = await workingProvider(t, 'Dr Ada Park', { weekdays });
+  dentist = await workingProvider(t, 'Dr Luis Diaz', { role: 'dentist', weekdays });
   const db = t.app.ctx.db;
-  await addWeeklyHours(db, doctor.id, { weekdays: [1, 2, 3, 4, 5] });
-  await addWeeklyHours(db, dentist.id, { weekdays: [1, 2, 3, 4, 5] });
   serviceId = await addService(db, { providerIds: [doctor.id, dentist.id], durationMinutes: 30 });
   patientId = await patientWith(db);
   // Conflicts on three of the six Mondays of the series below.
-  const book = async (body: Record<string, unknown>) => {
-    const res = await t.request({
-      method: 'POST',
-      url: '/api/appointments',
-      cookie: receptionist.cookie,
-      payload: { serviceId, ...body },
-    });
-    expect(res.statusCode, res.body).toBe(201);
-  };
+  const book = (body: Record<string, unknown>) => bookAs(t, receptionist, { serviceId, ...body });
   await book({ patientId: await patientWith(db), providerId: doctor.id, startsAt: '2026-03-16T14:00:00Z' });
   await book({ patientId, providerId: dentist.id, startsAt: '2026-03-23T14:15:00Z' });
   await addTimeOff(db, doctor.id, '2026-03-30T04:00:00Z', '2026-03-31T04:00:00Z');
 });
-afterAll(async () => {
-  await t?.close();
-  restoreClock();
-});
+afterAll(() => closeClinic(t));
 
 // Monday 23 February 2026, 10:00 EST; weekly for six weeks, across the 8 March change to EDT.
 const series = (extra: Record<string, unknown> = {}) => ({

@@ -25,7 +25,7 @@ import {
 } from './appointment-placement.ts';
 import { planReminders } from './appointment-reminders.ts';
 import { findAppointment } from './appointment-status.ts';
-import { insertSeries, patientBusyRanges, providerBusyRanges, userName } from './appointments.repository.ts';
+import { busyRanges, insertSeries, userName } from './appointments.repository.ts';
 import { localLabel } from './availability.service.ts';
 import { expandRrule, parseRrule, RruleError } from './series-rrule.ts';
 
@@ -82,10 +82,15 @@ async function conflictOf(
   if (times.startsAt.getTime() < Date.now()) return { kind: 'past', message: 'This time has passed.' };
   if (!inWorkingTime && !input.outsideHours)
     return { kind: 'outside_hours', message: `${providerName} is not working then.` };
-  const providerBusy = await providerBusyRanges(db, input.providerId, times.startsAt, times.blockedUntil);
+  const providerBusy = await busyRanges(
+    db,
+    { providerId: input.providerId },
+    times.startsAt,
+    times.blockedUntil,
+  );
   if (providerBusy.length)
     return { kind: 'provider_busy', message: `${providerName} already has an appointment at that time.` };
-  const patientBusy = await patientBusyRanges(db, input.patientId, times.startsAt, times.endsAt);
+  const patientBusy = await busyRanges(db, { patientId: input.patientId }, times.startsAt, times.endsAt);
   if (patientBusy.length)
     return { kind: 'patient_busy', message: 'The patient already has an appointment then.' };
   return null;

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { SystemSettingsPatch } from '@carebase/contracts';
+import type { Appointment, SystemSettingsPatch } from '@carebase/contracts';
 import { eq } from 'drizzle-orm';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { SYSTEM_ACTOR } from '../../platform/audit/audit.writer.ts';
 import type { Executor } from '../../platform/db/database.ts';
-import type { TestApp, TestUser } from '../../test/test-app.ts';
+import { createTestApp, type TestApp, type TestUser } from '../../test/test-app.ts';
 import { insertPatient } from '../encounters/chart-fixtures.ts';
 import { patients } from '../patients/patients.schema.ts';
 import {
@@ -37,11 +37,45 @@ export async function clinicSettings(t: TestApp, patch: SystemSettingsPatch): Pr
   await patchSystemSettings(t.app.ctx, SYSTEM_ACTOR, patch);
 }
 
+/**
+ * A test app for a clinic in New York, its clock started on Monday 2 February 2026 at 07:00 local time
+ * (both 2026 daylight-saving changes ahead); `settings` apply on top of the time zone. Undo with closeClinic.
+ */
+export async function openClinic(settings: SystemSettingsPatch = {}): Promise<TestApp> {
+  startClockAt('2026-02-02T12:00:00Z');
+  const t = await createTestApp({ loginRateLimitPerMinute: 1000 });
+  await clinicSettings(t, { timeZone: NY, ...settings });
+  return t;
+}
+
+export async function closeClinic(t: TestApp | undefined): Promise<void> {
+  await t?.close();
+  restoreClock();
+}
+
 /** A clinical user renamed so messages read naturally ("Dr Ada Park already has…"). */
 export async function provider(t: TestApp, name: string, role = 'doctor'): Promise<TestUser> {
   const user = await t.userWithRoles([role]);
   await t.app.ctx.db.update(users).set({ name }).where(eq(users.id, user.id));
   return user;
+}
+
+/** A `provider` with weekly hours (see addWeeklyHours: every day 09:00–17:00 unless told otherwise). */
+export async function workingProvider(
+  t: TestApp,
+  name: string,
+  { role, ...hours }: WeeklyHours & { role?: string } = {},
+): Promise<TestUser> {
+  const user = await provider(t, name, role);
+  await addWeeklyHours(t.app.ctx.db, user.id, hours);
+  return user;
+}
+
+/** Books through the API as `by` and expects 201. */
+export async function bookAs(t: TestApp, by: TestUser, body: Record<string, unknown>): Promise<Appointment> {
+  const res = await t.request({ method: 'POST', url: '/api/appointments', cookie: by.cookie, payload: body });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
 }
 
 export async function addService(
@@ -83,18 +117,20 @@ export async function addRoom(
   return row.id;
 }
 
+type WeeklyHours = {
+  weekdays?: number[];
+  start?: string;
+  end?: string;
+  breakStart?: string;
+  breakEnd?: string;
+  roomId?: string | null;
+};
+
 /** Local weekly hours: work on the given weekdays (0 = Sunday), optionally a break, in an optional room. */
 export async function addWeeklyHours(
   db: Executor,
   providerId: string,
-  opts: {
-    weekdays?: number[];
-    start?: string;
-    end?: string;
-    breakStart?: string;
-    breakEnd?: string;
-    roomId?: string | null;
-  } = {},
+  opts: WeeklyHours = {},
 ): Promise<void> {
   const weekdays = opts.weekdays ?? [0, 1, 2, 3, 4, 5, 6];
   await db.insert(scheduleRules).values(

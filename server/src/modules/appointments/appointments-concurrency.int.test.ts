@@ -1,15 +1,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestUser } from '../../test/test-app.ts';
+import type { TestApp, TestUser } from '../../test/test-app.ts';
 import {
   addService,
-  addWeeklyHours,
-  clinicSettings,
-  NY,
+  closeClinic,
+  openClinic,
   patientWith,
-  provider,
-  restoreClock,
-  startClockAt,
+  workingProvider,
 } from './appointment-test-fixtures.ts';
 import { appointments } from './appointments.schema.ts';
 
@@ -21,25 +18,17 @@ let nurse: TestUser;
 let serviceId: string;
 
 beforeAll(async () => {
-  startClockAt('2026-02-02T12:00:00Z');
-  t = await createTestApp({ loginRateLimitPerMinute: 1000 });
-  await clinicSettings(t, { timeZone: NY });
+  t = await openClinic();
   receptionist = await t.userWithRoles(['receptionist']);
-  doctor = await provider(t, 'Dr Ada Park');
-  dentist = await provider(t, 'Dr Luis Diaz', 'dentist');
-  nurse = await provider(t, 'Nurse Kim Lee', 'nurse');
-  await addWeeklyHours(t.app.ctx.db, doctor.id);
-  await addWeeklyHours(t.app.ctx.db, dentist.id);
-  await addWeeklyHours(t.app.ctx.db, nurse.id);
+  doctor = await workingProvider(t, 'Dr Ada Park');
+  dentist = await workingProvider(t, 'Dr Luis Diaz', { role: 'dentist' });
+  nurse = await workingProvider(t, 'Nurse Kim Lee', { role: 'nurse' });
   serviceId = await addService(t.app.ctx.db, {
     providerIds: [doctor.id, dentist.id, nurse.id],
     durationMinutes: 30,
   });
 });
-afterAll(async () => {
-  await t?.close();
-  restoreClock();
-});
+afterAll(() => closeClinic(t));
 
 const book = (patientId: string, providerId: string, startsAt: string) =>
   t.request({

@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestUser } from '../../test/test-app.ts';
+import type { TestApp, TestUser } from '../../test/test-app.ts';
 import { snapshot } from '../../test/test-queries.ts';
 import { patients } from '../patients/patients.schema.ts';
 import {
   addService,
-  addWeeklyHours,
-  clinicSettings,
-  NY,
+  bookAs,
+  closeClinic,
+  openClinic,
   patientWith,
-  provider,
-  restoreClock,
-  startClockAt,
+  workingProvider,
 } from './appointment-test-fixtures.ts';
 import { appointments } from './appointments.schema.ts';
 
@@ -21,31 +19,16 @@ let dentist: TestUser;
 let serviceId: string;
 
 beforeAll(async () => {
-  startClockAt('2026-02-02T12:00:00Z');
-  t = await createTestApp({ loginRateLimitPerMinute: 1000 });
-  await clinicSettings(t, { timeZone: NY });
+  t = await openClinic();
   admin = await t.userWithRoles(['admin']);
-  doctor = await provider(t, 'Dr Ada Park');
-  dentist = await provider(t, 'Dr Luis Diaz', 'dentist');
-  await addWeeklyHours(t.app.ctx.db, doctor.id);
-  await addWeeklyHours(t.app.ctx.db, dentist.id);
+  doctor = await workingProvider(t, 'Dr Ada Park');
+  dentist = await workingProvider(t, 'Dr Luis Diaz', { role: 'dentist' });
   serviceId = await addService(t.app.ctx.db, { providerIds: [doctor.id, dentist.id], durationMinutes: 30 });
 });
-afterAll(async () => {
-  await t?.close();
-  restoreClock();
-});
+afterAll(() => closeClinic(t));
 
-const book = async (patientId: string, providerId: string, startsAt: string) => {
-  const res = await t.request({
-    method: 'POST',
-    url: '/api/appointments',
-    cookie: admin.cookie,
-    payload: { patientId, providerId, serviceId, startsAt },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: string };
-};
+const book = (patientId: string, providerId: string, startsAt: string) =>
+  bookAs(t, admin, { patientId, providerId, serviceId, startsAt });
 const merge = (id: string, intoId: string) =>
   t.request({ method: 'POST', url: `/api/patients/${id}/merge`, cookie: admin.cookie, payload: { intoId } });
 

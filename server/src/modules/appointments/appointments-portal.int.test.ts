@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS_CHANNEL } from '../../platform/events/events.publisher.ts';
-import { createTestApp, type TestApp, type TestUser } from '../../test/test-app.ts';
+import type { TestApp, TestUser } from '../../test/test-app.ts';
 import { errorPaths } from '../../test/test-queries.ts';
 import {
   addService,
-  addWeeklyHours,
+  bookAs,
   clinicSettings,
+  closeClinic,
   NY,
+  openClinic,
   patientWith,
   portalUser,
-  provider,
-  restoreClock,
-  startClockAt,
+  workingProvider,
 } from './appointment-test-fixtures.ts';
 
 let t: TestApp;
@@ -25,15 +25,11 @@ let deskOnly: string;
 const events: { type: string; userId?: string; permission: string | null }[] = [];
 
 beforeAll(async () => {
-  startClockAt('2026-02-02T12:00:00Z'); // Monday, 07:00 in New York
-  t = await createTestApp({ loginRateLimitPerMinute: 1000 });
-  await clinicSettings(t, {
-    timeZone: NY,
+  t = await openClinic({
     appointments: { selfBookingEnabled: true, selfBookingMaxDaysAhead: 30, selfBookingCancelCutoffHours: 24 },
   });
   receptionist = await t.userWithRoles(['receptionist']);
-  doctor = await provider(t, 'Dr Ada Park');
-  await addWeeklyHours(t.app.ctx.db, doctor.id);
+  doctor = await workingProvider(t, 'Dr Ada Park');
   online = await addService(t.app.ctx.db, {
     providerIds: [doctor.id],
     durationMinutes: 30,
@@ -48,10 +44,7 @@ beforeAll(async () => {
   otherId = await patientWith(t.app.ctx.db);
   await t.database.listen(EVENTS_CHANNEL, (payload) => events.push(JSON.parse(payload)));
 });
-afterAll(async () => {
-  await t?.close();
-  restoreClock();
-});
+afterAll(() => closeClinic(t));
 
 // New York wall clock (EST until 8 March).
 const at = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00-05:00`).toISOString();
@@ -60,16 +53,8 @@ const send = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object, c
   t.request({ method, url, cookie, ...(payload ? { payload } : {}) });
 const selfBook = (body: Record<string, unknown>) =>
   send('POST', '/api/appointments', { providerId: doctor.id, serviceId: online, ...body });
-const staffBook = async (patientId: string, startsAt: string) => {
-  const res = await send(
-    'POST',
-    '/api/appointments',
-    { patientId, providerId: doctor.id, serviceId: online, startsAt },
-    receptionist.cookie,
-  );
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: string };
-};
+const staffBook = (patientId: string, startsAt: string) =>
+  bookAs(t, receptionist, { patientId, providerId: doctor.id, serviceId: online, startsAt });
 
 describe('patient self-booking', () => {
   it('books their own appointment in a free slot, marked as booked in the portal; their page hears of it', async () => {

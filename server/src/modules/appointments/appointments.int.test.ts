@@ -2,19 +2,18 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../platform/audit/audit.writer.ts';
 import { EVENTS_CHANNEL } from '../../platform/events/events.publisher.ts';
-import { createTestApp, type TestApp, type TestUser } from '../../test/test-app.ts';
+import type { TestApp, TestUser } from '../../test/test-app.ts';
 import { auditOf, errorPaths, snapshot } from '../../test/test-queries.ts';
 import { transitionAppointment } from './appointment-status.ts';
 import {
   addRoom,
   addService,
-  addWeeklyHours,
-  clinicSettings,
-  NY,
+  bookAs,
+  closeClinic,
+  openClinic,
   patientWith,
   provider,
-  restoreClock,
-  startClockAt,
+  workingProvider,
 } from './appointment-test-fixtures.ts';
 import { appointments } from './appointments.schema.ts';
 
@@ -28,16 +27,13 @@ let patientId: string;
 const events: { type: string; resourceId?: string; permission: string | null }[] = [];
 
 beforeAll(async () => {
-  startClockAt('2026-02-02T12:00:00Z'); // Monday, 07:00 in New York
-  t = await createTestApp({ loginRateLimitPerMinute: 1000 });
-  await clinicSettings(t, { timeZone: NY });
+  t = await openClinic();
   receptionist = await t.userWithRoles(['receptionist']);
-  doctor = await provider(t, 'Dr Ada Park');
-  dentist = await provider(t, 'Dr Luis Diaz', 'dentist');
   const db = t.app.ctx.db;
   roomId = await addRoom(db, 'Room 1');
-  await addWeeklyHours(db, doctor.id, { weekdays: [1, 2, 3, 4, 5], roomId });
-  await addWeeklyHours(db, dentist.id, { weekdays: [1, 2, 3, 4, 5] });
+  const weekdays = [1, 2, 3, 4, 5];
+  doctor = await workingProvider(t, 'Dr Ada Park', { weekdays, roomId });
+  dentist = await workingProvider(t, 'Dr Luis Diaz', { role: 'dentist', weekdays });
   checkup = await addService(db, {
     providerIds: [doctor.id, dentist.id],
     durationMinutes: 30,
@@ -46,10 +42,7 @@ beforeAll(async () => {
   patientId = await patientWith(db);
   await t.database.listen(EVENTS_CHANNEL, (payload) => events.push(JSON.parse(payload)));
 });
-afterAll(async () => {
-  await t?.close();
-  restoreClock();
-});
+afterAll(() => closeClinic(t));
 
 const MINUTE = 60_000;
 
@@ -71,11 +64,8 @@ const book = (body: Record<string, unknown>, cookie: string | null = receptionis
     cookie,
   );
 
-async function booked(body: Record<string, unknown>): Promise<{ id: string; [k: string]: unknown }> {
-  const res = await book(body);
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json();
-}
+const booked = (body: Record<string, unknown>) =>
+  bookAs(t, receptionist, { patientId, providerId: doctor.id, serviceId: checkup, ...body });
 
 describe('POST /api/appointments', () => {
   it('books: end = start + duration, blocked until the buffer ends, room from the working hours; audited, published', async () => {

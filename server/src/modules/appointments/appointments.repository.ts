@@ -1,14 +1,13 @@
-import { HOLDING_STATUSES } from '@carebase/contracts';
+import { type AppointmentStatus, HOLDING_STATUSES } from '@carebase/contracts';
 import { and, asc, desc, eq, gt, inArray, lt, ne, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
 import { patients } from '../patients/patients.schema.ts';
 import { rooms, services } from '../scheduling/scheduling.schema.ts';
 import { users } from '../users/users.schema.ts';
-import { type APPOINTMENT_STATUSES, appointmentSeries, appointments } from './appointments.schema.ts';
+import { appointmentSeries, appointments } from './appointments.schema.ts';
 
 export type AppointmentRow = typeof appointments.$inferSelect;
 export type AppointmentInsert = typeof appointments.$inferInsert;
-export type AppointmentStatusValue = (typeof APPOINTMENT_STATUSES)[number];
 
 const holding = inArray(appointments.status, [...HOLDING_STATUSES]);
 
@@ -87,7 +86,7 @@ export type ListFilter = {
   providerId?: string | undefined;
   patientId?: string | undefined;
   roomId?: string | undefined;
-  statuses?: AppointmentStatusValue[] | undefined;
+  statuses?: AppointmentStatus[] | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
   sort: 'startsAt' | 'createdAt' | 'status';
@@ -118,47 +117,30 @@ export async function listAppointments(db: Executor, f: ListFilter): Promise<App
 
 export type Range = { start: Date; end: Date };
 
-/** The provider's held [starts_at, blocked_until) ranges overlapping [from, to), oldest first. */
-export async function providerBusyRanges(
+/**
+ * Held ranges overlapping [from, to), oldest first: a provider's last until blocked_until (the service's
+ * buffer included), a patient's until ends_at.
+ */
+export async function busyRanges(
   db: Executor,
-  providerId: string,
+  whose: { providerId: string } | { patientId: string },
   from: Date,
   to: Date,
   exceptId?: string,
 ): Promise<Range[]> {
-  const rows = await db
-    .select({ start: appointments.startsAt, end: appointments.blockedUntil })
-    .from(appointments)
-    .where(
-      and(
-        eq(appointments.providerId, providerId),
-        holding,
-        lt(appointments.startsAt, to),
-        gt(appointments.blockedUntil, from),
-        exceptId ? ne(appointments.id, exceptId) : undefined,
-      ),
-    )
-    .orderBy(asc(appointments.startsAt));
-  return rows;
-}
-
-/** The patient's held [starts_at, ends_at) ranges overlapping [from, to). */
-export async function patientBusyRanges(
-  db: Executor,
-  patientId: string,
-  from: Date,
-  to: Date,
-  exceptId?: string,
-): Promise<Range[]> {
+  const [who, end] =
+    'providerId' in whose
+      ? [eq(appointments.providerId, whose.providerId), appointments.blockedUntil]
+      : [eq(appointments.patientId, whose.patientId), appointments.endsAt];
   return db
-    .select({ start: appointments.startsAt, end: appointments.endsAt })
+    .select({ start: appointments.startsAt, end })
     .from(appointments)
     .where(
       and(
-        eq(appointments.patientId, patientId),
+        who,
         holding,
         lt(appointments.startsAt, to),
-        gt(appointments.endsAt, from),
+        gt(end, from),
         exceptId ? ne(appointments.id, exceptId) : undefined,
       ),
     )

@@ -114,26 +114,17 @@ export function appointmentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       handler: async (req) =>
         service.cancelAppointment(ctx, principalOf(req), actorOf(req), req.params.id, req.body.reason),
     });
-    app.post('/appointments/:id/no-show', {
-      config: { access: 'appointments:write' },
-      schema: {
-        tags,
-        summary: 'The patient did not come (once the appointment has started)',
-        params: IdParamsSchema,
-        response: { 200: AppointmentSchema },
-      },
-      handler: async (req) => service.markNoShow(ctx, actorOf(req), req.params.id),
-    });
-    app.post('/appointments/:id/complete', {
-      config: { access: 'appointments:write' },
-      schema: {
-        tags,
-        summary: 'Complete an appointment in consultation',
-        params: IdParamsSchema,
-        response: { 200: AppointmentSchema },
-      },
-      handler: async (req) => service.completeAppointment(ctx, actorOf(req), req.params.id),
-    });
+    const transitions = [
+      ['no-show', 'The patient did not come (once the appointment has started)', service.markNoShow],
+      ['complete', 'Complete an appointment in consultation', service.completeAppointment],
+    ] as const;
+    for (const [path, summary, change] of transitions) {
+      app.post(`/appointments/:id/${path}`, {
+        config: { access: 'appointments:write' },
+        schema: { tags, summary, params: IdParamsSchema, response: { 200: AppointmentSchema } },
+        handler: async (req) => change(ctx, actorOf(req), req.params.id),
+      });
+    }
     app.post('/appointments/series/preview', {
       config: { access: 'appointments:write' },
       schema: {

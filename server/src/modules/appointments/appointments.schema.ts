@@ -1,16 +1,8 @@
+import { APPOINTMENT_STATUS_VALUES } from '@carebase/contracts';
 import { index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { patients } from '../patients/patients.schema.ts';
 import { rooms, services } from '../scheduling/scheduling.schema.ts';
 import { users } from '../users/users.schema.ts';
-
-export const APPOINTMENT_STATUSES = [
-  'booked',
-  'checked_in',
-  'in_consultation',
-  'completed',
-  'cancelled',
-  'no_show',
-] as const;
 
 /** A recurring follow-up: the occurrences are ordinary appointments pointing at their series. */
 export const appointmentSeries = pgTable('appointment_series', {
@@ -43,7 +35,7 @@ export const appointments = pgTable(
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     blockedUntil: timestamp('blocked_until', { withTimezone: true }).notNull(),
-    status: text('status', { enum: APPOINTMENT_STATUSES }).notNull().default('booked'),
+    status: text('status', { enum: APPOINTMENT_STATUS_VALUES }).notNull().default('booked'),
     notes: text('notes').notNull().default(''),
     bookedVia: text('booked_via', { enum: ['staff', 'portal'] })
       .notNull()

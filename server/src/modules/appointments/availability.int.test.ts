@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestUser } from '../../test/test-app.ts';
+import type { TestApp, TestUser } from '../../test/test-app.ts';
 import { errorPaths } from '../../test/test-queries.ts';
 import {
   addService,
   addTimeOff,
-  addWeeklyHours,
-  clinicSettings,
-  NY,
+  bookAs,
+  closeClinic,
+  openClinic,
   patientWith,
-  provider,
-  restoreClock,
-  startClockAt,
+  workingProvider,
 } from './appointment-test-fixtures.ts';
 
 let t: TestApp;
@@ -22,29 +20,21 @@ let long: string; // 50 min + 10 min buffer
 let earlyService: string;
 
 beforeAll(async () => {
-  // Monday 2 February 2026, 07:00 in New York: both 2026 DST changes are ahead.
-  startClockAt('2026-02-02T12:00:00Z');
-  t = await createTestApp({ loginRateLimitPerMinute: 1000 });
-  await clinicSettings(t, { timeZone: NY });
+  t = await openClinic();
   receptionist = await t.userWithRoles(['receptionist']);
-  doctor = await provider(t, 'Dr Ada Park');
-  early = await provider(t, 'Dr Early Bird');
-  const db = t.app.ctx.db;
-  await addWeeklyHours(db, doctor.id, {
+  doctor = await workingProvider(t, 'Dr Ada Park', {
     start: '09:00',
     end: '17:00',
     breakStart: '12:00',
     breakEnd: '13:00',
   });
-  await addWeeklyHours(db, early.id, { start: '06:00', end: '10:00' });
+  early = await workingProvider(t, 'Dr Early Bird', { start: '06:00', end: '10:00' });
+  const db = t.app.ctx.db;
   short = await addService(db, { providerIds: [doctor.id], durationMinutes: 30 });
   long = await addService(db, { providerIds: [doctor.id], durationMinutes: 50, bufferMinutes: 10 });
   earlyService = await addService(db, { providerIds: [early.id], durationMinutes: 30 });
 });
-afterAll(async () => {
-  await t?.close();
-  restoreClock();
-});
+afterAll(() => closeClinic(t));
 
 type Slot = { startsAt: string; endsAt: string; localDate: string; localTime: string; roomId: string | null };
 
@@ -126,13 +116,12 @@ describe('GET /api/availability', () => {
 
   it('an existing booking blocks its time and its buffer; cancelling frees them again', async () => {
     const patientId = await patientWith(t.app.ctx.db);
-    const booked = await t.request({
-      method: 'POST',
-      url: '/api/appointments',
-      cookie: receptionist.cookie,
-      payload: { patientId, providerId: doctor.id, serviceId: long, startsAt: '2026-03-11T14:00:00Z' }, // 10:00 EDT
+    const booked = await bookAs(t, receptionist, {
+      patientId,
+      providerId: doctor.id,
+      serviceId: long,
+      startsAt: '2026-03-11T14:00:00Z', // 10:00 EDT
     });
-    expect(booked.statusCode, booked.body).toBe(201);
     const day = ['2026-03-11T04:00:00Z', '2026-03-12T04:00:00Z'] as const;
     // Busy 10:00–11:00 (50 min + 10 min buffer).
     expect(timesOn(await slots(short, ...day), '2026-03-11')).toEqual([
@@ -156,12 +145,12 @@ describe('GET /api/availability', () => {
       service: short,
       from: day[0],
       to: day[1],
-      except: booked.json().id,
+      except: booked.id,
     });
     expect(timesOn(moving.json().slots, '2026-03-11')).toEqual([...MORNING_30, ...AFTERNOON_30]);
     const cancelled = await t.request({
       method: 'POST',
-      url: `/api/appointments/${booked.json().id}/cancel`,
+      url: `/api/appointments/${booked.id}/cancel`,
       cookie: receptionist.cookie,
       payload: { reason: 'patient called' },
     });

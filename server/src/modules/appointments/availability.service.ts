@@ -8,7 +8,7 @@ import { readSystemSettings } from '../settings/settings.service.ts';
 import { assertOffers, serviceAt } from './appointment-placement.ts';
 import { actsAsPatient, assertSelfBookingEnabled } from './appointment-portal.ts';
 import { freeSlots } from './appointment-slots.ts';
-import { providerBusyRanges } from './appointments.repository.ts';
+import { busyRanges } from './appointments.repository.ts';
 
 const DAY = 86_400_000;
 
@@ -48,7 +48,7 @@ export async function availability(
   const wideTo = new Date(to.getTime() + DAY);
   const [intervals, busy] = await Promise.all([
     workingIntervals(ctx.db, { providerId: q.provider, from: wideFrom, to: wideTo, timeZone }),
-    providerBusyRanges(ctx.db, q.provider, wideFrom, wideTo, q.except),
+    busyRanges(ctx.db, { providerId: q.provider }, wideFrom, wideTo, q.except),
   ]);
   const slots = freeSlots({
     intervals: intervals.map((i) => ({ start: i.start.getTime(), end: i.end.getTime(), roomId: i.roomId })),

@@ -7,6 +7,7 @@ import { roles, userRoles, users } from '../users/users.schema.ts';
 import { ticketCounters, visits } from './queue.schema.ts';
 
 export type VisitRow = typeof visits.$inferSelect;
+export type NewVisit = typeof visits.$inferInsert;
 export type DepartmentRow = typeof departments.$inferSelect;
 export type RoomRow = typeof rooms.$inferSelect;
 
@@ -92,7 +93,7 @@ export async function nextTicketNumber(tx: Executor, departmentKey: string, day:
   return Number(last);
 }
 
-export async function insertVisit(tx: Executor, row: typeof visits.$inferInsert): Promise<VisitRow> {
+export async function insertVisit(tx: Executor, row: NewVisit): Promise<VisitRow> {
   const [created] = await tx.insert(visits).values(row).returning();
   if (!created) throw new Error('insert returned no row');
   return created;
@@ -240,6 +241,33 @@ const RECENT_VISITS = 30;
 const RECENT_DAYS = 60;
 
 /**
+ * The median minutes from start to done over the most recent finished visits of each value of `key` among
+ * `values`. Absent values have no history.
+ */
+async function medianMinutesBy(
+  db: Executor,
+  key: typeof visits.providerId | typeof visits.departmentKey,
+  values: string[],
+): Promise<Map<string, number>> {
+  const medians = new Map<string, number>();
+  if (values.length === 0) return medians;
+  const rows = await queryRows<{ key: string; minutes: number | string }>(
+    db,
+    sql`select key, percentile_cont(0.5) within group (order by minutes) as minutes from (
+          select ${key} as key,
+                 extract(epoch from ${visits.doneAt} - ${visits.startedAt}) / 60 as minutes,
+                 row_number() over (partition by ${key} order by ${visits.doneAt} desc) as n
+          from ${visits}
+          where ${visits.status} = 'done' and ${visits.startedAt} is not null and ${visits.doneAt} is not null
+            and ${visits.doneAt} > now() - make_interval(days => ${RECENT_DAYS})
+            and ${key} in ${values}) recent
+        where n <= ${RECENT_VISITS} group by key`,
+  );
+  for (const r of rows) medians.set(r.key, Number(r.minutes));
+  return medians;
+}
+
+/**
  * The median minutes from start to done over each provider's most recent finished visits (and the same per
  * department, for tickets no provider holds yet). Absent keys have no history.
  */
@@ -247,37 +275,10 @@ export async function medianConsultationMinutes(
   db: Executor,
   f: { providerIds: string[]; departmentKeys: string[] },
 ): Promise<{ byProvider: Map<string, number>; byDepartment: Map<string, number> }> {
-  const byProvider = new Map<string, number>();
-  const byDepartment = new Map<string, number>();
-  const recent = sql`${visits.status} = 'done' and ${visits.startedAt} is not null and ${visits.doneAt} is not null
-    and ${visits.doneAt} > now() - make_interval(days => ${RECENT_DAYS})`;
-  if (f.providerIds.length) {
-    const rows = await queryRows<{ key: string; minutes: number | string }>(
-      db,
-      sql`select key, percentile_cont(0.5) within group (order by minutes) as minutes from (
-            select ${visits.providerId} as key,
-                   extract(epoch from ${visits.doneAt} - ${visits.startedAt}) / 60 as minutes,
-                   row_number() over (partition by ${visits.providerId} order by ${visits.doneAt} desc) as n
-            from ${visits}
-            where ${recent} and ${visits.providerId} in ${f.providerIds}) recent
-          where n <= ${RECENT_VISITS} group by key`,
-    );
-    for (const r of rows) byProvider.set(r.key, Number(r.minutes));
-  }
-  if (f.departmentKeys.length) {
-    const rows = await queryRows<{ key: string; minutes: number | string }>(
-      db,
-      sql`select key, percentile_cont(0.5) within group (order by minutes) as minutes from (
-            select ${visits.departmentKey} as key,
-                   extract(epoch from ${visits.doneAt} - ${visits.startedAt}) / 60 as minutes,
-                   row_number() over (partition by ${visits.departmentKey} order by ${visits.doneAt} desc) as n
-            from ${visits}
-            where ${recent} and ${visits.departmentKey} in ${f.departmentKeys}) recent
-          where n <= ${RECENT_VISITS} group by key`,
-    );
-    for (const r of rows) byDepartment.set(r.key, Number(r.minutes));
-  }
-  return { byProvider, byDepartment };
+  return {
+    byProvider: await medianMinutesBy(db, visits.providerId, f.providerIds),
+    byDepartment: await medianMinutesBy(db, visits.departmentKey, f.departmentKeys),
+  };
 }
 
 /** What a public display shows: called tickets with their rooms, and the waiting numbers in call order. */

@@ -47,14 +47,28 @@ export async function assertProvider(db: Executor, userId: string, field: string
     throw fieldError(field, 'is not an active provider (a user whose role has queue:call)');
 }
 
-/** A visit with its ticket: the next number of the department's day, taken inside the caller's transaction. */
-async function issueTicket(
+/**
+ * A new visit in `department` with its ticket, the next number of the department's day (taken inside the
+ * caller's transaction), and the priority given at the desk.
+ */
+async function insertTicketedVisit(
   tx: Tx,
+  actor: ActorContext,
   department: repo.DepartmentRow,
   day: string,
-): Promise<{ day: string; ticketNumber: number; ticket: string }> {
+  visit: Pick<repo.NewVisit, 'patientId' | 'providerId' | 'appointmentId' | 'roomId' | 'kind'> &
+    Pick<CheckIn, 'priority' | 'priorityReason'>,
+): Promise<repo.VisitRow> {
   const ticketNumber = await repo.nextTicketNumber(tx, department.key, day);
-  return { day, ticketNumber, ticket: ticketLabel(department.ticketPrefix, ticketNumber) };
+  return repo.insertVisit(tx, {
+    ...visit,
+    departmentKey: department.key,
+    day,
+    ticketNumber,
+    ticket: ticketLabel(department.ticketPrefix, ticketNumber),
+    priorityReason: visit.priorityReason || null,
+    createdBy: actor.actorId,
+  });
 }
 
 /** Two check-ins of one appointment raced past the status check: the same answer the check gives. */
@@ -81,17 +95,14 @@ export async function checkIn(ctx: AppContext, actor: ActorContext, input: Check
         throw new AppError('conflict', "The appointment's service belongs to no active department.");
       // Locks the appointment and refuses anything but booked → checked_in (a second check-in gets 409).
       await transitionAppointment(tx, actor, appointment.id, 'checked_in');
-      const visit = await repo.insertVisit(tx, {
+      const visit = await insertTicketedVisit(tx, actor, department, day, {
         patientId: appointment.patientId,
         appointmentId: appointment.id,
-        departmentKey: department.key,
         providerId: appointment.providerId,
         roomId: appointment.roomId,
-        ...(await issueTicket(tx, department, day)),
         priority: input.priority,
-        priorityReason: input.priorityReason || null,
+        priorityReason: input.priorityReason,
         kind: 'appointment',
-        createdBy: actor.actorId,
       });
       await writeAudit(tx, actor, {
         action: 'queue.check_in',
@@ -159,15 +170,12 @@ export async function walkIn(
     } else {
       patientId = (await registerWalkIn(ctx, tx, actor, input)).id;
     }
-    const visit = await repo.insertVisit(tx, {
+    const visit = await insertTicketedVisit(tx, actor, department, day, {
       patientId,
-      departmentKey: department.key,
       providerId: input.providerId ?? null,
-      ...(await issueTicket(tx, department, day)),
       priority: input.priority,
-      priorityReason: input.priorityReason || null,
+      priorityReason: input.priorityReason,
       kind: 'walk_in',
-      createdBy: actor.actorId,
     });
     await writeAudit(tx, actor, {
       action: 'queue.walk_in',

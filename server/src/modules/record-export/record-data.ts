@@ -1,16 +1,17 @@
-import type {
-  ATTACHMENT_KINDS,
-  AttachmentContentType,
-  CertificateStatus,
-  CertificateType,
-  DentalPlan,
-  DentalToothState,
-  Encounter,
-  EncounterType,
-  Patient,
-  Prescription,
-  VitalMeasure,
-  Vitals,
+import {
+  type ATTACHMENT_KINDS,
+  type AttachmentContentType,
+  type CertificateStatus,
+  type CertificateType,
+  type DentalPlan,
+  type DentalToothState,
+  type Encounter,
+  type EncounterType,
+  type Patient,
+  type Prescription,
+  VITAL_MEASURES,
+  type VitalMeasure,
+  type Vitals,
 } from '@carebase/contracts';
 
 export type RecordCertificate = {
@@ -70,18 +71,7 @@ export const VITALS_HISTORY_ROWS = 30;
 /** Encounters printed in full; older ones get one summary line each, so a long record stays printable. */
 export const DETAILED_ENCOUNTERS = 200;
 
-const LATEST_MEASURES = [
-  'systolic',
-  'diastolic',
-  'heartRate',
-  'respiratoryRate',
-  'temperatureC',
-  'spo2',
-  'heightCm',
-  'weightKg',
-  'bmi',
-  'painScore',
-] as const;
+const LATEST_MEASURES = [...VITAL_MEASURES, 'bmi'] as const;
 
 /** The newest value of each measure, from readings sorted newest first. */
 export function latestMeasures(newestFirst: readonly Vitals[]): LatestMeasures {

@@ -3,9 +3,10 @@ import type { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { can, type Principal } from '../../platform/access/principal.ts';
 import { type ActorContext, writeAudit } from '../../platform/audit/audit.writer.ts';
-import { type Executor, uniqueViolation } from '../../platform/db/database.ts';
+import type { Executor } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
 import * as repo from './scheduling.repository.ts';
+import { type UniqueValue, writeUnique } from './scheduling-checks.ts';
 import { publishScheduleChanged } from './scheduling-events.ts';
 import { toDepartment } from './scheduling-mappers.ts';
 
@@ -23,29 +24,29 @@ async function assertPrefixFree(db: Executor, prefix: string, exceptKey?: string
   if (clash) throw fieldError('body.ticketPrefix', `is already used by ${clash.name}`);
 }
 
+const DEPARTMENT_KEY: UniqueValue = {
+  constraint: 'departments_pkey',
+  taken: () => fieldError('body.key', 'is already used by another department'),
+};
+
 export async function createDepartment(
   ctx: AppContext,
   actor: ActorContext,
   input: z.infer<typeof CreateDepartmentSchema>,
 ): Promise<Department> {
-  const keyTaken = () => fieldError('body.key', 'is already used by another department');
-  return ctx.db
-    .transaction(async (tx) => {
-      if (await repo.findDepartment(tx, input.key)) throw keyTaken();
-      await assertPrefixFree(tx, input.ticketPrefix);
-      const row = await repo.insertDepartment(tx, input);
-      await writeAudit(tx, actor, {
-        action: 'department.create',
-        resourceType: 'department',
-        resourceId: row.key,
-        details: { name: row.name, ticketPrefix: row.ticketPrefix, active: row.active },
-      });
-      await publishScheduleChanged(tx, row.key);
-      return toDepartment(row);
-    })
-    .catch((err: unknown) => {
-      throw uniqueViolation(err) === 'departments_pkey' ? keyTaken() : err;
+  return writeUnique(ctx.db, DEPARTMENT_KEY, async (tx) => {
+    if (await repo.findDepartment(tx, input.key)) throw DEPARTMENT_KEY.taken();
+    await assertPrefixFree(tx, input.ticketPrefix);
+    const row = await repo.insertDepartment(tx, input);
+    await writeAudit(tx, actor, {
+      action: 'department.create',
+      resourceType: 'department',
+      resourceId: row.key,
+      details: { name: row.name, ticketPrefix: row.ticketPrefix, active: row.active },
     });
+    await publishScheduleChanged(tx, row.key);
+    return toDepartment(row);
+  });
 }
 
 export async function updateDepartment(

@@ -8,13 +8,14 @@ import type { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { can, type Principal } from '../../platform/access/principal.ts';
 import { type ActorContext, writeAudit } from '../../platform/audit/audit.writer.ts';
-import { type Executor, uniqueViolation } from '../../platform/db/database.ts';
-import { AppError, fieldError } from '../../platform/errors.ts';
+import type { Executor } from '../../platform/db/database.ts';
+import { fieldError } from '../../platform/errors.ts';
 import { activeProviderIds } from './providers.service.ts';
-import { assertActiveDepartment } from './rooms.service.ts';
 import * as repo from './scheduling.repository.ts';
+import { checkDepartmentAndName, type UniqueName, writeUnique } from './scheduling-checks.ts';
 import { publishScheduleChanged } from './scheduling-events.ts';
 import { toService } from './scheduling-mappers.ts';
+import { loadService } from './working-time.ts';
 
 /** Staff see every service; the portal sees only the active ones patients may book themselves. */
 export async function listServices(
@@ -46,40 +47,32 @@ async function checkedProviderIds(db: Executor, ids: string[]): Promise<string[]
   return unique.sort();
 }
 
-const nameTaken = () => fieldError('body.name', 'is already used by another service');
-
-async function loadService(db: Executor, id: string): Promise<Service> {
-  const row = await repo.findServiceRow(db, id);
-  if (!row) throw new AppError('not_found', 'There is no such service.');
-  const providers = await repo.providerIdsOfServices(db, [id]);
-  return toService(row, providers.get(id) ?? []);
-}
+const SERVICE_NAME: UniqueName = {
+  constraint: 'services_name_unique',
+  taken: () => fieldError('body.name', 'is already used by another service'),
+  findByName: repo.findServiceByName,
+};
 
 export async function createService(
   ctx: AppContext,
   actor: ActorContext,
   input: z.infer<typeof CreateServiceSchema>,
 ): Promise<Service> {
-  return ctx.db
-    .transaction(async (tx) => {
-      await assertActiveDepartment(tx, input.departmentKey, 'body.departmentKey');
-      if (await repo.findServiceByName(tx, input.name)) throw nameTaken();
-      const providerIds = await checkedProviderIds(tx, input.providerIds);
-      const { providerIds: _, ...fields } = input;
-      const row = await repo.insertService(tx, fields);
-      await repo.setServiceProviders(tx, row.id, providerIds);
-      await writeAudit(tx, actor, {
-        action: 'service.create',
-        resourceType: 'service',
-        resourceId: row.id,
-        details: { ...fields, providerIds },
-      });
-      await publishScheduleChanged(tx, row.id);
-      return toService(row, providerIds);
-    })
-    .catch((err: unknown) => {
-      throw uniqueViolation(err) === 'services_name_unique' ? nameTaken() : err;
+  return writeUnique(ctx.db, SERVICE_NAME, async (tx) => {
+    await checkDepartmentAndName(tx, SERVICE_NAME, input);
+    const providerIds = await checkedProviderIds(tx, input.providerIds);
+    const { providerIds: _, ...fields } = input;
+    const row = await repo.insertService(tx, fields);
+    await repo.setServiceProviders(tx, row.id, providerIds);
+    await writeAudit(tx, actor, {
+      action: 'service.create',
+      resourceType: 'service',
+      resourceId: row.id,
+      details: { ...fields, providerIds },
     });
+    await publishScheduleChanged(tx, row.id);
+    return toService(row, providerIds);
+  });
 }
 
 export async function updateService(
@@ -88,31 +81,22 @@ export async function updateService(
   id: string,
   patch: z.infer<typeof UpdateServiceSchema>,
 ): Promise<Service> {
-  return ctx.db
-    .transaction(async (tx) => {
-      const before = await loadService(tx, id);
-      const { providerIds: newProviders, ...fields } = patch;
-      if (fields.departmentKey !== undefined && fields.departmentKey !== before.departmentKey)
-        await assertActiveDepartment(tx, fields.departmentKey, 'body.departmentKey');
-      if (fields.name !== undefined && fields.name !== before.name) {
-        const other = await repo.findServiceByName(tx, fields.name);
-        if (other && other.id !== id) throw nameTaken();
-      }
-      const providerIds = newProviders === undefined ? undefined : await checkedProviderIds(tx, newProviders);
-      await repo.updateService(tx, id, fields);
-      if (providerIds) await repo.setServiceProviders(tx, id, providerIds);
-      const after = await loadService(tx, id);
-      const { createdAt: _, ...beforeDetails } = before;
-      await writeAudit(tx, actor, {
-        action: 'service.update',
-        resourceType: 'service',
-        resourceId: id,
-        details: { before: beforeDetails, patch },
-      });
-      await publishScheduleChanged(tx, id);
-      return after;
-    })
-    .catch((err: unknown) => {
-      throw uniqueViolation(err) === 'services_name_unique' ? nameTaken() : err;
+  return writeUnique(ctx.db, SERVICE_NAME, async (tx) => {
+    const before = await loadService(tx, id);
+    const { providerIds: newProviders, ...fields } = patch;
+    await checkDepartmentAndName(tx, SERVICE_NAME, fields, before);
+    const providerIds = newProviders === undefined ? undefined : await checkedProviderIds(tx, newProviders);
+    await repo.updateService(tx, id, fields);
+    if (providerIds) await repo.setServiceProviders(tx, id, providerIds);
+    const after = await loadService(tx, id);
+    const { createdAt: _, ...beforeDetails } = before;
+    await writeAudit(tx, actor, {
+      action: 'service.update',
+      resourceType: 'service',
+      resourceId: id,
+      details: { before: beforeDetails, patch },
     });
+    await publishScheduleChanged(tx, id);
+    return after;
+  });
 }

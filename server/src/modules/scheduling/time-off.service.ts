@@ -31,6 +31,17 @@ export async function listTimeOff(db: Executor, q: z.infer<typeof TimeOffQuerySc
   return withNames(db, rows);
 }
 
+/** What the audit trail keeps of a time-off row, on creation and on removal alike. */
+function auditDetails(row: repo.TimeOffRow) {
+  return {
+    providerId: row.providerId,
+    kind: row.kind,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    reason: row.reason,
+  };
+}
+
 export async function createTimeOff(
   ctx: AppContext,
   actor: ActorContext,
@@ -51,13 +62,7 @@ export async function createTimeOff(
       action: 'time_off.create',
       resourceType: 'time_off',
       resourceId: row.id,
-      details: {
-        providerId: row.providerId,
-        kind: row.kind,
-        startsAt: row.startsAt.toISOString(),
-        endsAt: row.endsAt.toISOString(),
-        reason: row.reason,
-      },
+      details: auditDetails(row),
     });
     await publishScheduleChanged(tx, row.providerId ?? row.id);
     const [created] = await withNames(tx, [row]);
@@ -75,13 +80,7 @@ export async function deleteTimeOff(ctx: AppContext, actor: ActorContext, id: st
       action: 'time_off.delete',
       resourceType: 'time_off',
       resourceId: id,
-      details: {
-        providerId: row.providerId,
-        kind: row.kind,
-        startsAt: row.startsAt.toISOString(),
-        endsAt: row.endsAt.toISOString(),
-        reason: row.reason,
-      },
+      details: auditDetails(row),
     });
     await publishScheduleChanged(tx, row.providerId ?? id);
   });

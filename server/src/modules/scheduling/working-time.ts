@@ -1,3 +1,4 @@
+import type { Service } from '@carebase/contracts';
 import type { Executor } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
@@ -6,6 +7,7 @@ import {
   rulesOfProvider,
   timeOffAffecting,
 } from './scheduling.repository.ts';
+import { toService } from './scheduling-mappers.ts';
 import { computeWorkingSpans } from './working-time-math.ts';
 
 export type WorkingInterval = { start: Date; end: Date; roomId: string | null };
@@ -36,30 +38,19 @@ export async function workingIntervals(
   return spans.map((s) => ({ start: new Date(s.start), end: new Date(s.end), roomId: s.roomId }));
 }
 
-export type ServiceInfo = {
-  id: string;
-  name: string;
-  departmentKey: string;
-  durationMinutes: number;
-  bufferMinutes: number;
-  selfBookable: boolean;
-  active: boolean;
-  providerIds: string[];
-};
+/** What booking needs of a service. */
+export type ServiceInfo = Omit<Service, 'createdAt'>;
 
-/** Throws AppError('not_found') when there is no such service. */
-export async function findService(db: Executor, id: string): Promise<ServiceInfo> {
+/** A service with its providers. Throws AppError('not_found') when there is no such service. */
+export async function loadService(db: Executor, id: string): Promise<Service> {
   const row = UUID_RE.test(id) ? await findServiceRow(db, id) : undefined;
   if (!row) throw new AppError('not_found', 'There is no such service.');
   const providers = await providerIdsOfServices(db, [row.id]);
-  return {
-    id: row.id,
-    name: row.name,
-    departmentKey: row.departmentKey,
-    durationMinutes: row.durationMinutes,
-    bufferMinutes: row.bufferMinutes,
-    selfBookable: row.selfBookable,
-    active: row.active,
-    providerIds: providers.get(row.id) ?? [],
-  };
+  return toService(row, providers.get(row.id) ?? []);
+}
+
+/** Throws AppError('not_found') when there is no such service. */
+export async function findService(db: Executor, id: string): Promise<ServiceInfo> {
+  const { createdAt: _, ...info } = await loadService(db, id);
+  return info;
 }
