@@ -1,6 +1,6 @@
 import type { Appointment } from '@carebase/contracts';
 import { Text } from '@mantine/core';
-import { type CSSProperties, type DragEvent, useState } from 'react';
+import { type CSSProperties, type DragEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STATUS_COLORS } from './appointment-status.tsx';
 import { assignLanes, formatHm, hourBounds, minutesAt, spanOnDate } from './calendar-model.ts';
@@ -65,6 +65,21 @@ export function CalendarGrid(props: CalendarGridProps) {
   const y = (minutes: number) => (minutes - first * 60) * PX_PER_MINUTE;
   const hours = Array.from({ length: last - first }, (_, i) => first + i);
 
+  // Open at the first appointment (or 07:00) rather than at midnight when the day is long. Scrolls when the
+  // dates shown change and once more when their first appointment appears, not on every live update.
+  const scroller = useRef<HTMLElement>(null);
+  const datesShown = columns.map((c) => c.date).join();
+  const firstBlock = Math.min(...placed.flatMap((p) => p.blocks.map((b) => b.start)));
+  const scrollTarget = Number.isFinite(firstBlock) ? firstBlock : Math.max(first * 60, 7 * 60);
+  const scrollKey = `${datesShown}|${Number.isFinite(firstBlock)}`;
+  const scrolledFor = useRef<string | null>(null);
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || scrolledFor.current === scrollKey) return;
+    scrolledFor.current = scrollKey;
+    el.scrollTop = Math.max(0, y(scrollTarget) - 24);
+  });
+
   const drop = (event: DragEvent<HTMLFieldSetElement>, column: CalendarColumn) => {
     event.preventDefault();
     setDropKey(null);
@@ -78,7 +93,7 @@ export function CalendarGrid(props: CalendarGridProps) {
   };
 
   return (
-    <section className="calendar-scroll" aria-label={t('appointments.calendar.grid')}>
+    <section ref={scroller} className="calendar-scroll" aria-label={t('appointments.calendar.grid')}>
       <div
         className="calendar-grid"
         style={{ gridTemplateColumns: `56px repeat(${columns.length}, minmax(160px, 1fr))` }}
