@@ -99,7 +99,8 @@ export async function run(): Promise<void> {
     const doctor = await signedIn(browser, server.baseUrl, STAFF.doctor.email);
     await doctor.goto(patientUrl);
     await doctor.getByRole('tab', { name: 'Encounters' }).click();
-    await doctor.getByRole('button', { name: 'New encounter' }).click();
+    // While the list is empty the tab offers the action twice (header and empty state); either opens the form.
+    await doctor.getByRole('button', { name: 'New encounter' }).first().click();
     await doctor
       .getByRole('dialog')
       .getByRole('textbox', { name: 'Chief complaint' })

@@ -106,7 +106,10 @@ export async function run(): Promise<void> {
     await shot(desk, 'booking-confirm');
     await wizard.getByRole('button', { name: 'Book', exact: true }).click();
     await desk.getByText(/Lucía Muñoz is booked for/).waitFor();
-    await desk.getByRole('button', { name: /Lucía Muñoz, General consultation/ }).first().waitFor();
+    await desk
+      .getByRole('button', { name: /Lucía Muñoz, General consultation/ })
+      .first()
+      .waitFor();
     await shot(desk, 'calendar-booked');
 
     // Check-in at the front desk; the doctor's open page must show her within a second, without a reload.
