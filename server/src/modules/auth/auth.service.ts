@@ -28,7 +28,7 @@ import {
   type UserRow,
   updateUser,
 } from '../users/users.repository.ts';
-import { loadAccount, meOf } from '../users/users.service.ts';
+import { accountOf, loadAccount, meOf } from '../users/users.service.ts';
 
 /** Minutes an account stays locked after `failures` bad attempts: doubling from the threshold, at most an hour. */
 export function lockMinutes(failures: number, threshold: number): number {
@@ -153,9 +153,9 @@ export async function logout(ctx: AppContext, actor: ActorContext, principal: Pr
 }
 
 export async function me(ctx: AppContext, principal: Principal): Promise<Me> {
-  const user = await findUserById(ctx.db, principal.userId);
-  if (!user) throw new AppError('unauthenticated');
-  const result = meOf(await loadAccount(ctx.db, user));
+  const found = await authRepo.findUserWithRoles(ctx.db, principal.userId);
+  if (!found) throw new AppError('unauthenticated');
+  const result = meOf(accountOf(found.user, found.roles));
   // A token carries fewer permissions than its owner may have: report what this request can do.
   return principal.via === 'token' ? { ...result, permissions: principal.permissions } : result;
 }

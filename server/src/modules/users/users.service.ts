@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { mfaRequiredFor, type RoleGrant, resolvePermissions } from '../../platform/access/permissions.ts';
 import { type ActorContext, writeAudit } from '../../platform/audit/audit.writer.ts';
-import { revokeUserSessions } from '../../platform/auth/auth.repository.ts';
+import { findUserWithRoles, revokeUserSessions } from '../../platform/auth/auth.repository.ts';
 import { hashPassword } from '../../platform/auth/password-hash.ts';
 import { passwordProblem } from '../../platform/auth/password-policy.ts';
 import { issuePasswordReset } from '../../platform/auth/password-reset.ts';
@@ -37,8 +37,7 @@ export function accountOf(user: repo.UserRow, grants: readonly RoleGrant[]): Acc
 }
 
 export async function loadAccount(db: Executor, user: repo.UserRow): Promise<Account> {
-  const keys = (await repo.roleKeysOf(db, [user.id])).get(user.id) ?? [];
-  return accountOf(user, await findRoles(db, keys));
+  return accountOf(user, (await findUserWithRoles(db, user.id))?.roles ?? []);
 }
 
 export function meOf(account: Account): Me {

@@ -21,6 +21,12 @@ const rolesOfUser = sql<RoleGrant[]>`coalesce((
   from ${userRoles} ur join ${roles} r on r.key = ur.role_key
   where ur.user_id = ${users.id}), '[]'::json)`;
 
+/** A user and their roles in one query (the same roles column authentication reads). */
+export async function findUserWithRoles(db: Executor, userId: string): Promise<UserWithRoles | undefined> {
+  const [row] = await db.select({ user: users, roles: rolesOfUser }).from(users).where(eq(users.id, userId));
+  return row;
+}
+
 function sessionLookup(db: Executor) {
   return db
     .select({ session: sessions, user: users, roles: rolesOfUser })

@@ -67,6 +67,15 @@ const SEVERITY_COLORS: Record<Allergy['severity'], string> = {
   unknown: 'gray',
 };
 
+/** The quiet button at the end of a list row that retires the entry (deactivate, resolve). */
+function RowAction({ label, ariaLabel, onClick }: { label: string; ariaLabel: string; onClick: () => void }) {
+  return (
+    <Button size="xs" variant="subtle" color="gray" aria-label={ariaLabel} onClick={onClick}>
+      {label}
+    </Button>
+  );
+}
+
 function AllergiesCard({
   patientId,
   allergies,
@@ -144,20 +153,16 @@ function AllergiesCard({
                 ) : null}
               </div>
               {canWrite ? (
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  color="gray"
-                  aria-label={t('chart.summary.deactivateAllergy', { substance: a.substance })}
+                <RowAction
+                  label={t('chart.summary.deactivate')}
+                  ariaLabel={t('chart.summary.deactivateAllergy', { substance: a.substance })}
                   onClick={() =>
                     change.mutate(
                       { allergyId: a.id, patch: { status: 'inactive' } },
                       { onError: notify.error },
                     )
                   }
-                >
-                  {t('chart.summary.deactivate')}
-                </Button>
+                />
               ) : null}
             </Group>
           ))}
@@ -283,20 +288,16 @@ function ConditionsCard({
                 ) : null}
               </div>
               {canWrite ? (
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  color="gray"
-                  aria-label={t('chart.summary.resolveCondition', { name: c.name })}
+                <RowAction
+                  label={t('chart.summary.resolve')}
+                  ariaLabel={t('chart.summary.resolveCondition', { name: c.name })}
                   onClick={() =>
                     change.mutate(
                       { conditionId: c.id, patch: { status: 'resolved' } },
                       { onError: notify.error },
                     )
                   }
-                >
-                  {t('chart.summary.resolve')}
-                </Button>
+                />
               ) : null}
             </Group>
           ))}
