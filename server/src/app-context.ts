@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
+import type { CredentialCache } from './platform/auth/credential-cache.ts';
 import type { Database, Db } from './platform/db/database.ts';
 import type { BlobStore } from './platform/files/blob-store.ts';
 import type { Jobs } from './platform/jobs/jobs.ts';
@@ -14,4 +15,6 @@ export type AppContext = {
   jobs: Jobs;
   outbox: Outbox;
   blobs: BlobStore;
+  /** This instance's memory of checked credentials; whoever changes what one grants clears it after commit. */
+  credentialCache: CredentialCache;
 };

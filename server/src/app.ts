@@ -44,6 +44,7 @@ import { transportSettings } from './modules/settings/settings.service.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { vitalsRoutes } from './modules/vitals/vitals.routes.ts';
 import type { AuthDeps } from './platform/auth/authenticate.ts';
+import { clearOnAuthChanges, createCredentialCache } from './platform/auth/credential-cache.ts';
 import { registerRequestAuth } from './platform/auth/request-auth.ts';
 import type { Database } from './platform/db/database.ts';
 import { runMigrations } from './platform/db/migrate.ts';
@@ -96,6 +97,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const db = database.db;
   const jobs = createJobs({ db, pollMs: config.jobsPollMs, log: app.log });
   const outbox = createOutbox({ db, jobs, transports: () => transportSettings({ db, config }) });
+  const credentialCache = createCredentialCache({ listenerEpoch: database.listenerEpoch });
+  const stopClearing = await clearOnAuthChanges(database, credentialCache);
+  app.addHook('onClose', () => stopClearing());
   const ctx: AppContext = {
     config,
     database,
@@ -104,6 +108,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     jobs,
     outbox,
     blobs: createLocalBlobStore(path.join(config.dataDir, 'blobs')),
+    credentialCache,
   };
   app.decorate('ctx', ctx);
   registerReminderJob(ctx);
@@ -137,7 +142,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(rateLimit, { global: false });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   const authDeps: AuthDeps = { db, sessionIdleMs: config.sessionIdleMs };
-  registerRequestAuth(app, { ...authDeps, publicUrl: config.publicUrl });
+  registerRequestAuth(app, { ...authDeps, cache: credentialCache, publicUrl: config.publicUrl });
+  // The hub re-checks sockets when an event says access changed; that event may arrive before the
+  // carebase_auth announcement clears the cache, so its checks always read the database.
   const events = createEventsHub(ctx, authDeps);
   registerMetrics(app, { ...ctx, events });
 

@@ -150,6 +150,7 @@ export async function logout(ctx: AppContext, actor: ActorContext, principal: Pr
     // The hub re-checks this user's sockets: the ones of the ended session close at once.
     await publishEvent(tx, { type: EVENT_TYPES.userChanged, permission: null, userId: principal.userId });
   });
+  ctx.credentialCache.clear();
 }
 
 export async function me(ctx: AppContext, principal: Principal): Promise<Me> {
@@ -190,6 +191,7 @@ export async function changePassword(
       resourceId: user.id,
     });
   });
+  ctx.credentialCache.clear();
 }
 
 export async function requestPasswordReset(
@@ -241,6 +243,7 @@ export async function confirmPasswordReset(
       },
     );
   });
+  ctx.credentialCache.clear();
 }
 
 function toApiToken(row: authRepo.ApiTokenRow): ApiToken {
@@ -301,4 +304,5 @@ export async function revokeToken(
     await writeAudit(tx, actor, { action: 'auth.token.revoke', resourceType: 'api_token', resourceId: id });
     await publishEvent(tx, { type: EVENT_TYPES.userChanged, permission: null, userId: principal.userId });
   });
+  ctx.credentialCache.clear();
 }

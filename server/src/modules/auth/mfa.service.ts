@@ -53,6 +53,7 @@ export async function confirmEnrollment(
     await writeAudit(tx, actor, { action: 'auth.mfa.enable', resourceType: 'user', resourceId: user.id });
     await publishEvent(tx, { type: EVENT_TYPES.userChanged, permission: 'users:read', resourceId: user.id });
   });
+  ctx.credentialCache.clear();
   return { recoveryCodes: codes };
 }
 
@@ -74,4 +75,5 @@ export async function disableMfa(
     await writeAudit(tx, actor, { action: 'auth.mfa.disable', resourceType: 'user', resourceId: user.id });
     await publishEvent(tx, { type: EVENT_TYPES.userChanged, permission: 'users:read', resourceId: user.id });
   });
+  ctx.credentialCache.clear();
 }

@@ -124,6 +124,8 @@ describe('using an API token', () => {
       .update(apiTokens)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(apiTokens.id, id));
+    // Moving expires_at into the past stands in for time passing: tell the instance that cached the token.
+    t.app.ctx.credentialCache.clear();
     expect((await t.request({ method: 'GET', url: '/api/auth/me', token })).statusCode).toBe(401);
   });
 

@@ -84,7 +84,7 @@ export async function updateRole(
   key: string,
   patch: z.infer<typeof UpdateRoleSchema>,
 ): Promise<Role> {
-  return ctx.db.transaction(async (tx) => {
+  const role = await ctx.db.transaction(async (tx) => {
     const before = await getRole(tx, key);
     if (before.builtIn && patch.permissions) {
       throw fieldError('body.permissions', 'of a built-in role are fixed; create a custom role instead');
@@ -100,6 +100,8 @@ export async function updateRole(
     await publishEvent(tx, { type: EVENT_TYPES.roleChanged, permission: 'roles:read', resourceId: key });
     return getRole(tx, key);
   });
+  ctx.credentialCache.clear();
+  return role;
 }
 
 export async function deleteRole(ctx: AppContext, actor: ActorContext, key: string): Promise<void> {

@@ -193,7 +193,8 @@ export async function updateUser(
       await publishEvent(tx, { type: EVENT_TYPES.userChanged, permission: 'users:read', resourceId: id });
       return after;
     })
-    .catch(emailRace);
+    .catch(emailRace)
+    .finally(() => ctx.credentialCache.clear());
 }
 
 export async function adminPasswordReset(ctx: AppContext, actor: ActorContext, id: string): Promise<void> {

@@ -13,6 +13,8 @@ export async function insertSession(db: Executor, row: typeof sessions.$inferIns
 }
 
 export type UserWithRoles = { user: typeof users.$inferSelect; roles: RoleGrant[] };
+export type FoundSession = UserWithRoles & { session: SessionRow };
+export type FoundApiToken = UserWithRoles & { token: ApiTokenRow };
 
 /** The user's roles as one JSON column, so a credential and its account come back in one round trip. */
 const rolesOfUser = sql<RoleGrant[]>`coalesce((
@@ -63,7 +65,7 @@ function lookups(db: Executor) {
 export async function findLiveSessionByHash(
   db: Executor,
   tokenHash: string,
-): Promise<(UserWithRoles & { session: SessionRow }) | undefined> {
+): Promise<FoundSession | undefined> {
   const [row] = await lookups(db).session.execute({ hash: tokenHash });
   return row;
 }
@@ -96,7 +98,7 @@ export async function insertApiToken(db: Executor, row: typeof apiTokens.$inferI
 export async function findApiTokenByHash(
   db: Executor,
   tokenHash: string,
-): Promise<(UserWithRoles & { token: ApiTokenRow }) | undefined> {
+): Promise<FoundApiToken | undefined> {
   const [row] = await lookups(db).token.execute({ hash: tokenHash });
   return row;
 }

@@ -18,6 +18,11 @@ export type Database = {
   db: Db;
   /** Subscribe to a LISTEN/NOTIFY channel. Returns the unsubscribe function. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Which connection carries the LISTENs: a number that changes whenever it is (re)opened, null while it
+   * is down. Notifications sent in between are lost, so state kept fresh by them must start over then.
+   */
+  listenerEpoch(): number | null;
   poolStats(): PoolStats;
   close(): Promise<void>;
 };

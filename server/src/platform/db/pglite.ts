@@ -6,6 +6,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { drizzle } from 'drizzle-orm/pglite';
 import type { Database, Db } from './database.ts';
+import { SESSION_SETUP_SQL } from './session-settings.ts';
 
 const extensions = { pg_trgm, unaccent, btree_gist };
 
@@ -56,6 +57,8 @@ function wrap(client: PGlite, release: () => void): Database {
         if (!client.closed) await unlisten();
       };
     },
+    // In-process: notifications are never lost.
+    listenerEpoch: () => 0,
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
     async close() {
       if (!client.closed) await client.close();
@@ -70,6 +73,7 @@ export async function openPglite(opts: { dataDir?: string; from?: Blob }): Promi
   try {
     const pgDir = opts.dataDir ? path.join(opts.dataDir, 'pg') : undefined;
     const client = await PGlite.create({ dataDir: pgDir, extensions, loadDataDir: opts.from });
+    await client.exec(SESSION_SETUP_SQL);
     return wrap(client, release);
   } catch (err) {
     release();

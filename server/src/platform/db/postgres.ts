@@ -1,6 +1,7 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Database, Db } from './database.ts';
+import { SESSION_SETUP_SQL } from './session-settings.ts';
 
 type Handlers = Map<string, Set<(payload: string) => void>>;
 
@@ -13,9 +14,11 @@ function createListener(url: string, handlers: Handlers) {
   let connecting: Promise<pg.Client> | undefined;
   let closed = false;
   let retryMs = 250;
+  let opened = 0;
 
   async function connect(): Promise<pg.Client> {
-    const c = new pg.Client({ connectionString: url });
+    // Keepalive: a connection cut without a reset is noticed (and the listener reopened) within minutes.
+    const c = new pg.Client({ connectionString: url, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
     c.on('notification', (msg) => {
       for (const h of handlers.get(msg.channel) ?? []) h(msg.payload ?? '');
     });
@@ -25,6 +28,7 @@ function createListener(url: string, handlers: Handlers) {
     for (const channel of handlers.keys()) await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
     retryMs = 250;
     client = c;
+    opened++;
     return c;
   }
 
@@ -46,6 +50,8 @@ function createListener(url: string, handlers: Handlers) {
   }
 
   return {
+    /** Set once every LISTEN is in place, cleared as soon as the connection is seen to drop. */
+    epoch: () => (client ? opened : null),
     async get(): Promise<pg.Client> {
       if (client) return client;
       connecting ??= connect().finally(() => {
@@ -62,7 +68,15 @@ function createListener(url: string, handlers: Handlers) {
 }
 
 export async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, idleTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    idleTimeoutMillis: 30_000,
+    // Awaited by the pool before it hands a new connection out.
+    onConnect: async (client: pg.ClientBase) => {
+      await client.query(SESSION_SETUP_SQL);
+    },
+  });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => {});
   const probe = await pool.connect();
@@ -85,6 +99,7 @@ export async function openPostgres(url: string, poolSize: number): Promise<Datab
         set.delete(onPayload);
       };
     },
+    listenerEpoch: listener.epoch,
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async close() {
       await listener.close();

@@ -5,7 +5,7 @@ import type { EventsHub } from '../events/events.hub.ts';
 import { jobCounts } from '../jobs/jobs.repository.ts';
 import { jobs as jobsTable } from '../jobs/jobs.schema.ts';
 
-export type MetricsDeps = Pick<AppContext, 'database' | 'jobs' | 'log'> & {
+export type MetricsDeps = Pick<AppContext, 'database' | 'jobs' | 'log' | 'credentialCache'> & {
   events: Pick<EventsHub, 'clientCount'>;
 };
 
@@ -84,6 +84,20 @@ export function createMetrics(deps: MetricsDeps): Metrics {
     registers: [registry],
     collect() {
       this.set(deps.events.clientCount());
+    },
+  });
+
+  const counted = { hits: 0, misses: 0 };
+  new Counter({
+    name: 'carebase_auth_cache_lookups_total',
+    help: 'Credential checks of this instance answered from memory (hit) or read from the database (miss).',
+    labelNames: ['result'] as const,
+    registers: [registry],
+    collect() {
+      const now = deps.credentialCache.stats();
+      this.inc({ result: 'hit' }, now.hits - counted.hits);
+      this.inc({ result: 'miss' }, now.misses - counted.misses);
+      Object.assign(counted, now);
     },
   });
 
