@@ -2,22 +2,15 @@ import { type SQL, sql } from 'drizzle-orm';
 import { normalizeName } from '../server/src/modules/patients/patient-names.ts';
 import { searchPhoneOf } from '../server/src/modules/patients/patient-phones.ts';
 import * as repo from '../server/src/modules/patients/patients-search.repository.ts';
-import {
-  FUZZY_CANDIDATES,
-  FUZZY_WORD_THRESHOLD,
-} from '../server/src/modules/patients/patients-search.service.ts';
+import { FUZZY_CANDIDATES } from '../server/src/modules/patients/patients-search.service.ts';
 import { type Executor, queryRows } from '../server/src/platform/db/database.ts';
 
 const param = (path: string, key: string) => new URL(path, 'http://x').searchParams.get(key) ?? '';
 const filters = (idSets: SQL[] = []): repo.SearchFilters => ({ idSets, includeMerged: false });
 
-/** As the service runs them: fuzzy queries under the search's session settings, the others under the defaults. */
-async function explain(db: Executor, title: string, query: SQL, fuzzy = false): Promise<void> {
-  const lines = await db.transaction(async (tx) => {
-    if (fuzzy)
-      await tx.execute(repo.searchSessionQuery({ threshold: FUZZY_WORD_THRESHOLD, bitmapOnly: true }));
-    return queryRows<{ 'QUERY PLAN': string }>(tx, sql`explain (analyze, costs off) ${query}`);
-  });
+/** As the service runs them: on a pooled connection with its session settings, no planner settings. */
+async function explain(db: Executor, title: string, query: SQL): Promise<void> {
+  const lines = await queryRows<{ 'QUERY PLAN': string }>(db, sql`explain (analyze, costs off) ${query}`);
   console.log(`  ${title}`);
   for (const { 'QUERY PLAN': line } of lines) {
     if (/Scan|Index Cond|Execution Time/.test(line)) console.log(`    ${line.trim()}`);
@@ -65,7 +58,6 @@ export async function explainScenarios(
       db,
       `fuzzy "${text}"`,
       repo.fuzzyQuery(filters(), text, tokens, undefined, 26, FUZZY_CANDIDATES),
-      true,
     );
   }
   const phone = searchPhoneOf(param(paths.phone[0]!, 'q'), 'US')!;

@@ -8,6 +8,9 @@
  *   BENCH_REQUESTS      measured requests per scenario (default 2,000), after BENCH_WARMUP (default 200)
  *   BENCH_CLIENTS       concurrent HTTP clients (default 4)
  *   BENCH_ROUNDS        measure the scenarios this many times on the same data (default 1)
+ *   BENCH_ONLY          comma-separated words: measure only the scenarios whose names contain one (e.g. mrn,fuzzy)
+ *   BENCH_KEEP          a database name: reuse it if it already holds patients (no generation), and keep it
+ *                       afterwards (for measuring again after a change; drop it yourself)
  *
  * It loads the patients in bulk, starts the real app (buildApp + listen on 127.0.0.1:0), and measures p50/p99
  * through the HTTP API with an admin's API token for: MRN lookup, name prefix, fuzzy name, phone.
@@ -51,8 +54,11 @@ async function openTarget(dataDir: string): Promise<Target> {
       console.log(`PostgreSQL at ${serverUrl} is not reachable (${(err as Error).message}): using PGlite.`);
       return openTarget(dataDir);
     }
-    const name = `carebase_bench_${randomBytes(4).toString('hex')}`;
-    await admin.query(`create database ${name}`);
+    const keep = env.BENCH_KEEP;
+    if (keep && !/^[a-z_][a-z0-9_]*$/.test(keep)) throw new Error('BENCH_KEEP must be a plain database name');
+    const name = keep ?? `carebase_bench_${randomBytes(4).toString('hex')}`;
+    const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
+    if (exists.rowCount === 0) await admin.query(`create database ${name}`);
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
     const database = await openPostgres(url.toString(), 10);
@@ -60,7 +66,7 @@ async function openTarget(dataDir: string): Promise<Target> {
       database,
       label: `PostgreSQL (${name})`,
       async cleanup() {
-        await admin.query(`drop database if exists ${name} with (force)`);
+        if (!keep) await admin.query(`drop database if exists ${name} with (force)`);
         await admin.end();
       },
     };
@@ -71,7 +77,7 @@ async function openTarget(dataDir: string): Promise<Target> {
 
 async function adminToken(app: Awaited<ReturnType<typeof buildApp>>): Promise<string> {
   const user = await createUser(app.ctx, SYSTEM_ACTOR, {
-    email: 'bench-admin@example.org',
+    email: `bench-admin-${randomBytes(3).toString('hex')}@example.org`,
     name: 'Bench Admin',
     roles: ['admin'],
     password: 'bench password that is long enough',
@@ -133,8 +139,13 @@ async function main() {
   try {
     await runMigrations(target.database);
     await ensureBuiltInRoles(target.database.db);
-    console.log(`${target.label}: generating ${n.toLocaleString('en')} patients…`);
-    const load = await generatePatients(target.database.db, n);
+    const [held] = await queryRows<{ n: number }>(
+      target.database.db,
+      sql`select count(*)::int as n from patients`,
+    );
+    const reuse = env.BENCH_KEEP !== undefined && held!.n > 0;
+    if (!reuse) console.log(`${target.label}: generating ${n.toLocaleString('en')} patients…`);
+    const load = reuse ? { loadMs: 0, indexMs: 0 } : await generatePatients(target.database.db, n);
     const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', PORT: '0', JOBS_ENABLED: 'false' });
     const app = await buildApp(config, { database: target.database, startJobs: false });
     try {
@@ -158,17 +169,23 @@ async function main() {
         { name: 'fuzzy name', targetP99Ms: onPostgres ? 60 : null, paths: paths.fuzzy },
         { name: 'phone', targetP99Ms: null, paths: paths.phone },
       ];
+      const only = env.BENCH_ONLY?.toLowerCase().split(',');
+      const chosen = only
+        ? scenarios.filter((s) => only.some((w) => s.name.toLowerCase().includes(w)))
+        : scenarios;
       for (let round = 1; round <= int(env.BENCH_ROUNDS, 1); round++) {
         const loadBefore = os.loadavg()[0]!;
         const figures: Figures[] = [];
-        for (const s of scenarios) figures.push(await measure(base, token, s, { clients, requests, warmup }));
+        for (const s of chosen) figures.push(await measure(base, token, s, { clients, requests, warmup }));
         console.log('');
         console.log(
           `Patient search benchmark: ${target.label}, ${os.cpus().length} CPUs, Node ${process.version}`,
         );
         console.log(
           `N = ${counts!.patients.toLocaleString('en')} patients, ${counts!.identifiers.toLocaleString('en')} identifiers; ` +
-            `loaded in ${(load.loadMs / 1000).toFixed(1)} s, indexed in ${(load.indexMs / 1000).toFixed(1)} s; ` +
+            (reuse
+              ? `reused from database ${env.BENCH_KEEP}; `
+              : `loaded in ${(load.loadMs / 1000).toFixed(1)} s, indexed in ${(load.indexMs / 1000).toFixed(1)} s; `) +
             `${clients} concurrent clients, ${requests} requests per scenario after ${warmup} warm-up; ` +
             `round ${round}, load average ${loadBefore.toFixed(1)} before, ${os.loadavg()[0]!.toFixed(1)} after`,
         );

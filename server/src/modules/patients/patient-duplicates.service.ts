@@ -63,7 +63,7 @@ export async function checkDuplicates(
     }
   }
   return ctx.db.transaction(async (tx) => {
-    await tx.execute(searchSessionQuery({ threshold: 0.3, bitmapOnly: false }));
+    await tx.execute(searchSessionQuery());
     const candidates = await duplicateCandidates(tx, { ...query, phones });
     await writeAudit(tx, actor, {
       action: 'patient.duplicates.check',

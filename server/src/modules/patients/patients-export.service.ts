@@ -1,24 +1,13 @@
-import {
-  PATIENT_EXPORT_MAX_ROWS,
-  type PatientExportQuery,
-  type PatientSearchQuery,
-} from '@carebase/contracts';
+import { PATIENT_EXPORT_MAX_ROWS, type PatientExportQuery } from '@carebase/contracts';
 import type { AppContext } from '../../app-context.ts';
 import type { Principal } from '../../platform/access/principal.ts';
 import { type ActorContext, writeAudit } from '../../platform/audit/audit.writer.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
 import { csvCell } from '../audit/audit.service.ts';
 import { readSystemSettings } from '../settings/settings.service.ts';
-import type { PageCursor } from './patient-cursor.ts';
 import * as repo from './patients-export.repository.ts';
-import * as searchRepo from './patients-search.repository.ts';
-import {
-  type Found,
-  FUZZY_WORD_THRESHOLD,
-  type Plan,
-  planSearch,
-  runPlan,
-} from './patients-search.service.ts';
+import type * as searchRepo from './patients-search.repository.ts';
+import { type Found, type Plan, planSearch, runPlan } from './patients-search.service.ts';
 
 /** How an export pages: rows per round trip, and where it stops. Tests make them small. */
 export type ExportLimits = { chunk: number; maxRows: number };
@@ -49,20 +38,6 @@ function clinicDate(timeZone: string, now: Date): string {
     month: '2-digit',
     day: '2-digit',
   }).format(now);
-}
-
-function page(
-  ctx: AppContext,
-  search: Search,
-  query: PatientSearchQuery,
-  cursor?: PageCursor,
-): Promise<Found> {
-  if (search.plan.mode !== 'fuzzy') return runPlan(ctx.db, search.plan, search.filters, query, cursor);
-  // Fuzzy matching needs its trigram threshold, which lives for one transaction.
-  return ctx.db.transaction(async (tx) => {
-    await tx.execute(searchRepo.searchSessionQuery({ threshold: FUZZY_WORD_THRESHOLD, bitmapOnly: true }));
-    return runPlan(tx, search.plan, search.filters, query, cursor);
-  });
 }
 
 async function csvOf(ctx: AppContext, rows: Found['rows']): Promise<string> {
@@ -120,7 +95,13 @@ async function* csvLines(
         truncated = true;
         break;
       }
-      found = await page(ctx, search, { ...query, limit: Math.min(chunk, maxRows - rowCount) }, found.next);
+      found = await runPlan(
+        ctx.db,
+        search.plan,
+        search.filters,
+        { ...query, limit: Math.min(chunk, maxRows - rowCount) },
+        found.next,
+      );
     }
     complete = true;
   } finally {
@@ -153,7 +134,7 @@ export async function exportPatientsCsv(
       throw fieldError(`query.${key}`, 'must not contain NUL characters');
   const first = { ...query, limit: Math.min(limits.chunk, limits.maxRows) };
   const search = await planSearch(ctx, first);
-  const firstPage = await page(ctx, search, first);
+  const firstPage = await runPlan(ctx.db, search.plan, search.filters, first, undefined);
   const { settings } = await readSystemSettings(ctx.db);
   return {
     filename: `patients-${clinicDate(settings.timeZone, now)}.csv`,

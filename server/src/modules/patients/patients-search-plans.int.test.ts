@@ -4,7 +4,6 @@ import { queryRows } from '../../platform/db/database.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { registerPatient } from './patient-test-fixtures.ts';
 import * as repo from './patients-search.repository.ts';
-import { FUZZY_WORD_THRESHOLD } from './patients-search.service.ts';
 
 let t: TestApp;
 
@@ -15,10 +14,13 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-/** The plan of a query under the search's session settings (no sequential scans; bitmap scans only for fuzzy). */
-async function plan(query: SQL, bitmapOnly = false): Promise<string> {
+/**
+ * The plan of a query without sequential scans: on a table of five rows the planner rightly prefers them, so
+ * this asks which index serves the query once the table is large (the benchmark prints plans at 1M).
+ */
+async function plan(query: SQL): Promise<string> {
   return t.app.ctx.db.transaction(async (tx) => {
-    await tx.execute(repo.searchSessionQuery({ threshold: FUZZY_WORD_THRESHOLD, bitmapOnly }));
+    await tx.execute(repo.searchSessionQuery());
     const rows = await queryRows<{ 'QUERY PLAN': string }>(tx, sql`explain ${query}`);
     return rows.map((r) => r['QUERY PLAN']).join('\n');
   });
@@ -58,7 +60,7 @@ describe('search queries use the indexes', () => {
     [
       'fuzzy',
       repo.fuzzyQuery(filters(), 'plan ana', ['plan', 'ana'], undefined, 26, 1000),
-      'patients_search_trgm_idx',
+      'patients_name_words_idx',
     ],
     [
       'MRN',
@@ -75,7 +77,7 @@ describe('search queries use the indexes', () => {
       repo.listQuery(filters([repo.identifierIds('X1')]), 'name', 'asc', undefined, 26),
       'patient_identifiers_value_idx',
     ],
-  ])('%s', async (name, query, index) => {
-    expect(await plan(query, name === 'fuzzy')).toContain(index);
+  ])('%s', async (_name, query, index) => {
+    expect(await plan(query)).toContain(index);
   });
 });

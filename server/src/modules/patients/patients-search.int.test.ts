@@ -1,5 +1,6 @@
 import type { Patient, PatientSummary } from '@carebase/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../platform/audit/audit.verify.ts';
 import { createTestApp, type TestApp, type TestUser } from '../../test/test-app.ts';
 import { auditOf, errorPaths } from '../../test/test-queries.ts';
 import { registerPatient } from './patient-test-fixtures.ts';
@@ -140,6 +141,12 @@ describe('GET /api/patients: exact lookups and filters', () => {
       actorId: clerk.id,
       details: { query: { q: 'smith jo' }, patientIds: [p.john!.id] },
     });
+    for (const query of ['q=sm&limit=2', 'match=fuzzy&name=jon%20smth', 'q=nobody']) {
+      const page = await search(query);
+      const [event] = (await auditOf(t.app.ctx.db, 'patient.search')).slice(-1);
+      expect(event!.details, query).toMatchObject({ patientIds: page.items.map((i) => i.id) });
+    }
+    expect(await verifyAuditChain(t.app.ctx.db)).toMatchObject({ ok: true });
   });
 });
 

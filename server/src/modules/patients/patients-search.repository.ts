@@ -151,31 +151,27 @@ export function namePhasesQuery(
 export type FuzzyRow = SearchRow & { scoreText: string };
 
 /**
- * Settings local to a search's transaction:
- * - the threshold the <% operator (and its index scan) applies;
- * - no sequential scans: every search is built on an index, and with a LIMIT the planner otherwise bets on a
- *   sequential scan meeting enough matches early, which costs a full scan when matches are rare. A fuzzy
- *   search allows bitmap scans only, for the same reason (a full walk of a name index is no better);
+ * Settings local to a duplicate check's transaction:
+ * - no sequential scans: every lookup is built on an index, and with a LIMIT the planner otherwise bets on a
+ *   sequential scan meeting enough matches early, which costs a full scan when matches are rare;
  * - no JIT compilation for these short queries;
- * - the commit of the read audit event does not wait for the disk. A crash can lose the last fraction of a
- *   second of such read events (never a change, and never a link of the hash chain that a later durable
- *   commit depends on); it keeps an fsync off every keystroke of search-as-you-type.
+ * - the commit of the read audit event does not wait for the disk (see auditedRead).
  */
-export const searchSessionQuery = (opts: { threshold: number; bitmapOnly: boolean }) => {
-  const indexScans = opts.bitmapOnly ? 'off' : 'on';
-  return sql`select set_config('pg_trgm.word_similarity_threshold', ${String(opts.threshold)}, true),
-             set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', ${indexScans}, true),
-             set_config('enable_indexonlyscan', ${indexScans}, true), set_config('jit', 'off', true),
+export const searchSessionQuery = () =>
+  sql`select set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true),
              set_config('synchronous_commit', 'off', true)`;
-};
 
 export type FuzzyAfter = { score: string; sortName: string; id: string };
 
+/** A typed word is looked for among the name words most similar to it, at most this many. */
+export const FUZZY_WORDS_PER_TOKEN = 50;
+
 /**
- * Trigram match: every token must be word-similar to the name (the GIN index finds candidates); at most
- * `candidates` of them are ranked by the mean strict (whole-word) similarity of the tokens, averaged with
- * the whole-name similarity, so "jon" ranks John above Jonathan.
- * Run inside a transaction that has set pg_trgm.word_similarity_threshold.
+ * Trigram match through the name dictionary: each token is matched against the distinct name words
+ * (`<%`, word similarity at the connection's threshold, on a table far smaller than the patients), and a
+ * patient must hold one of the matched words for every token (GIN on name_words). At most `candidates` of
+ * them are ranked by the mean strict (whole-word) similarity of the tokens, averaged with the whole-name
+ * similarity, so "jon" ranks John above Jonathan.
  */
 export function fuzzyQuery(
   f: SearchFilters,
@@ -186,7 +182,9 @@ export function fuzzyQuery(
   candidates: number,
 ): SQL {
   const where = conditions(f);
-  for (const t of tokens) where.push(sql`${t} <% p.search_name`);
+  for (const t of tokens)
+    where.push(sql`p.name_words && array(select w.word from patient_name_words w where ${t} <% w.word
+                   order by word_similarity(${t}, w.word) desc, w.word limit ${FUZZY_WORDS_PER_TOKEN})`);
   const tokenMean = sql.join(
     tokens.map((t) => sql`strict_word_similarity(${t}, c."searchName")`),
     sql` + `,

@@ -1,8 +1,9 @@
 import type { PatientPage, PatientSearchQuery, PatientSummary } from '@carebase/contracts';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../app-context.ts';
 import type { Principal } from '../../platform/access/principal.ts';
-import { type ActorContext, writeAudit } from '../../platform/audit/audit.writer.ts';
+import type { ActorContext } from '../../platform/audit/audit.writer.ts';
+import { auditedRead } from '../../platform/audit/audited-read.ts';
 import { type Executor, queryRows } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
 import { readSystemSettings } from '../settings/settings.service.ts';
@@ -14,8 +15,6 @@ import * as repo from './patients-search.repository.ts';
 
 /** Fuzzy matching ranks at most this many candidates: bounded work however common the name is. */
 export const FUZZY_CANDIDATES = 500;
-/** Each typed word must be at least this word-similar to the name (pg_trgm word_similarity). */
-export const FUZZY_WORD_THRESHOLD = 0.3;
 const FUZZY_MAX_WORDS = 4;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -96,6 +95,58 @@ async function planOf(query: PatientSearchQuery, filters: repo.SearchFilters, re
 
 export type Found = { rows: (repo.SearchRow & { score?: number })[]; next: PageCursor | null };
 
+/** A search page as one query, and how to turn its rows (up to limit + 1) into the page and its next cursor. */
+export function pageQueryOf(
+  plan: Plan,
+  filters: repo.SearchFilters,
+  query: PatientSearchQuery,
+  cursor: PageCursor | undefined,
+): { read: SQL; page: (rows: repo.SearchRow[]) => Found } {
+  const { limit, order } = query;
+  const cut = <R>(rows: R[]) => ({
+    rows: rows.slice(0, limit),
+    last: rows.length > limit ? rows[limit - 1] : undefined,
+  });
+  if (plan.mode === 'plain') {
+    const after = cursor && { value: cursor.v, id: cursor.id };
+    const keyOf = { name: 'sortName', birthDate: 'birthDate', createdAt: 'createdKey', mrn: 'mrn' } as const;
+    return {
+      read: repo.listQuery(filters, plan.sort, order, after, limit + 1, plan.prefix),
+      page(all) {
+        const { rows, last } = cut(all);
+        return { rows, next: last ? { v: last[keyOf[plan.sort]], id: last.id } : null };
+      },
+    };
+  }
+  if (plan.mode === 'phased') {
+    const from = cursor && { phase: cursor.p ?? 1, after: { value: cursor.v, id: cursor.id } };
+    return {
+      read: repo.namePhasesQuery(filters, plan.prefix, order, from, limit + 1),
+      page(all) {
+        const { rows, last } = cut(all as repo.PhasedRow[]);
+        const next = last && {
+          p: last.phase === 1 ? (1 as const) : (2 as const),
+          v: last.phase === 1 ? last.sortName : last.searchName,
+          id: last.id,
+        };
+        return { rows, next: next ?? null };
+      },
+    };
+  }
+  const after = cursor && { score: cursor.v, sortName: cursor.n ?? '', id: cursor.id };
+  return {
+    read: repo.fuzzyQuery(filters, plan.text, plan.tokens, after, limit + 1, FUZZY_CANDIDATES),
+    page(all) {
+      const { rows, last } = cut(all as repo.FuzzyRow[]);
+      return {
+        rows: rows.map((r) => ({ ...r, score: Number(r.scoreText) })),
+        next: last ? { v: last.scoreText, n: last.sortName, id: last.id } : null,
+      };
+    },
+  };
+}
+
+/** One page of a search, without an audit event (the caller audits what it does with the rows). */
 export async function runPlan(
   db: Executor,
   plan: Plan,
@@ -103,43 +154,8 @@ export async function runPlan(
   query: PatientSearchQuery,
   cursor: PageCursor | undefined,
 ): Promise<Found> {
-  const { limit, order } = query;
-  if (plan.mode === 'plain') {
-    const after = cursor && { value: cursor.v, id: cursor.id };
-    const rows = await queryRows<repo.SearchRow>(
-      db,
-      repo.listQuery(filters, plan.sort, order, after, limit + 1, plan.prefix),
-    );
-    const last = rows.length > limit ? rows[limit - 1] : undefined;
-    const keyOf = { name: 'sortName', birthDate: 'birthDate', createdAt: 'createdKey', mrn: 'mrn' } as const;
-    return { rows: rows.slice(0, limit), next: last ? { v: last[keyOf[plan.sort]], id: last.id } : null };
-  }
-  if (plan.mode === 'phased') {
-    const from = cursor && { phase: cursor.p ?? 1, after: { value: cursor.v, id: cursor.id } };
-    const rows = await queryRows<repo.PhasedRow>(
-      db,
-      repo.namePhasesQuery(filters, plan.prefix, order, from, limit + 1),
-    );
-    const last = rows.length > limit ? rows[limit - 1] : undefined;
-    const next = last
-      ? {
-          p: last.phase === 1 ? (1 as const) : (2 as const),
-          v: last.phase === 1 ? last.sortName : last.searchName,
-          id: last.id,
-        }
-      : null;
-    return { rows: rows.slice(0, limit), next };
-  }
-  const after = cursor && { score: cursor.v, sortName: cursor.n ?? '', id: cursor.id };
-  const rows = await queryRows<repo.FuzzyRow>(
-    db,
-    repo.fuzzyQuery(filters, plan.text, plan.tokens, after, limit + 1, FUZZY_CANDIDATES),
-  );
-  const last = rows.length > limit ? rows[limit - 1] : undefined;
-  return {
-    rows: rows.slice(0, limit).map((r) => ({ ...r, score: Number(r.scoreText) })),
-    next: last ? { v: last.scoreText, n: last.sortName, id: last.id } : null,
-  };
+  const { read, page } = pageQueryOf(plan, filters, query, cursor);
+  return page(await queryRows<repo.SearchRow>(db, read));
 }
 
 /** Checks a search's filters (a 400 naming the field) and chooses how to run it, before any row is read. */
@@ -179,31 +195,24 @@ export async function searchPatients(
   const kind = `${plan.mode}:${plan.mode === 'plain' ? plan.sort : plan.mode}:${query.order}`;
   const pattern = CURSOR_VALUE_PATTERNS[plan.mode === 'plain' ? plan.sort : plan.mode];
   const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor, kind, pattern);
-  const items: PatientSummary[] = [];
-  const search = async (db: Executor) => {
-    const found = await runPlan(db, plan, filters, query, cursor);
-    for (const r of found.rows)
-      items.push(r.score === undefined ? toSummary(r) : { ...toSummary(r), score: r.score });
-    await writeAudit(db, actor, {
-      action: 'patient.search',
-      resourceType: 'patient',
-      details: { query: { ...query, cursor: undefined }, patientIds: items.map((i) => i.id) },
+  const { read, page } = pageQueryOf(plan, filters, query, cursor);
+  // The search and its audit event (naming the patients returned) are one statement: one round trip.
+  const found = await auditedRead<repo.SearchRow>(ctx.db, actor, read, {
+    action: 'patient.search',
+    resourceType: 'patient',
+    details: { query: { ...query, cursor: undefined } },
+    idsKey: 'patientIds',
+    listed: query.limit,
+  })
+    .then(page)
+    .catch((err: unknown) => {
+      // A cursor value that passed its pattern but is no real date or time (2021-02-31) fails its cast in SQL.
+      if (cursor && dataException(err)) throw fieldError('query.cursor', 'is not a cursor this API returned');
+      throw err;
     });
-    return found.next;
-  };
-  // Exact and prefix searches are plain index scans: two statements, no transaction. Fuzzy matching needs
-  // its trigram threshold and planner settings, which live for one transaction.
-  const searched =
-    plan.mode === 'fuzzy'
-      ? ctx.db.transaction(async (tx) => {
-          await tx.execute(repo.searchSessionQuery({ threshold: FUZZY_WORD_THRESHOLD, bitmapOnly: true }));
-          return search(tx);
-        })
-      : search(ctx.db);
-  const next = await searched.catch((err: unknown) => {
-    // A cursor value that passed its pattern but is no real date or time (2021-02-31) fails its cast in SQL.
-    if (cursor && dataException(err)) throw fieldError('query.cursor', 'is not a cursor this API returned');
-    throw err;
-  });
+  const items: PatientSummary[] = found.rows.map((r) =>
+    r.score === undefined ? toSummary(r) : { ...toSummary(r), score: r.score },
+  );
+  const next = found.next;
   return { items, nextCursor: next ? encodeCursor(kind, next) : null };
 }

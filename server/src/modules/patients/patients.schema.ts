@@ -32,6 +32,8 @@ export const patients = pgTable(
     searchName: text('search_name').notNull(),
     /** Lower-case, accent-free "family given middle": the name sort key, and the family-first prefix match. */
     sortName: text('sort_name').notNull().default(''),
+    /** The words of search_name: fuzzy search finds patients by words matched in the name dictionary. */
+    nameWords: text('name_words').array().generatedAlwaysAs(sql`string_to_array(search_name, ' ')`),
     sex: text('sex', { enum: ['female', 'male', 'intersex', 'unknown'] }).notNull(),
     gender: text('gender'),
     birthDate: date('birth_date', { mode: 'string' }).notNull(),
@@ -57,7 +59,7 @@ export const patients = pgTable(
     createdBy: uuid('created_by'),
   },
   (t) => [
-    index('patients_search_trgm_idx').using('gin', sql`${t.searchName} gin_trgm_ops`),
+    index('patients_name_words_idx').using('gin', t.nameWords),
     // Byte order ("C") supports both LIKE 'prefix%' and ordered keyset scans, which text_pattern_ops cannot order.
     index('patients_search_prefix_idx').on(sql`${t.searchName} collate "C"`, t.id),
     // Ordered scans by name (keyset pages) and family-first prefix matches, in byte order.
@@ -69,6 +71,15 @@ export const patients = pgTable(
     uniqueIndex('patients_user_idx').on(t.userId),
   ],
 );
+
+/**
+ * Every word that occurs in a patient's search name (kept by a trigger on patients, never pruned). Misspelt
+ * words are matched here by trigram similarity, a table far smaller than the patients, and the patients
+ * holding the matched words are then found through patients_name_words_idx.
+ */
+export const patientNameWords = pgTable('patient_name_words', { word: text('word').primaryKey() }, (t) => [
+  index('patient_name_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`),
+]);
 
 export const patientIdentifiers = pgTable(
   'patient_identifiers',

@@ -27,25 +27,30 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
 };
 
+/** The event's columns, in the order of `auditValues`. */
+export const AUDIT_COLUMNS = `at, actor_id, actor_email, action, resource_type, resource_id, patient_id, outcome,
+  ip, user_agent, request_id, details`;
+
+/**
+ * The chain head's next hash, computed in SQL from the head as committed and `text` (an SQL expression
+ * giving the hashed text): the same bytes chainHash() uses.
+ */
+export const nextHashSql = (text: string) =>
+  `encode(sha256(convert_to(hash || E'\\n' || ${text}, 'UTF8')), 'hex')`;
+
 const appendStatement = preparedStatement<{ id: number }>(
   'audit_append',
   `with head as (
-     update audit_chain_head
-     set prev_hash = hash, hash = encode(sha256(convert_to(hash || E'\\n' || $1, 'UTF8')), 'hex')
-     where id = 1
+     update audit_chain_head set prev_hash = hash, hash = ${nextHashSql('$1')} where id = 1
      returning prev_hash, hash)
-   insert into audit_events (at, actor_id, actor_email, action, resource_type, resource_id, patient_id, outcome,
-                             ip, user_agent, request_id, details, prev_hash, hash)
+   insert into audit_events (${AUDIT_COLUMNS}, prev_hash, hash)
    select $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, head.prev_hash, head.hash from head
    returning id`,
 );
 
-/**
- * One statement: advance the chain head (its row lock orders concurrent writers; the hash is computed in SQL
- * from the head as committed, with the same bytes chainHash() uses) and insert the event with that hash.
- */
-async function append(executor: Executor, actor: ActorContext, entry: AuditEntry): Promise<void> {
-  const content: HashedContent = {
+/** What an event's hash covers, stamped now. */
+export function auditContent(actor: ActorContext, entry: AuditEntry): HashedContent {
+  return {
     at: new Date().toISOString(),
     actorId: actor.actorId,
     actorEmail: actor.actorEmail,
@@ -59,21 +64,26 @@ async function append(executor: Executor, actor: ActorContext, entry: AuditEntry
     requestId: actor.requestId,
     details: entry.details ?? {},
   };
-  const rows = await appendStatement(executor, [
-    hashedText(content),
-    content.at,
-    content.actorId,
-    content.actorEmail,
-    content.action,
-    content.resourceType,
-    content.resourceId,
-    content.patientId,
-    content.outcome,
-    content.ip,
-    content.userAgent,
-    content.requestId,
-    JSON.stringify(content.details),
+}
+
+/** The values of AUDIT_COLUMNS for this content (details as JSON text). */
+export function auditValues(c: HashedContent): unknown[] {
+  const { at, actorId, actorEmail, action, resourceType, resourceId, patientId, outcome } = c;
+  return [at, actorId, actorEmail, action, resourceType, resourceId, patientId, outcome].concat([
+    c.ip,
+    c.userAgent,
+    c.requestId,
+    JSON.stringify(c.details),
   ]);
+}
+
+/**
+ * One statement: advance the chain head (its row lock orders concurrent writers) and insert the event with
+ * that hash.
+ */
+async function append(executor: Executor, actor: ActorContext, entry: AuditEntry): Promise<void> {
+  const content = auditContent(actor, entry);
+  const rows = await appendStatement(executor, [hashedText(content), ...auditValues(content)]);
   if (rows.length !== 1) throw new Error('the audit chain head row is missing');
 }
 
