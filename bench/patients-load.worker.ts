@@ -1,5 +1,5 @@
-import http from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
+import { LeanClient } from './http-lean-client.ts';
 
 /** What the main thread sends: one scenario to run. */
 export type LoadJob = {
@@ -12,38 +12,13 @@ export type LoadJob = {
 };
 export type LoadResult = { times: number[]; errors: number; results: number; firstErrors: string[] };
 
-/** One GET through a keep-alive agent; resolves with status, body and the time to the last byte. */
-function get(agent: http.Agent, base: URL, path: string, token: string) {
-  return new Promise<{ status: number; body: string; ms: number }>((resolve, reject) => {
-    const started = performance.now();
-    const req = http.request(
-      { agent, host: base.hostname, port: base.port, path, headers: { authorization: `Bearer ${token}` } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            body: Buffer.concat(chunks).toString('utf8'),
-            ms: performance.now() - started,
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-async function run(job: LoadJob, agent: http.Agent, count: number): Promise<LoadResult> {
-  const base = new URL(job.base);
+async function run(job: LoadJob, clients: LeanClient[], count: number): Promise<LoadResult> {
   const out: LoadResult = { times: [], errors: 0, results: 0, firstErrors: [] };
   let next = 0;
-  const client = async () => {
+  const client = async (http: LeanClient) => {
     while (next < count) {
       const path = job.paths[next++ % job.paths.length]!;
-      const res = await get(agent, base, path, job.token);
+      const res = await http.get(path);
       if (res.status !== 200) {
         out.errors++;
         if (out.firstErrors.length < 3)
@@ -54,14 +29,17 @@ async function run(job: LoadJob, agent: http.Agent, count: number): Promise<Load
       out.results += (JSON.parse(res.body) as { items?: unknown[] }).items?.length ?? 0;
     }
   };
-  await Promise.all(Array.from({ length: job.clients }, client));
+  await Promise.all(clients.map(client));
   return out;
 }
 
 // The clients run on their own thread, so their work does not queue behind the server's on its event loop.
 const job = workerData as LoadJob;
-const agent = new http.Agent({ keepAlive: true, maxSockets: job.clients });
-await run(job, agent, job.warmup);
-const result = await run(job, agent, job.requests);
-agent.destroy();
+const base = new URL(job.base);
+const clients = await Promise.all(
+  Array.from({ length: job.clients }, () => LeanClient.connect(base, job.token)),
+);
+await run(job, clients, job.warmup);
+const result = await run(job, clients, job.requests);
+for (const c of clients) c.close();
 parentPort?.postMessage(result);

@@ -5,7 +5,8 @@
  *                       a fresh database is created there and dropped at the end. BENCH_DATABASE_URL=pglite
  *                       runs on the embedded PGlite instead (also the fallback when the server is unreachable).
  *   BENCH_PATIENTS      how many synthetic patients (default 1,000,000 on PostgreSQL, 50,000 on PGlite)
- *   BENCH_REQUESTS      measured requests per scenario (default 2,000), after BENCH_WARMUP (default 200)
+ *   BENCH_REQUESTS      measured requests per scenario (default 2,000), after BENCH_WARMUP (default 5,000:
+ *                       V8 finishes compiling the hot paths over the first thousands; we measure the steady state)
  *   BENCH_CLIENTS       concurrent HTTP clients (default 4)
  *   BENCH_ROUNDS        measure the scenarios this many times on the same data (default 1)
  *   BENCH_ONLY          comma-separated words: measure only the scenarios whose names contain one (e.g. mrn,fuzzy)
@@ -13,7 +14,8 @@
  *                       afterwards (for measuring again after a change; drop it yourself)
  *
  * It loads the patients in bulk, starts the real app (buildApp + listen on 127.0.0.1:0), and measures p50/p99
- * through the HTTP API with an admin's API token for: MRN lookup, name prefix, fuzzy name, phone.
+ * through the HTTP API with an admin's API token for: MRN lookup, name prefix, fuzzy name, phone. The load
+ * comes from a lean keep-alive client on a worker thread (bench/http-lean-client.ts).
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -135,7 +137,7 @@ async function main() {
   const n = int(env.BENCH_PATIENTS, onPostgres ? 1_000_000 : 50_000);
   const clients = int(env.BENCH_CLIENTS, 4);
   const requests = int(env.BENCH_REQUESTS, 2000);
-  const warmup = int(env.BENCH_WARMUP, 200);
+  const warmup = int(env.BENCH_WARMUP, 5000);
   try {
     await runMigrations(target.database);
     await ensureBuiltInRoles(target.database.db);

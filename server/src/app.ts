@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -55,6 +54,7 @@ import { createLocalBlobStore } from './platform/files/blob-store.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { registerProblemHandlers, sendNotFound } from './platform/http/problem.ts';
 import { publicScope, registerRouteAccess } from './platform/http/route-access.ts';
+import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { createJobs } from './platform/jobs/jobs.ts';
 import { registerMetrics } from './platform/metrics/metrics.ts';
 import { createOutbox } from './platform/outbox/outbox.ts';
@@ -122,7 +122,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   registerProblemHandlers(app);
   registerRouteAccess(app, db);
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -166,12 +166,18 @@ export type FuzzyAfter = { score: string; sortName: string; id: string };
 /** A typed word is looked for among the name words most similar to it, at most this many. */
 export const FUZZY_WORDS_PER_TOKEN = 50;
 
+/** The dictionary words most similar to a typed word, best first. */
+const wordsLike = (token: string) =>
+  sql`select w.word from patient_name_words w where ${token} <% w.word
+      order by word_similarity(${token}, w.word) desc, w.word limit ${FUZZY_WORDS_PER_TOKEN}`;
+
 /**
  * Trigram match through the name dictionary: each token is matched against the distinct name words
  * (`<%`, word similarity at the connection's threshold, on a table far smaller than the patients), and a
- * patient must hold one of the matched words for every token (GIN on name_words). At most `candidates` of
- * them are ranked by the mean strict (whole-word) similarity of the tokens, averaged with the whole-name
- * similarity, so "jon" ranks John above Jonathan.
+ * patient must hold a matched word for every token (GIN on name_words). Candidates are gathered word by
+ * word of the first token, most similar word first, until there are `candidates` of them; they are ranked
+ * by the mean strict (whole-word) similarity of the tokens, averaged with the whole-name similarity, so
+ * "jon" ranks John above Jonathan.
  */
 export function fuzzyQuery(
   f: SearchFilters,
@@ -181,10 +187,10 @@ export function fuzzyQuery(
   limit: number,
   candidates: number,
 ): SQL {
+  const [first, ...others] = tokens;
   const where = conditions(f);
-  for (const t of tokens)
-    where.push(sql`p.name_words && array(select w.word from patient_name_words w where ${t} <% w.word
-                   order by word_similarity(${t}, w.word) desc, w.word limit ${FUZZY_WORDS_PER_TOKEN})`);
+  where.push(sql`p.name_words @> array[w.word]`);
+  for (const t of others) where.push(sql`p.name_words && array(${wordsLike(t)})`);
   const tokenMean = sql.join(
     tokens.map((t) => sql`strict_word_similarity(${t}, c."searchName")`),
     sql` + `,
@@ -194,9 +200,14 @@ export function fuzzyQuery(
     ? sql`where s.score < cast(${after.score} as numeric) or (s.score = cast(${after.score} as numeric)
            and (s."sortName" collate "C", s.id) > (cast(${after.sortName} as text), cast(${after.id} as uuid)))`
     : sql``;
+  // A name holding two matched words of the first token is gathered twice: distinct on id.
   return sql`select s.*, s.score::text as "scoreText" from (
-          select c.*, ${score} as score
-          from (select ${COLUMNS} from patients p ${whereOf(where)} limit ${candidates}) c
+          select c.*, ${score} as score from (
+            select distinct on (g.id) g.* from (
+              select m.* from (${wordsLike(first!)}) w
+              cross join lateral (select ${COLUMNS} from patients p ${whereOf(where)} limit ${candidates}) m
+              limit ${candidates}) g
+            order by g.id) c
         ) s ${keyset}
         order by s.score desc, s."sortName" collate "C", s.id limit ${limit}`;
 }

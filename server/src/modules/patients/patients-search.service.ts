@@ -203,6 +203,8 @@ export async function searchPatients(
     details: { query: { ...query, cursor: undefined } },
     idsKey: 'patientIds',
     listed: query.limit,
+    // Exact lookups and fuzzy matches plan alike whatever the values; a name prefix needs its own plan.
+    prepare: plan.mode === 'fuzzy' || (plan.mode === 'plain' && !plan.prefix && filters.idSets.length > 0),
   })
     .then(page)
     .catch((err: unknown) => {

@@ -25,8 +25,16 @@ const rolesOfUser = sql<RoleGrant[]>`coalesce((
 
 /** A user and their roles in one query (the same roles column authentication reads). */
 export async function findUserWithRoles(db: Executor, userId: string): Promise<UserWithRoles | undefined> {
-  const [row] = await db.select({ user: users, roles: rolesOfUser }).from(users).where(eq(users.id, userId));
+  const [row] = await lookups(db).user.execute({ id: userId });
   return row;
+}
+
+function userLookup(db: Executor) {
+  return db
+    .select({ user: users, roles: rolesOfUser })
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id')))
+    .prepare('auth_user');
 }
 
 function sessionLookup(db: Executor) {
@@ -47,15 +55,19 @@ function tokenLookup(db: Executor) {
     .prepare('auth_api_token');
 }
 
-// Authentication runs on every request: its two lookups are built once per database and prepared.
+// Authentication runs on every request: its lookups are built once per database and prepared.
 const prepared = new WeakMap<
   Executor,
-  { session: ReturnType<typeof sessionLookup>; token: ReturnType<typeof tokenLookup> }
+  {
+    session: ReturnType<typeof sessionLookup>;
+    token: ReturnType<typeof tokenLookup>;
+    user: ReturnType<typeof userLookup>;
+  }
 >();
 function lookups(db: Executor) {
   let found = prepared.get(db);
   if (!found) {
-    found = { session: sessionLookup(db), token: tokenLookup(db) };
+    found = { session: sessionLookup(db), token: tokenLookup(db), user: userLookup(db) };
     prepared.set(db, found);
   }
   return found;

@@ -1,5 +1,5 @@
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { PgDatabase, PgDialect, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 
 export type Db = PgDatabase<PgQueryResultHKT>;
 export type Tx = PgTransaction<
@@ -53,9 +53,24 @@ export function uniqueViolation(err: unknown): string | undefined {
  * PostgreSQL a named prepared statement, parsed and planned once per connection.
  */
 export function preparedStatement<T>(name: string, text: string) {
-  return async (executor: Executor, values: unknown[]): Promise<T[]> => {
-    const query = executor._.session.prepareQuery({ sql: text, params: values }, undefined, name, false);
-    const result = (await query.execute()) as unknown as { rows: T[] };
-    return result.rows;
-  };
+  return (executor: Executor, values: unknown[]): Promise<T[]> =>
+    runStatement<T>(executor, text, values, name);
+}
+
+/** SQL text with $1… parameters, as a named prepared statement when `name` is given. */
+export async function runStatement<T>(
+  executor: Executor,
+  text: string,
+  values: unknown[],
+  name?: string,
+): Promise<T[]> {
+  const query = executor._.session.prepareQuery({ sql: text, params: values }, undefined, name, false);
+  const result = (await query.execute()) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+/** A query built with drizzle's sql`…`, rendered as text with $1… parameters. */
+export function renderSql(executor: Executor, query: SQL): { text: string; values: unknown[] } {
+  const rendered = (executor as unknown as { dialect: PgDialect }).dialect.sqlToQuery(query);
+  return { text: rendered.sql, values: rendered.params };
 }

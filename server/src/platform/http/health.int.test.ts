@@ -16,6 +16,20 @@ describe('health and API description', () => {
     expect(res.json()).toEqual({ status: 'ok' });
   });
 
+  it('every answer carries the security headers, the API docs their own CSP', async () => {
+    for (const url of ['/healthz', '/api/patients', '/no-such-page']) {
+      const res = await t.request({ method: 'GET', url });
+      expect(res.headers['content-security-policy'], url).toContain("default-src 'self'");
+      expect(res.headers['content-security-policy'], url).toContain("frame-ancestors 'none'");
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['x-frame-options'], url).toBe('SAMEORIGIN');
+      expect(res.headers['strict-transport-security'], url).toBeUndefined();
+      expect(res.headers['x-powered-by'], url).toBeUndefined();
+    }
+    const docs = await t.request({ method: 'GET', url: '/api/docs/static/index.html' });
+    expect(docs.headers['content-security-policy']).toContain('validator.swagger.io');
+  });
+
   it('GET /readyz says the database answers and is migrated', async () => {
     const res = await t.request({ method: 'GET', url: '/readyz' });
     expect(res.statusCode).toBe(200);
