@@ -53,7 +53,10 @@ export class LeanClient {
     if (end < 0 || !this.pending) return;
     const head = this.buffer.subarray(0, end).toString('latin1');
     const length = /\r\ncontent-length:\s*(\d+)/i.exec(head);
-    if (!length) return this.fail(new Error(`no Content-Length in: ${head.split('\r\n')[0]}`));
+    if (!length) {
+      this.fail(new Error(`no Content-Length in: ${head.split('\r\n')[0]}`));
+      return;
+    }
     const total = end + 4 + Number(length[1]);
     if (this.buffer.length < total) return;
     const body = this.buffer.subarray(end + 4, total).toString('utf8');

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
 import {
@@ -107,12 +108,26 @@ export function overlapConflict(err: unknown, providerName: string): unknown {
   return new AppError('conflict', `${providerName} already has an appointment at that time.`);
 }
 
+/**
+ * Bookings that could overlap queue behind each other until their transaction ends: one patient's, then one
+ * provider's (always in that order). Without this, two transactions inserting overlapping rows can each
+ * wait for the other inside the exclusion constraint check, and PostgreSQL ends them with deadlock errors
+ * instead of the 409 that the first one's commit gives the others.
+ */
+export async function lockBookings(tx: Executor, keys: { patientId: string; providerId: string }) {
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`appointments.patient:${keys.patientId}`}, 0)),
+               pg_advisory_xact_lock(hashtextextended(${`appointments.provider:${keys.providerId}`}, 0))`,
+  );
+}
+
 export async function insertOrConflict(
   tx: Executor,
   row: AppointmentInsert,
   providerName: string,
 ): Promise<AppointmentRow> {
   try {
+    await lockBookings(tx, row);
     return await insertAppointment(tx, row);
   } catch (err) {
     throw overlapConflict(err, providerName);

@@ -39,23 +39,41 @@ const book = (patientId: string, providerId: string, startsAt: string) =>
   });
 
 describe('double booking under concurrency (the exclusion constraints decide)', () => {
-  it('20 parallel bookings of one slot by different patients: exactly one 201, nineteen 409', async () => {
-    const patients = await Promise.all(Array.from({ length: 20 }, () => patientWith(t.app.ctx.db)));
-    const startsAt = '2026-02-10T15:00:00.000Z';
-    const results = await Promise.all(patients.map((p) => book(p, doctor.id, startsAt)));
-    const codes = results.map((r) => r.statusCode).sort();
-    expect(codes.filter((c) => c === 201)).toHaveLength(1);
-    expect(codes.filter((c) => c === 409)).toHaveLength(19);
-    for (const r of results.filter((x) => x.statusCode === 409)) {
-      expect(r.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(r.json().detail).toBe('Dr Ada Park already has an appointment at that time.');
-    }
-    const rows = await t.app.ctx.db
-      .select({ id: appointments.id })
-      .from(appointments)
-      .where(and(eq(appointments.providerId, doctor.id), inArray(appointments.patientId, patients)));
-    expect(rows).toHaveLength(1);
-  });
+  // Five slots, each asked for by twenty bookings at once: inserts that meet inside the exclusion check must
+  // queue (lockBookings), never deadlock.
+  it.each([
+    '2026-02-10T15:00:00.000Z',
+    '2026-02-10T16:00:00.000Z',
+    '2026-02-10T17:00:00.000Z',
+    '2026-02-10T18:00:00.000Z',
+    '2026-02-10T19:00:00.000Z',
+  ])(
+    '20 parallel bookings of one slot (%s) by different patients: exactly one 201, nineteen 409',
+    async (startsAt) => {
+      const patients = await Promise.all(Array.from({ length: 20 }, () => patientWith(t.app.ctx.db)));
+      const results = await Promise.all(patients.map((p) => book(p, doctor.id, startsAt)));
+      const codes = results.map((r) => r.statusCode).sort();
+      console.log(
+        'DEBUG',
+        codes.join(','),
+        results
+          .filter((r) => r.statusCode >= 500)
+          .map((r) => r.body)
+          .slice(0, 2),
+      );
+      expect(codes.filter((c) => c === 201)).toHaveLength(1);
+      expect(codes.filter((c) => c === 409)).toHaveLength(19);
+      for (const r of results.filter((x) => x.statusCode === 409)) {
+        expect(r.headers['content-type']).toMatch(/application\/problem\+json/);
+        expect(r.json().detail).toBe('Dr Ada Park already has an appointment at that time.');
+      }
+      const rows = await t.app.ctx.db
+        .select({ id: appointments.id })
+        .from(appointments)
+        .where(and(eq(appointments.providerId, doctor.id), inArray(appointments.patientId, patients)));
+      expect(rows).toHaveLength(1);
+    },
+  );
 
   it('one patient in two providers’ overlapping slots, in parallel: one 201, one 409 naming the patient', async () => {
     const patientId = await patientWith(t.app.ctx.db);

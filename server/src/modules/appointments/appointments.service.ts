@@ -17,6 +17,7 @@ import {
   assertRoom,
   insertOrConflict,
   isOfferedSlot,
+  lockBookings,
   notWorkingConflict,
   overlapConflict,
   serviceAt,
@@ -255,6 +256,7 @@ export async function rescheduleAppointment(
     if (patch.roomId) await assertRoom(tx, patch.roomId, 'body.roomId');
     let updated: repo.AppointmentRow;
     try {
+      await lockBookings(tx, { patientId: row.patientId, providerId });
       updated = await repo.updateAppointment(tx, id, { providerId, roomId, notes, ...times });
     } catch (err) {
       throw overlapConflict(err, providerName);
