@@ -41,7 +41,12 @@ export const UpdateEncounterSchema = z
 
 export const EncounterListQuerySchema = PageQuerySchema;
 
-const codedDiagnosis = z.object({ code: z.string(), description: z.string() });
+/** The code's English description and, where the code table has one, its Spanish wording (for display only). */
+const codedDiagnosis = z.object({
+  code: z.string(),
+  description: z.string(),
+  descriptionEs: z.string().nullable(),
+});
 
 export const EncounterSummarySchema = z.object({
   id: z.uuid(),

@@ -27,6 +27,8 @@ export const Icd10SearchQuerySchema = z.object({
 export const Icd10CodeSchema = z.object({
   code: z.string(),
   description: z.string(),
+  /** Spanish (CIE-10) wording, where the code has one (the starter set does; the CMS file is English only). */
+  descriptionEs: z.string().nullable(),
   /** False for category headers of the CMS order file (not valid for billing). */
   billable: z.boolean(),
 });

@@ -14,6 +14,7 @@ export function toDiagnosis(d: repo.DiagnosisRow): Diagnosis {
     encounterId: d.encounterId,
     code: d.code,
     description: d.description,
+    descriptionEs: d.descriptionEs,
     kind: d.kind,
     note: d.note,
     createdAt: d.createdAt.toISOString(),
@@ -67,7 +68,7 @@ export async function addDiagnosis(
         details: { diagnosisId: row.id, code: row.code, kind },
       });
       await publishChartChanged(tx, encounter.patientId);
-      return toDiagnosis({ ...row, description: icd.description });
+      return toDiagnosis({ ...row, description: icd.description, descriptionEs: icd.descriptionEs });
     })
     .catch(signedLockConflict);
 }

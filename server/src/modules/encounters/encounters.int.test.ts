@@ -156,6 +156,7 @@ describe('GET /api/patients/:patientId/encounters', () => {
     expect(again.items[0].primaryDiagnosis).toEqual({
       code: 'J06.9',
       description: 'Acute upper respiratory infection, unspecified',
+      descriptionEs: 'Infección aguda de las vías respiratorias superiores, no especificada',
     });
     const reads = await auditOf(t.app.ctx.db, 'encounters.read', pid);
     expect(reads.length).toBeGreaterThanOrEqual(3);
@@ -204,7 +205,14 @@ describe('GET /api/encounters/:id', () => {
       subjective: 'Fever',
       plan: 'Fluids',
       vitals: [{ temperatureC: 38.2, encounterId: id }],
-      diagnoses: [{ code: 'R50.9', description: 'Fever, unspecified', kind: 'primary' }],
+      diagnoses: [
+        {
+          code: 'R50.9',
+          description: 'Fever, unspecified',
+          descriptionEs: 'Fiebre, no especificada',
+          kind: 'primary',
+        },
+      ],
       procedures: [{ description: 'Tepid sponge bath', performedBy: doctor.id }],
       primaryDiagnosis: { code: 'R50.9' },
     });

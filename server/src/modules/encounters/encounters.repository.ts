@@ -10,7 +10,10 @@ import {
 } from './encounters.schema.ts';
 
 export type EncounterRow = typeof encounters.$inferSelect;
-export type DiagnosisRow = typeof encounterDiagnoses.$inferSelect & { description: string };
+export type DiagnosisRow = typeof encounterDiagnoses.$inferSelect & {
+  description: string;
+  descriptionEs: string | null;
+};
 export type ProcedureRow = typeof encounterProcedures.$inferSelect;
 export type AddendumRow = typeof encounterAddenda.$inferSelect;
 
@@ -80,12 +83,16 @@ export async function userNames(db: Executor, ids: (string | null)[]): Promise<M
 export async function diagnosesOf(db: Executor, encounterIds: string[]): Promise<DiagnosisRow[]> {
   if (encounterIds.length === 0) return [];
   const rows = await db
-    .select({ d: encounterDiagnoses, description: icd10Codes.description })
+    .select({
+      d: encounterDiagnoses,
+      description: icd10Codes.description,
+      descriptionEs: icd10Codes.descriptionEs,
+    })
     .from(encounterDiagnoses)
     .innerJoin(icd10Codes, eq(icd10Codes.code, encounterDiagnoses.code))
     .where(inArray(encounterDiagnoses.encounterId, encounterIds))
     .orderBy(asc(encounterDiagnoses.createdAt), asc(encounterDiagnoses.id));
-  return rows.map((r) => ({ ...r.d, description: r.description }));
+  return rows.map((r) => ({ ...r.d, description: r.description, descriptionEs: r.descriptionEs }));
 }
 
 export async function insertDiagnosis(

@@ -35,7 +35,9 @@ function toSummary(
     providerName: names.get(r.providerId) ?? '',
     startedAt: r.startedAt.toISOString(),
     chiefComplaint: r.chiefComplaint,
-    primaryDiagnosis: primary ? { code: primary.code, description: primary.description } : null,
+    primaryDiagnosis: primary
+      ? { code: primary.code, description: primary.description, descriptionEs: primary.descriptionEs }
+      : null,
     signedBy: r.signedBy,
     signedByName: r.signedBy ? (names.get(r.signedBy) ?? null) : null,
     signedAt: r.signedAt?.toISOString() ?? null,

@@ -8,6 +8,8 @@ import { normalizeIcd10Code } from '@carebase/contracts';
  */
 export type Icd10Format = 'codes' | 'order';
 export type Icd10Entry = { code: string; description: string; billable: boolean };
+/** An entry as stored: the Spanish wording comes from the starter set, never from the CMS file. */
+export type Icd10Record = Icd10Entry & { descriptionEs: string | null };
 export type Icd10LineResult = { ok: true; entry: Icd10Entry } | { ok: false; reason: string };
 
 const ORDER_LINE = /^\d{5} [A-Z0-9]/;
@@ -56,4 +58,13 @@ export function parseIcd10Line(format: Icd10Format, line: string): Icd10LineResu
 /** Lower-case and accent-free, the form search compares: "Pénicilline" → "penicilline". */
 export function foldText(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Between the English and the Spanish folded text, so a word search can tell where each language starts. */
+export const SEARCH_TEXT_SEPARATOR = '\n';
+
+/** What search matches against: both descriptions folded, English first. */
+export function searchTextOf(description: string, descriptionEs: string | null): string {
+  const english = foldText(description);
+  return descriptionEs ? `${english}${SEARCH_TEXT_SEPARATOR}${foldText(descriptionEs)}` : english;
 }

@@ -1,13 +1,18 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { eq } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../platform/audit/audit.writer.ts';
 import { createTestApp, type TestApp, type TestUser } from '../../test/test-app.ts';
 import { auditOf, countRows, errorPaths } from '../../test/test-queries.ts';
 import { describeImport } from './icd10.cli.ts';
 import { icd10Codes } from './icd10.schema.ts';
-import { ensureIcd10Starter, importIcd10File, importIcd10Lines } from './icd10.service.ts';
+import {
+  ensureIcd10Spanish,
+  ensureIcd10Starter,
+  importIcd10File,
+  importIcd10Lines,
+} from './icd10.service.ts';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -43,6 +48,7 @@ describe('GET /api/icd10', () => {
     expect(res.json()[0]).toEqual({
       code: 'J06.9',
       description: 'Acute upper respiratory infection, unspecified',
+      descriptionEs: 'Infección aguda de las vías respiratorias superiores, no especificada',
       billable: true,
     });
     const prefix = codesOf(await search('j45'));
@@ -57,6 +63,21 @@ describe('GET /api/icd10', () => {
     expect(codesOf(await search('hypertension'))[0]).toBe('I10');
     expect(codesOf(await search('respiratry infecton'))).toContain('J06.9');
     expect(codesOf(await search('certificate'))).toContain('Z02.79');
+  });
+
+  it('finds by Spanish words too, without accents or case', async () => {
+    expect(codesOf(await search('faringitis'))).toEqual(expect.arrayContaining(['J02.9', 'J02.0']));
+    expect(codesOf(await search('FARINGITIS aguda'))[0]).toBe('J02.9');
+    expect(codesOf(await search('hipertension'))[0]).toBe('I10');
+    expect(codesOf(await search('hipertensión esencial'))[0]).toBe('I10');
+    expect(codesOf(await search('diabetes tipo 2'))).toContain('E11.9');
+    expect(codesOf(await search('faringitis'))).not.toContain('E11.9');
+    expect(codesOf(await search('faringits'))).toContain('J02.9');
+    const [pharyngitis] = (await search('faringitis aguda')).json();
+    expect(pharyngitis).toMatchObject({
+      description: 'Acute pharyngitis, unspecified',
+      descriptionEs: 'Faringitis aguda, no especificada',
+    });
   });
 
   it('ranks an exact code above codes merely containing its words, and caps the list at 20', async () => {
@@ -90,6 +111,10 @@ describe('importer', () => {
     ]);
     const [j069] = await t.app.ctx.db.select().from(icd10Codes).where(eq(icd10Codes.code, 'J06.9'));
     expect(j069?.description).toBe('Acute upper respiratory infection, unspecified (updated)');
+    // The CMS file is English: a starter code keeps its Spanish wording and stays findable by it.
+    expect(j069?.descriptionEs).toBe('Infección aguda de las vías respiratorias superiores, no especificada');
+    expect(codesOf(await search('vias respiratorias superiores'))).toContain('J06.9');
+    expect(codesOf(await search('unspecified (updated)'))).toContain('J06.9');
     expect(codesOf(await search('cholera'))).toEqual(expect.arrayContaining(['A00.0', 'A00.1', 'A00.9']));
     const [event] = await auditOf(t.app.ctx.db, 'icd10.import');
     expect(event?.details).toMatchObject({ format: 'codes', inserted: 4, updated: 1, badLines: 2 });
@@ -113,7 +138,12 @@ describe('importer', () => {
     // A00.0 and A00.1 came with the codes file; A00, A01 and A01.00 (already in the starter set) are updated or new.
     expect(result).toMatchObject({ inserted: 2, updated: 3 });
     const headers = await search('A00');
-    expect(headers.json()[0]).toEqual({ code: 'A00', description: 'Cholera', billable: false });
+    expect(headers.json()[0]).toEqual({
+      code: 'A00',
+      description: 'Cholera',
+      descriptionEs: null,
+      billable: false,
+    });
   });
 
   it('upserts in batches and dedupes a code repeated in one batch', async () => {
@@ -127,5 +157,38 @@ describe('importer', () => {
     expect(progress.length).toBeGreaterThanOrEqual(1);
     const [row] = await t.app.ctx.db.select().from(icd10Codes).where(eq(icd10Codes.code, 'Q00.0'));
     expect(row?.description).toBe('Test code 2400');
+  });
+});
+
+describe('Spanish on an existing install', () => {
+  it('gives starter codes already there their Spanish at start, leaving other codes alone', async () => {
+    const db = t.app.ctx.db;
+    // As an install from before the Spanish set: English-only rows, one of them rewritten by the CMS import.
+    await db
+      .update(icd10Codes)
+      .set({ descriptionEs: null, searchText: sql`lower(${icd10Codes.description})` })
+      .where(inArray(icd10Codes.code, ['I10', 'J06.9']));
+    const [choleraBefore] = await db.select().from(icd10Codes).where(eq(icd10Codes.code, 'A00'));
+
+    expect(await ensureIcd10Starter(db)).toBe(0);
+
+    const rows = await db
+      .select()
+      .from(icd10Codes)
+      .where(inArray(icd10Codes.code, ['I10', 'J06.9', 'A00']));
+    const byCode = new Map(rows.map((r) => [r.code, r]));
+    expect(byCode.get('I10')).toMatchObject({
+      description: 'Essential (primary) hypertension',
+      descriptionEs: 'Hipertensión esencial (primaria)',
+      searchText: 'essential (primary) hypertension\nhipertension esencial (primaria)',
+    });
+    expect(byCode.get('J06.9')).toMatchObject({
+      description: 'Acute upper respiratory infection, unspecified (updated)',
+      descriptionEs: 'Infección aguda de las vías respiratorias superiores, no especificada',
+    });
+    expect(byCode.get('A00')).toEqual(choleraBefore);
+    expect(codesOf(await search('hipertension'))[0]).toBe('I10');
+    expect(codesOf(await search('unspecified (updated)'))).toContain('J06.9');
+    expect(await ensureIcd10Spanish(db)).toBe(0);
   });
 });

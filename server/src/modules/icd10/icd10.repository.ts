@@ -2,15 +2,20 @@ import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { icd10Codes } from './icd10.schema.ts';
-import { foldText, type Icd10Entry } from './icd10-file.ts';
+import { type Icd10Record, SEARCH_TEXT_SEPARATOR, searchTextOf } from './icd10-file.ts';
 
-export type Icd10Row = { code: string; description: string; billable: boolean };
+export type Icd10Row = { code: string; description: string; descriptionEs: string | null; billable: boolean };
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-const columns = { code: icd10Codes.code, description: icd10Codes.description, billable: icd10Codes.billable };
+const columns = {
+  code: icd10Codes.code,
+  description: icd10Codes.description,
+  descriptionEs: icd10Codes.descriptionEs,
+  billable: icd10Codes.billable,
+};
 
 /** How alike a misspelt query must be to a description's words (pg_trgm's default of 0.6 misses "cholra"). */
 const FUZZY_THRESHOLD = '0.5';
@@ -42,14 +47,15 @@ export async function searchIcd10(
     );
   }
   if (room() > 0 && q.words.length) {
-    const [first] = q.words;
+    const first = `${escapeLike(q.words[0] ?? '')}%`;
     add(
       await db
         .select(columns)
         .from(t)
         .where(and(...q.words.map((w) => like(t.searchText, `%${escapeLike(w)}%`))))
         .orderBy(
-          sql`${t.searchText} like ${`${escapeLike(first ?? '')}%`} desc`,
+          // Starting with the first word, in either language.
+          sql`(${t.searchText} like ${first} or ${t.searchText} like ${`%${SEARCH_TEXT_SEPARATOR}${first}`}) desc`,
           sql`length(${t.searchText})`,
           t.code,
         )
@@ -85,11 +91,11 @@ export async function hasAnyIcd10(db: Executor): Promise<boolean> {
 /** Inserts or updates the entries (unique codes); answers how many were new. */
 export async function upsertIcd10(
   db: Executor,
-  entries: Icd10Entry[],
+  entries: Icd10Record[],
   opts: { keepExisting?: boolean } = {},
 ): Promise<{ inserted: number; updated: number }> {
   if (entries.length === 0) return { inserted: 0, updated: 0 };
-  const values = entries.map((e) => ({ ...e, searchText: foldText(e.description) }));
+  const values = entries.map((e) => ({ ...e, searchText: searchTextOf(e.description, e.descriptionEs) }));
   const insert = db.insert(icd10Codes).values(values);
   const query = opts.keepExisting
     ? insert.onConflictDoNothing()
@@ -97,6 +103,7 @@ export async function upsertIcd10(
         target: icd10Codes.code,
         set: {
           description: sql`excluded.description`,
+          descriptionEs: sql`excluded.description_es`,
           searchText: sql`excluded.search_text`,
           billable: sql`excluded.billable`,
           updatedAt: sql`now()`,
@@ -106,6 +113,22 @@ export async function upsertIcd10(
   const rows = await query.returning({ inserted: sql<boolean>`(xmax = 0)` });
   const inserted = rows.filter((r) => r.inserted === true || String(r.inserted) === 'true').length;
   return { inserted, updated: rows.length - inserted };
+}
+
+export type Icd10Spanish = { code: string; descriptionEs: string; searchText: string };
+
+/** Sets the Spanish wording and the search text of existing codes; codes not in the table are left out. */
+export async function setIcd10Spanish(db: Executor, rows: Icd10Spanish[]): Promise<void> {
+  if (rows.length === 0) return;
+  const values = sql.join(
+    rows.map((r) => sql`(${r.code}, ${r.descriptionEs}, ${r.searchText})`),
+    sql`, `,
+  );
+  await db.execute(sql`
+    update icd10_codes as t
+    set description_es = v.description_es, search_text = v.search_text, updated_at = now()
+    from (values ${values}) as v(code, description_es, search_text)
+    where t.code = v.code`);
 }
 
 /** Fresh planner statistics after a bulk import, so searches use the indexes from the first query on. */

@@ -10,7 +10,7 @@ export function icd10Routes(ctx: AppContext): FastifyPluginAsyncZod {
       schema: {
         tags: ['icd10'],
         summary:
-          'Search ICD-10 codes by code prefix ("J06") or words ("upper respiratory"); best first, at most 20',
+          'Search ICD-10 codes by code prefix ("J06") or English or Spanish words ("upper respiratory", "faringitis"); best first, at most 20',
         querystring: Icd10SearchQuerySchema,
         response: { 200: Icd10SearchResultSchema },
       },

@@ -7,7 +7,9 @@ export const icd10Codes = pgTable(
     /** With the dot, e.g. "J06.9". */
     code: text('code').primaryKey(),
     description: text('description').notNull(),
-    /** Lower-case, accent-free description: what word and trigram search match against. */
+    /** Spanish (CIE-10) wording; only the starter set has one, the CMS file is English. */
+    descriptionEs: text('description_es'),
+    /** Lower-case, accent-free English and Spanish descriptions: what word and trigram search match against. */
     searchText: text('search_text').notNull(),
     billable: boolean('billable').notNull().default(true),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

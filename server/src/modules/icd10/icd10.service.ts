@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { type Icd10Code, normalizeIcd10Code } from '@carebase/contracts';
 import { type ActorContext, writeAudit } from '../../platform/audit/audit.writer.ts';
 import type { Executor } from '../../platform/db/database.ts';
@@ -9,12 +8,12 @@ import * as repo from './icd10.repository.ts';
 import {
   detectIcd10Format,
   foldText,
-  type Icd10Entry,
   type Icd10Format,
+  type Icd10Record,
   parseIcd10Line,
+  searchTextOf,
 } from './icd10-file.ts';
-
-const STARTER_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'icd10-starter.txt');
+import { STARTER_FILE, starterLines, starterSpanish } from './icd10-starter.ts';
 
 export async function searchIcd10(db: Executor, q: string, limit: number): Promise<Icd10Code[]> {
   const folded = foldText(q).trim().replace(/\s+/g, ' ');
@@ -41,7 +40,8 @@ const BATCH = 1000;
 
 /**
  * Reads ICD-10-CM lines (codes or order format, detected from the first line), upserting them in batches of
- * BATCH. A bad line is reported with its number and skipped; the good ones are still imported.
+ * BATCH. A bad line is reported with its number and skipped; the good ones are still imported. The files are
+ * English: a code of the starter set keeps the starter's Spanish wording.
  */
 export async function importIcd10Lines(
   db: Executor,
@@ -49,8 +49,9 @@ export async function importIcd10Lines(
   opts: { keepExisting?: boolean; onProgress?: (done: number) => void } = {},
 ): Promise<ImportResult> {
   const result: ImportResult = { format: 'codes', lines: 0, inserted: 0, updated: 0, bad: [] };
+  const spanish = starterSpanish();
   let format: Icd10Format | null = null;
-  let batch = new Map<string, Icd10Entry>();
+  let batch = new Map<string, Icd10Record>();
   const flush = async () => {
     if (batch.size === 0) return;
     const counts = await repo.upsertIcd10(db, [...batch.values()], opts);
@@ -69,7 +70,8 @@ export async function importIcd10Lines(
       result.bad.push({ line: result.lines, reason: parsed.reason });
       continue;
     }
-    batch.set(parsed.entry.code, parsed.entry);
+    const { entry } = parsed;
+    batch.set(entry.code, { ...entry, descriptionEs: spanish.get(entry.code) ?? null });
     if (batch.size >= BATCH) await flush();
   }
   await flush();
@@ -101,12 +103,30 @@ export async function importIcd10File(
   return result;
 }
 
-/** At start: loads the curated starter set when the table is empty. Safe to run on every start and instance. */
+/**
+ * At start: loads the curated starter set when the table is empty, and gives the starter codes already there
+ * (from an older install or the CMS file) the starter's Spanish wording. Safe to run on every start and instance.
+ */
 export async function ensureIcd10Starter(db: Executor): Promise<number> {
-  if (await repo.hasAnyIcd10(db)) return 0;
-  const text = fs.readFileSync(STARTER_FILE, 'utf8');
-  const result = await importIcd10Lines(db, text.split('\n'), { keepExisting: true });
+  if (await repo.hasAnyIcd10(db)) {
+    await ensureIcd10Spanish(db);
+    return 0;
+  }
+  const result = await importIcd10Lines(db, starterLines(STARTER_FILE), { keepExisting: true });
   if (result.bad.length)
     throw new Error(`icd10-starter.txt line ${result.bad[0]?.line}: ${result.bad[0]?.reason}`);
   return result.inserted;
+}
+
+/** Writes the Spanish wording where a starter code lacks it or has an older one; answers how many codes changed. */
+export async function ensureIcd10Spanish(db: Executor): Promise<number> {
+  const spanish = starterSpanish();
+  const rows = await repo.findIcd10(db, [...spanish.keys()]);
+  const changed = rows.flatMap((r) => {
+    const descriptionEs = spanish.get(r.code);
+    if (!descriptionEs || descriptionEs === r.descriptionEs) return [];
+    return [{ code: r.code, descriptionEs, searchText: searchTextOf(r.description, descriptionEs) }];
+  });
+  await repo.setIcd10Spanish(db, changed);
+  return changed.length;
 }

@@ -38,7 +38,7 @@ export type EncounterLine = {
   type: EncounterType;
   status: 'draft' | 'signed';
   providerName: string;
-  primaryDiagnosis: { code: string; description: string } | null;
+  primaryDiagnosis: { code: string; description: string; descriptionEs: string | null } | null;
 };
 
 export type LatestMeasures = Partial<Record<VitalMeasure | 'bmi', { value: number; takenAt: string }>>;

@@ -185,6 +185,7 @@ describe('GET /api/patients/:id/record.pdf', () => {
       'Sore throat and fever for three days',
       SIGNED_NOTE,
       'J02.9',
+      'Acute pharyngitis, unspecified',
       'Rapid strep antigen test',
       'Azithromycin 500 mg tablet',
       'Culture result',
@@ -226,10 +227,13 @@ describe('GET /api/patients/:id/record.pdf', () => {
       'Página 1 de',
       'Penicillin',
       'J02.9',
+      // The diagnosis in its CIE-10 wording; the English stays the record.
+      'Faringitis aguda, no especificada',
     ]) {
       expect(text).toContain(expected);
     }
     expect(text).not.toContain('Patient record');
+    expect(text).not.toContain('Acute pharyngitis, unspecified');
   });
 
   it('gives a patient their own record without draft encounters', async () => {

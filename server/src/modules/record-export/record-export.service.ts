@@ -66,7 +66,9 @@ async function encounterLines(db: Executor, rows: encounterRepo.EncounterRow[]):
       type: r.type,
       status: r.status,
       providerName: names.get(r.providerId) ?? '',
-      primaryDiagnosis: primary ? { code: primary.code, description: primary.description } : null,
+      primaryDiagnosis: primary
+        ? { code: primary.code, description: primary.description, descriptionEs: primary.descriptionEs }
+        : null,
     };
   });
 }

@@ -3,7 +3,7 @@ import { PDF_COLORS, type PdfBuilder } from '../../platform/pdf/pdf-document.ts'
 import { formatDateTime, formatDay, type PdfLanguage } from '../../platform/pdf/pdf-text.ts';
 import type { RecordData } from './record-data.ts';
 import { blockLabel, encounterBar, flowText, section } from './record-pdf-flow.ts';
-import { directionsOf, medicineName } from './record-pdf-format.ts';
+import { diagnosisDescription, directionsOf, medicineName } from './record-pdf-format.ts';
 import { RECORD_WORDS } from './record-pdf-words.ts';
 
 type Words = (typeof RECORD_WORDS)[PdfLanguage];
@@ -82,11 +82,10 @@ function drawEncounter(pdf: PdfBuilder, e: Encounter, w: Words): void {
         { header: w.columns.description, width: 6.4 },
         { header: w.columns.kind, width: 1.4 },
       ],
-      rows: e.diagnoses.map((d) => [
-        d.code,
-        d.note ? `${d.description}\n${d.note}` : d.description,
-        w.diagnosisKinds[d.kind],
-      ]),
+      rows: e.diagnoses.map((d) => {
+        const description = diagnosisDescription(d, pdf.lang);
+        return [d.code, d.note ? `${description}\n${d.note}` : description, w.diagnosisKinds[d.kind]];
+      }),
     });
   }
   if (e.procedures.length) {
@@ -142,7 +141,9 @@ export function drawEncounters(pdf: PdfBuilder, data: RecordData): void {
         w.encounterTypes[e.type],
         e.providerName,
         w.encounterStatuses[e.status],
-        e.primaryDiagnosis ? `${e.primaryDiagnosis.code} ${e.primaryDiagnosis.description}` : '',
+        e.primaryDiagnosis
+          ? `${e.primaryDiagnosis.code} ${diagnosisDescription(e.primaryDiagnosis, pdf.lang)}`
+          : '',
       ]),
     });
   }

@@ -29,6 +29,14 @@ export function addressLine(a: Patient['address']): string {
   return [a.line1, a.line2, cityLine, a.region, a.country].filter(Boolean).join(', ');
 }
 
+/** A diagnosis in the reader's language: the Spanish wording where the code has one, else the English record. */
+export function diagnosisDescription(
+  d: { description: string; descriptionEs: string | null },
+  lang: PdfLanguage,
+): string {
+  return lang === 'es' && d.descriptionEs ? d.descriptionEs : d.description;
+}
+
 export function medicineName(p: Pick<Prescription, 'drug' | 'strength' | 'form'>): string {
   return [p.drug, p.strength, p.form].filter(Boolean).join(' ');
 }

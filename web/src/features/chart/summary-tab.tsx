@@ -21,6 +21,7 @@ import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useNotify } from '../../components/use-error-message.ts';
 import { fieldErrorOf } from '../../lib/api.ts';
 import { useEncounters } from '../encounters/encounters.queries.ts';
+import { useIcd10Description } from '../encounters/icd10-description.ts';
 import { usePatientFormat } from '../patients/patient-display.tsx';
 import {
   useAddAllergy,
@@ -350,6 +351,7 @@ function ConditionsCard({
 /** `/patients/:id/summary`: allergies, conditions, latest vitals, current medication and recent visits. */
 export function SummaryTab() {
   const { t } = useTranslation();
+  const describe = useIcd10Description();
   const { patient, access } = useChart();
   const latest = useLatestVitals(patient.id);
   const prescriptions = usePatientPrescriptions(patient.id, 'active');
@@ -439,7 +441,7 @@ export function SummaryTab() {
                   <Text size="xs" c="dimmed">
                     <DateTimeText value={e.startedAt} size="xs" c="dimmed" /> · {e.providerName}
                     {e.primaryDiagnosis
-                      ? ` · ${e.primaryDiagnosis.code} ${e.primaryDiagnosis.description}`
+                      ? ` · ${e.primaryDiagnosis.code} ${describe(e.primaryDiagnosis)}`
                       : ''}
                   </Text>
                 </div>

@@ -14,6 +14,7 @@ import { patientKeys } from '../../lib/query-keys.ts';
 import { attachmentUrl, useAttachments } from '../attachments/attachments.queries.ts';
 import { formatBytes } from '../attachments/file-rules.ts';
 import { useEncounters } from '../encounters/encounters.queries.ts';
+import { useIcd10Description } from '../encounters/icd10-description.ts';
 import { calendarDateAsInstant } from '../patients/patient-age.ts';
 import { drugLine } from '../prescriptions/prescription-model.ts';
 import { usePatientPrescriptions } from '../prescriptions/prescriptions.queries.ts';
@@ -41,6 +42,7 @@ const COLORS: Record<TimelineKind, string> = {
 function useEventText() {
   const { t, i18n } = useTranslation();
   const format = useFormatters();
+  const describe = useIcd10Description();
   return (event: TimelineEvent, patientId: string): { title: ReactNode; detail?: ReactNode } => {
     switch (event.kind) {
       case 'encounter': {
@@ -55,7 +57,7 @@ function useEventText() {
         };
       }
       case 'diagnosis':
-        return { title: t('timeline.diagnosis', { code: event.code, description: event.description }) };
+        return { title: t('timeline.diagnosis', { code: event.code, description: describe(event) }) };
       case 'vitals': {
         const v = event.vitals;
         const parts = [

@@ -13,7 +13,7 @@ const encounter = (id: string, startedAt: string, withDx = false): EncounterSumm
   providerName: 'Dr. Ruiz',
   startedAt,
   chiefComplaint: null,
-  primaryDiagnosis: withDx ? { code: 'J02.9', description: 'Acute pharyngitis' } : null,
+  primaryDiagnosis: withDx ? { code: 'J02.9', description: 'Acute pharyngitis', descriptionEs: null } : null,
   signedBy: null,
   signedByName: null,
   signedAt: null,

@@ -18,6 +18,7 @@ export type TimelineEvent =
       encounter: EncounterSummary;
       code: string;
       description: string;
+      descriptionEs: string | null;
     }
   | { kind: 'vitals'; id: string; at: string; vitals: Vitals }
   | { kind: 'prescription'; id: string; at: string; prescription: Prescription }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNotify } from '../../components/use-error-message.ts';
 import { fieldErrorOf } from '../../lib/api.ts';
 import { useAddDiagnosis, useRemoveDiagnosis } from './encounters.queries.ts';
+import { useIcd10Description } from './icd10-description.ts';
 import { Icd10Search } from './icd10-search.tsx';
 
 interface DiagnosesSectionProps {
@@ -15,6 +16,7 @@ interface DiagnosesSectionProps {
 /** ICD-10 coded diagnoses of an encounter; the first one added is the primary one. */
 export function DiagnosesSection({ patientId, encounter, editable }: DiagnosesSectionProps) {
   const { t } = useTranslation();
+  const describe = useIcd10Description();
   const notify = useNotify();
   const add = useAddDiagnosis(patientId, encounter.id);
   const remove = useRemoveDiagnosis(patientId, encounter.id);
@@ -40,7 +42,7 @@ export function DiagnosesSection({ patientId, encounter, editable }: DiagnosesSe
                   <Badge variant="outline" ff="monospace" tt="none">
                     {d.code}
                   </Badge>
-                  <Text size="sm">{d.description}</Text>
+                  <Text size="sm">{describe(d)}</Text>
                   <Badge size="xs" color={d.kind === 'primary' ? 'teal' : 'gray'} variant="light">
                     {t(`encounters.diagnoses.kinds.${d.kind}`)}
                   </Badge>

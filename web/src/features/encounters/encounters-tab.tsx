@@ -27,6 +27,7 @@ import { fieldErrorOf } from '../../lib/api.ts';
 import { zonedInputToIso } from '../../lib/format.ts';
 import { useChart } from '../chart/chart-context.ts';
 import { useCreateEncounter, useEncounters } from './encounters.queries.ts';
+import { useIcd10Description } from './icd10-description.ts';
 
 function NewEncounterModal({
   opened,
@@ -112,6 +113,7 @@ function NewEncounterModal({
 /** `/patients/:id/encounters`: the visits, newest first. */
 export function EncountersTab() {
   const { t } = useTranslation();
+  const describe = useIcd10Description();
   const { patient, access } = useChart();
   const [query, setQuery] = useUrlQuery(EncounterListQuerySchema);
   const list = useEncounters(patient.id, { page: query.page, pageSize: query.pageSize });
@@ -174,7 +176,7 @@ export function EncountersTab() {
                         <Text span ff="monospace" fw={600}>
                           {e.primaryDiagnosis.code}
                         </Text>{' '}
-                        {e.primaryDiagnosis.description}
+                        {describe(e.primaryDiagnosis)}
                       </Text>
                     ) : (
                       <Text size="sm" c="dimmed">

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IconSearch } from '../../components/icons.tsx';
 import { useIcd10Search } from './encounters.queries.ts';
+import { useIcd10Description } from './icd10-description.ts';
 
 interface Icd10SearchProps {
   onPick: (code: string) => void;
@@ -14,13 +15,14 @@ interface Icd10SearchProps {
 /** Search-as-you-type over the ICD-10 table by code ("J02") or by words ("pharyngitis"); Enter picks. */
 export function Icd10Search({ onPick, disabled, error }: Icd10SearchProps) {
   const { t } = useTranslation();
+  const describe = useIcd10Description();
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text, 200);
   const search = useIcd10Search(q);
   const results = search.data ?? [];
   const data = results.map((r) => ({
     value: r.code,
-    label: `${r.code} — ${r.description}${r.billable ? '' : ` (${t('encounters.diagnoses.category')})`}`,
+    label: `${r.code} — ${describe(r)}${r.billable ? '' : ` (${t('encounters.diagnoses.category')})`}`,
   }));
   const tooShort = text.trim().length > 0 && text.trim().length < 2;
   const none = q.trim().length >= 2 && search.isSuccess && results.length === 0 && !search.isFetching;

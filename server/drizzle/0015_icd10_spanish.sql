@@ -1,0 +1,1 @@
+ALTER TABLE "icd10_codes" ADD COLUMN "description_es" text;
