@@ -215,6 +215,5 @@ export async function searchPatients(
   const items: PatientSummary[] = found.rows.map((r) =>
     r.score === undefined ? toSummary(r) : { ...toSummary(r), score: r.score },
   );
-  const next = found.next;
-  return { items, nextCursor: next ? encodeCursor(kind, next) : null };
+  return { items, nextCursor: found.next ? encodeCursor(kind, found.next) : null };
 }

@@ -68,13 +68,20 @@ export function auditContent(actor: ActorContext, entry: AuditEntry): HashedCont
 
 /** The values of AUDIT_COLUMNS for this content (details as JSON text). */
 export function auditValues(c: HashedContent): unknown[] {
-  const { at, actorId, actorEmail, action, resourceType, resourceId, patientId, outcome } = c;
-  return [at, actorId, actorEmail, action, resourceType, resourceId, patientId, outcome].concat([
+  return [
+    c.at,
+    c.actorId,
+    c.actorEmail,
+    c.action,
+    c.resourceType,
+    c.resourceId,
+    c.patientId,
+    c.outcome,
     c.ip,
     c.userAgent,
     c.requestId,
     JSON.stringify(c.details),
-  ]);
+  ];
 }
 
 /**
