@@ -51,6 +51,7 @@ import { openDatabase } from './platform/db/open.ts';
 import { createEventsHub } from './platform/events/events.hub.ts';
 import { eventsRoutes } from './platform/events/events.routes.ts';
 import { createLocalBlobStore } from './platform/files/blob-store.ts';
+import { AccessLog, serializeRequest } from './platform/http/access-log.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { registerProblemHandlers, sendNotFound } from './platform/http/problem.ts';
 import { publicScope, registerRouteAccess } from './platform/http/route-access.ts';
@@ -64,6 +65,8 @@ export type BuildOptions = {
   database?: Database;
   /** Start polling for jobs (default: config.jobsEnabled). Tests run jobs explicitly with ctx.jobs.runDue(). */
   startJobs?: boolean;
+  /** Where log lines go (default standard output); tests read them. */
+  logStream?: { write(line: string): void };
 };
 
 const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -78,8 +81,11 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const app = Fastify({
     logger: {
       level: config.logLevel,
+      ...(opts.logStream ? { stream: opts.logStream } : {}),
+      serializers: { req: serializeRequest },
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     },
+    logController: new AccessLog(),
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),

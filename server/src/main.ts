@@ -109,11 +109,12 @@ async function main(argv: string[]): Promise<number> {
     case 'audit-verify': {
       const result = await withApp((app) => verifyAuditChain(app.ctx.db));
       if (result.ok) {
-        console.log(`Audit trail intact: ${result.checked} events checked.`);
+        console.log(`Audit trail intact: ${result.checked} events checked in ${result.chains} chains.`);
         return 0;
       }
+      const where = result.brokenId === null ? `in chain ${result.chain}` : `at event id ${result.brokenId}`;
       console.error(
-        `Audit trail BROKEN at event id ${result.brokenId}: ${result.reason} (${result.checked} events before it are intact).`,
+        `Audit trail BROKEN ${where}: ${result.reason} (${result.checked} events before it are intact).`,
       );
       return 1;
     }

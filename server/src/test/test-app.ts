@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../app.ts';
+import { type BuildOptions, buildApp } from '../app.ts';
 import type { Config } from '../config.ts';
 import { loadConfig } from '../config.ts';
 import { updateUser } from '../modules/users/users.repository.ts';
@@ -33,14 +33,17 @@ let counter = 0;
 
 export type TestUser = { id: string; email: string; cookie: string; totpSecret: string | null };
 
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  build: Pick<BuildOptions, 'logStream'> = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'carebase-test-'));
   const config: Config = {
     ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '8080' }),
     ...overrides,
   };
-  const app = await buildApp(config, { database, startJobs: false });
+  const app = await buildApp(config, { database, startJobs: false, ...build });
   await app.ready();
 
   const request: TestApp['request'] = ({ cookie, token, headers, ...opts }) =>

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Principal } from '../../platform/access/principal.ts';
-import { type ActorContext, writeAudit } from '../../platform/audit/audit.writer.ts';
+import { type ActorContext, writeReadAudit } from '../../platform/audit/audit.writer.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { patients } from './patients.schema.ts';
@@ -14,15 +14,19 @@ function isOwnRecord(principal: Principal, patient: PatientRef): boolean {
   return principal.permissions.includes('portal:self') && patient.userId === principal.userId;
 }
 
+/** Staff whose permission lets them read this part of any patient's data (the rule below, decided up front). */
+export function readsAnyPatient(principal: Principal, scope: PatientScope): boolean {
+  return principal.permissions.includes(scope === 'chart' ? 'chart:read' : 'patients:read');
+}
+
 /**
  * The one rule for reading a patient's data: staff by permission (receptionists hold patients:read but not
  * chart:read), a patient only their own record. Throws 404 rather than 403 for other patients' records
  * reached through the patient role, so the portal does not reveal which ids exist.
  */
 export function assertCanRead(principal: Principal, patient: PatientRef, scope: PatientScope): void {
-  if (isOwnRecord(principal, patient)) return;
+  if (isOwnRecord(principal, patient) || readsAnyPatient(principal, scope)) return;
   const needed = scope === 'chart' ? 'chart:read' : 'patients:read';
-  if (principal.permissions.includes(needed)) return;
   if (principal.permissions.includes('portal:self')) throw new AppError('not_found', 'patient not found');
   throw new AppError('forbidden', `This needs the ${needed} permission.`);
 }
@@ -63,25 +67,36 @@ export async function openPatientRecord(
   what: string,
 ): Promise<PatientRef> {
   const patient = await findPatientRef(db, patientId);
-  try {
-    assertCanRead(principal, patient, scope);
-  } catch (err) {
-    await writeAudit(db, actor, {
-      action: `${what}.read`,
-      resourceType: 'patient',
-      resourceId: patient.id,
-      patientId: patient.id,
-      outcome: 'denied',
-    });
-    throw err;
-  }
-  await writeAudit(db, actor, {
+  await auditRecordRead(db, principal, actor, patient, scope, what);
+  return patient;
+}
+
+/**
+ * The check and audit event of openPatientRecord, for a caller that has already read the patient's row
+ * (with the rest of what it returns, in one statement): the event is written, success or denied, before any
+ * data leaves. Outside a transaction the event's commit does not wait for the disk (writeReadAudit).
+ */
+export async function auditRecordRead(
+  db: Executor,
+  principal: Principal,
+  actor: ActorContext,
+  patient: PatientRef,
+  scope: PatientScope,
+  what: string,
+): Promise<void> {
+  const event = {
     action: `${what}.read`,
     resourceType: 'patient',
     resourceId: patient.id,
     patientId: patient.id,
-  });
-  return patient;
+  };
+  try {
+    assertCanRead(principal, patient, scope);
+  } catch (err) {
+    await writeReadAudit(db, actor, { ...event, outcome: 'denied' });
+    throw err;
+  }
+  await writeReadAudit(db, actor, event);
 }
 
 /** Writes to the chart need chart:write (and a patient never writes clinical data). Merged records are read-only. */

@@ -201,8 +201,7 @@ export async function searchPatients(
     action: 'patient.search',
     resourceType: 'patient',
     details: { query: { ...query, cursor: undefined } },
-    idsKey: 'patientIds',
-    listed: query.limit,
+    ids: { key: 'patientIds', listed: query.limit },
     // Exact lookups and fuzzy matches plan alike whatever the values; a name prefix needs its own plan.
     prepare: plan.mode === 'fuzzy' || (plan.mode === 'plain' && !plan.prefix && filters.idSets.length > 0),
   })

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../platform/db/database.ts';
 import { patientAllergies, patientConditions, patientIdentifiers, patients } from './patients.schema.ts';
 
@@ -12,6 +12,64 @@ export type IdentifierInput = Pick<IdentifierRow, 'type' | 'value'>;
 export async function findPatientRow(db: Executor, id: string): Promise<PatientRow | undefined> {
   const [row] = await db.select().from(patients).where(eq(patients.id, id));
   return row;
+}
+
+type Recorded = { recordedAt: string };
+const jsonList = (query: SQL) => sql`(select coalesce(json_agg(x), '[]'::json) from (${query}) x)`;
+
+/** A row of patientRecordQuery: the patient's columns and its parts, as JSON. */
+export type PatientRecordRow = {
+  id: string;
+  patient: Record<string, unknown>;
+  identifiers: IdentifierRow[];
+  allergies: (Omit<AllergyRow, 'recordedAt'> & Recorded)[];
+  conditions: (Omit<ConditionRow, 'recordedAt'> & Recorded)[];
+};
+
+/**
+ * One patient with its identifiers, allergies and conditions (each in the order of `…Of` below), in one row
+ * of JSON columns, or no row: one statement, which can carry its audit event too (auditedRead).
+ */
+export function patientRecordQuery(id: string): SQL {
+  return sql`select p.id, to_json(p) as patient,
+    ${jsonList(sql`select i.id, i.patient_id as "patientId", i.type, i.value
+      from ${patientIdentifiers} i where i.patient_id = p.id order by i.type, i.value`)} as identifiers,
+    ${jsonList(sql`select a.id, a.patient_id as "patientId", a.substance, a.reaction, a.severity, a.status,
+        a.recorded_at as "recordedAt", a.recorded_by as "recordedBy"
+      from ${patientAllergies} a where a.patient_id = p.id order by a.recorded_at, a.id`)} as allergies,
+    ${jsonList(sql`select c.id, c.patient_id as "patientId", c.name, c.icd10_code as "icd10Code", c.since, c.status,
+        c.recorded_at as "recordedAt", c.recorded_by as "recordedBy"
+      from ${patientConditions} c where c.patient_id = p.id order by c.recorded_at, c.id`)} as conditions
+    from ${patients} p where p.id = ${id}`;
+}
+
+const patientColumns = Object.entries(getTableColumns(patients));
+
+/** The typed row and parts of a patientRecordQuery row: each column read as the driver's value would be. */
+export function partsOfRecord(record: PatientRecordRow): {
+  row: PatientRow;
+  identifiers: IdentifierRow[];
+  allergies: AllergyRow[];
+  conditions: ConditionRow[];
+} {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of patientColumns) {
+    const value = record.patient[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  const dated = <T extends Recorded>(r: T) => ({ ...r, recordedAt: new Date(r.recordedAt) });
+  return {
+    row: row as PatientRow,
+    identifiers: record.identifiers,
+    allergies: record.allergies.map(dated),
+    conditions: record.conditions.map(dated),
+  };
+}
+
+/** A patient's row with its parts, in one round trip. */
+export async function findPatientWithParts(db: Executor, id: string) {
+  const [record] = await queryRows<PatientRecordRow>(db, patientRecordQuery(id));
+  return record ? partsOfRecord(record) : undefined;
 }
 
 /**

@@ -8,12 +8,13 @@ import {
 import type { AppContext } from '../../app-context.ts';
 import type { Principal } from '../../platform/access/principal.ts';
 import { type ActorContext, writeAudit } from '../../platform/audit/audit.writer.ts';
+import { auditedRead } from '../../platform/audit/audited-read.ts';
 import { type Executor, uniqueViolation } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/events.publisher.ts';
 import { readSystemSettings } from '../settings/settings.service.ts';
 import { getUser } from '../users/users.service.ts';
-import { openPatientRecord } from './patient-access.ts';
+import { auditRecordRead, readsAnyPatient } from './patient-access.ts';
 import { duplicateCandidates } from './patient-duplicates.service.ts';
 import { type NameParts, searchNameOf, sortNameOf } from './patient-names.ts';
 import { normalizeContactPhones } from './patient-phone-fields.ts';
@@ -29,19 +30,36 @@ export async function loadPatientParts(db: Executor, row: repo.PatientRow): Prom
 
 /** The full record, without access check or audit: callers have done both. */
 export async function loadPatient(db: Executor, id: string): Promise<Patient> {
-  const row = await repo.findPatientRow(db, id);
-  if (!row) throw new AppError('not_found', `patient ${id} not found`);
-  return toPatient(await loadPatientParts(db, row));
+  const parts = await repo.findPatientWithParts(db, id);
+  if (!parts) throw new AppError('not_found', `patient ${id} not found`);
+  return toPatient(parts);
 }
 
+/**
+ * One patient's record. Staff who may read any record get it and its audit event in one statement; anyone
+ * else (a patient reading their own) in two: the read, then the access check and its event, before any data
+ * leaves.
+ */
 export async function getPatient(
   ctx: AppContext,
   principal: Principal,
   actor: ActorContext,
   id: string,
 ): Promise<Patient> {
-  await openPatientRecord(ctx.db, principal, actor, id, 'demographics', 'patient');
-  return loadPatient(ctx.db, id);
+  if (readsAnyPatient(principal, 'demographics')) {
+    const event = { action: 'patient.read', resourceType: 'patient', resourceId: id, patientId: id };
+    const [record] = await auditedRead<repo.PatientRecordRow>(ctx.db, actor, repo.patientRecordQuery(id), {
+      ...event,
+      onlyIfFound: true,
+      prepare: true,
+    });
+    if (!record) throw new AppError('not_found', `patient ${id} not found`);
+    return toPatient(repo.partsOfRecord(record));
+  }
+  const parts = await repo.findPatientWithParts(ctx.db, id);
+  if (!parts) throw new AppError('not_found', `patient ${id} not found`);
+  await auditRecordRead(ctx.db, principal, actor, parts.row, 'demographics', 'patient');
+  return toPatient(parts);
 }
 
 /** The record linked to the signed-in patient's account (portal:self), audited as a read like getPatient. */

@@ -1,6 +1,10 @@
 import { bigserial, index, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-/** Append-only: the application never updates or deletes rows; each row's hash covers the previous one's. */
+/**
+ * Append-only: the application never updates or deletes rows. Events form several independent chains (one
+ * per row of audit_chain_head), so writers do not queue behind each other; each row's hash covers the
+ * previous row's of its chain.
+ */
 export const auditEvents = pgTable(
   'audit_events',
   {
@@ -17,6 +21,8 @@ export const auditEvents = pgTable(
     userAgent: text('user_agent'),
     requestId: text('request_id'),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    /** The chain this event extends: the id of its audit_chain_head row. */
+    chain: smallint('chain').notNull().default(1),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
@@ -29,8 +35,9 @@ export const auditEvents = pgTable(
 );
 
 /**
- * The chain's newest hash, in one row. Writers update it and insert their event in one statement: the row
- * lock orders them (across instances too) and the update sees the hash committed just before.
+ * Each chain's newest hash, one row per chain. A writer claims a head no other transaction holds (SKIP
+ * LOCKED), updates it and inserts its event in one statement: the row lock orders the writers of one chain
+ * (across instances too) and the update sees the hash committed just before.
  */
 export const auditChainHead = pgTable('audit_chain_head', {
   id: smallint('id').primaryKey(),

@@ -9,9 +9,10 @@ import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { createTestDatabase, onPostgres } from '../../test/test-database.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { openPglite } from '../db/pglite.ts';
+import { openPostgres } from '../db/postgres.ts';
 import { auditEvents } from './audit.schema.ts';
 import { verifyAuditChain } from './audit.verify.ts';
-import { SYSTEM_ACTOR, writeAudit } from './audit.writer.ts';
+import { AUDIT_CHAINS, SYSTEM_ACTOR, writeAudit } from './audit.writer.ts';
 
 const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../bin/carebase.mjs');
 
@@ -48,7 +49,7 @@ describe('verifyAuditChain', () => {
   it('finds a fresh chain intact, across pages', async () => {
     const all = await rows();
     expect(all.length).toBeGreaterThan(6);
-    expect(await verifyAuditChain(t.app.ctx.db, 3)).toEqual({ ok: true, checked: all.length });
+    expect(await verifyAuditChain(t.app.ctx.db, 3)).toEqual({ ok: true, checked: all.length, chains: 16 });
   });
 
   it('keeps one unbroken chain when many writers append at once, some inside transactions that roll back', async () => {
@@ -68,7 +69,52 @@ describe('verifyAuditChain', () => {
     const all = await rows();
     expect(all.length - before).toBe(32);
     expect(all.some((r) => r.action === 'test.rolled_back')).toBe(false);
-    expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: all.length });
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: all.length, chains: 16 });
+    // PostgreSQL runs the writers on several connections at once: they spread over several chains.
+    const chains = new Set(all.filter((r) => r.action === 'test.parallel').map((r) => r.chain));
+    if (onPostgres) expect(chains.size).toBeGreaterThan(1);
+  });
+
+  it('keeps the events of one transaction in one chain, in order', async () => {
+    const db = t.app.ctx.db;
+    await db.transaction(async (tx) => {
+      for (let i = 0; i < 5; i++)
+        await writeAudit(tx, SYSTEM_ACTOR, { action: 'test.same_tx', resourceType: 'test', details: { i } });
+    });
+    const mine = (await rows()).filter((r) => r.action === 'test.same_tx');
+    expect(new Set(mine.map((r) => r.chain)).size).toBe(1);
+    expect(mine.map((r) => r.details.i)).toEqual([0, 1, 2, 3, 4]);
+    for (let i = 1; i < mine.length; i++) expect(mine[i]!.prevHash).toBe(mine[i - 1]!.hash);
+  });
+
+  it('lets more transactions than there are chains append at once: the extra ones wait, none deadlocks', async () => {
+    const url = (t.database as { url?: string }).url;
+    if (!url) return; // PGlite has one connection: one transaction at a time
+    const wide = await openPostgres(url, AUDIT_CHAINS + 8);
+    try {
+      const before = (await rows()).length;
+      // Each transaction appends, pauses holding its head, then appends again to the same chain.
+      await Promise.all(
+        Array.from({ length: AUDIT_CHAINS + 8 }, (_, i) =>
+          wide.db.transaction(async (tx) => {
+            const pair = (n: number) => ({ action: 'test.pair', resourceType: 'test', details: { i, n } });
+            await writeAudit(tx, SYSTEM_ACTOR, pair(1));
+            await new Promise((r) => setTimeout(r, 100));
+            await writeAudit(tx, SYSTEM_ACTOR, pair(2));
+          }),
+        ),
+      );
+      const pairs = (await rows()).slice(before).filter((r) => r.action === 'test.pair');
+      expect(pairs).toHaveLength(2 * (AUDIT_CHAINS + 8));
+      expect(new Set(pairs.map((r) => r.chain)).size).toBe(AUDIT_CHAINS);
+      for (let i = 0; i < AUDIT_CHAINS + 8; i++) {
+        const two = pairs.filter((r) => r.details.i === i);
+        expect(two[0]!.chain).toBe(two[1]!.chain);
+      }
+      expect((await verifyAuditChain(t.app.ctx.db)).ok).toBe(true);
+    } finally {
+      await wide.close();
+    }
   });
 
   it('refuses a plain UPDATE, DELETE or TRUNCATE of the audit trail', async () => {
@@ -87,6 +133,7 @@ describe('verifyAuditChain', () => {
       ok: false,
       checked: 3,
       brokenId: target.id,
+      chain: target.chain,
       reason: 'its content does not match its hash',
     });
     const original = JSON.stringify(target.details);
@@ -97,17 +144,41 @@ describe('verifyAuditChain', () => {
     expect((await verifyAuditChain(t.app.ctx.db)).ok).toBe(true);
   });
 
-  it('names the row after one that was removed', async () => {
+  it('names the next row of the same chain after one that was removed', async () => {
     const all = await rows();
-    await asSuperuser(t.app.ctx.db, sql`DELETE FROM audit_events WHERE id = ${all[2]!.id}`);
+    const removed = all[2]!;
+    const next = all.find((r) => r.id > removed.id && r.chain === removed.chain)!;
+    await asSuperuser(t.app.ctx.db, sql`DELETE FROM audit_events WHERE id = ${removed.id}`);
     const result = await verifyAuditChain(t.app.ctx.db);
     expect(result).toMatchObject({
       ok: false,
-      brokenId: all[3]!.id,
-      reason: 'its previous-hash does not match the row before it',
+      brokenId: next.id,
+      chain: removed.chain,
+      reason: 'its previous-hash does not match the row before it in its chain',
     });
-    const [gone] = await t.app.ctx.db.select().from(auditEvents).where(eq(auditEvents.id, all[2]!.id));
+    const [gone] = await t.app.ctx.db.select().from(auditEvents).where(eq(auditEvents.id, removed.id));
     expect(gone).toBeUndefined();
+  });
+
+  it("finds a chain's newest event removed", async () => {
+    const fresh = await createTestApp();
+    try {
+      await fresh.userWithRoles(['nurse']);
+      await writeAudit(fresh.app.ctx.db, SYSTEM_ACTOR, { action: 'test.tail', resourceType: 'test' });
+      const [tail] = await fresh.app.ctx.db
+        .select()
+        .from(auditEvents)
+        .where(eq(auditEvents.action, 'test.tail'));
+      await asSuperuser(fresh.app.ctx.db, sql`DELETE FROM audit_events WHERE id = ${tail!.id}`);
+      expect(await verifyAuditChain(fresh.app.ctx.db)).toMatchObject({
+        ok: false,
+        brokenId: null,
+        chain: tail!.chain,
+        reason: expect.stringContaining(`newest event of chain ${tail!.chain} is missing`),
+      });
+    } finally {
+      await fresh.close();
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import { type Executor, preparedStatement } from '../db/database.ts';
 import { type HashedContent, hashedText } from './audit.hash.ts';
 
@@ -31,21 +32,54 @@ export type AuditEntry = {
 export const AUDIT_COLUMNS = `at, actor_id, actor_email, action, resource_type, resource_id, patient_id, outcome,
   ip, user_agent, request_id, details`;
 
-/**
- * The chain head's next hash, computed in SQL from the head as committed and `text` (an SQL expression
- * giving the hashed text): the same bytes chainHash() uses.
- */
-export const nextHashSql = (text: string) =>
-  `encode(sha256(convert_to(hash || E'\\n' || ${text}, 'UTF8')), 'hex')`;
+/** Rows of audit_chain_head (migration 0016): independent chains, so up to this many writers never wait. */
+export const AUDIT_CHAINS = 16;
 
-const appendStatement = preparedStatement<{ id: number }>(
-  'audit_append',
-  `with head as (
-     update audit_chain_head set prev_hash = hash, hash = ${nextHashSql('$1')} where id = 1
-     returning prev_hash, hash)
-   insert into audit_events (${AUDIT_COLUMNS}, prev_hash, hash)
-   select $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, head.prev_hash, head.hash from head
-   returning id`,
+export type HeadClaim = {
+  /** Wait for a head when every one is held by another transaction (the rare fallback), or give up. */
+  wait: boolean;
+  /** Outside a transaction only: the statement's commit does not wait for the disk (reads, refusals). */
+  asyncCommit: boolean;
+};
+
+/**
+ * A CTE `head` that claims a chain head and advances it by `text` (an SQL expression giving the hashed text):
+ * the next hash is computed in SQL from the head as committed, from the same bytes chainHash() uses. A
+ * transaction keeps the chain it claimed first (remembered in a transaction-local setting), so its events
+ * stay in order and it never waits for a second head while holding one; otherwise it takes the first head
+ * no other transaction holds, starting from one that depends on the connection, so connections spread
+ * over the chains. With `wait: false` and every head held, `head` is empty and nothing is inserted; so it is
+ * when the condition `when` (SQL) is false.
+ */
+export function claimHeadCte(text: string, claim: HeadClaim, when?: string): string {
+  return `head as (
+     update audit_chain_head h set prev_hash = h.hash,
+       hash = encode(sha256(convert_to(h.hash || E'\\n' || ${text}, 'UTF8')), 'hex')
+     where h.id = (
+       select c.id from audit_chain_head c
+       where c.id = coalesce(nullif(current_setting('carebase.audit_chain', true), '')::smallint, c.id)
+       order by (c.id + pg_backend_pid()) % ${AUDIT_CHAINS} limit 1 for update${claim.wait ? '' : ' skip locked'})${
+         when ? ` and ${when}` : ''
+       }
+     returning h.id, h.prev_hash, h.hash, set_config('carebase.audit_chain', h.id::text, true)${
+       claim.asyncCommit ? ", set_config('synchronous_commit', 'off', true)" : ''
+     })`;
+}
+
+const claims: HeadClaim[] = [false, true].flatMap((asyncCommit) =>
+  [false, true].map((wait) => ({ wait, asyncCommit })),
+);
+const appendStatements = new Map(
+  claims.map((claim) => [
+    `${claim.wait}/${claim.asyncCommit}`,
+    preparedStatement<{ id: number }>(
+      `audit_append${claim.wait ? '_wait' : ''}${claim.asyncCommit ? '_async' : ''}`,
+      `with ${claimHeadCte('$1', claim)}
+       insert into audit_events (${AUDIT_COLUMNS}, chain, prev_hash, hash)
+       select $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, head.id, head.prev_hash, head.hash
+       from head returning id`,
+    ),
+  ]),
 );
 
 /** What an event's hash covers, stamped now. */
@@ -85,16 +119,44 @@ export function auditValues(c: HashedContent): unknown[] {
 }
 
 /**
- * One statement: advance the chain head (its row lock orders concurrent writers) and insert the event with
- * that hash.
+ * Runs an append statement that claims a free chain head; in the rare case that every head is held by
+ * another transaction, runs it again waiting for one.
  */
-async function append(executor: Executor, actor: ActorContext, entry: AuditEntry): Promise<void> {
+export async function withHeadClaim<T>(
+  asyncCommit: boolean,
+  run: (claim: HeadClaim) => Promise<T | undefined>,
+): Promise<T> {
+  const done = await run({ wait: false, asyncCommit });
+  if (done !== undefined) return done;
+  const waited = await run({ wait: true, asyncCommit });
+  if (waited === undefined) throw new Error('the audit chain heads are missing');
+  return waited;
+}
+
+async function append(
+  executor: Executor,
+  actor: ActorContext,
+  entry: AuditEntry,
+  asyncCommit: boolean,
+): Promise<void> {
   const content = auditContent(actor, entry);
-  const rows = await appendStatement(executor, [hashedText(content), ...auditValues(content)]);
-  if (rows.length !== 1) throw new Error('the audit chain head row is missing');
+  const values = [hashedText(content), ...auditValues(content)];
+  await withHeadClaim(asyncCommit, async (claim) => {
+    const rows = await appendStatements.get(`${claim.wait}/${claim.asyncCommit}`)!(executor, values);
+    return rows.length === 1 ? true : undefined;
+  });
 }
 
 /** Writes one audit event inside the caller's transaction (or a new one), so it commits with the change. */
 export function writeAudit(executor: Executor, actor: ActorContext, entry: AuditEntry): Promise<void> {
-  return append(executor, actor, entry);
+  return append(executor, actor, entry, false);
+}
+
+/**
+ * The audit event of a read or of a refused attempt. Outside a transaction its commit does not wait for the
+ * disk: a crash may lose the last fraction of a second of such events, never a change, and never a link that
+ * a later durable commit depends on. Inside a transaction it commits with the transaction, as writeAudit.
+ */
+export function writeReadAudit(executor: Executor, actor: ActorContext, entry: AuditEntry): Promise<void> {
+  return append(executor, actor, entry, !(executor instanceof PgTransaction));
 }

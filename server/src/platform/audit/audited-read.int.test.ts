@@ -37,8 +37,7 @@ describe('auditedRead', () => {
       action: 'test.read',
       resourceType: 'user',
       details: { query: { q: 'ar-', note: 'ids-"\\ tricky' } },
-      idsKey: 'userIds',
-      listed: 2,
+      ids: { key: 'userIds', listed: 2 },
     });
     expect(rows.map((r) => r.email)).toEqual([...emails].reverse());
     expect(Object.keys(rows[0]!).sort()).toEqual(['email', 'id']);
@@ -55,13 +54,37 @@ describe('auditedRead', () => {
     expect(await verifyAuditChain(t.app.ctx.db)).toMatchObject({ ok: true });
   });
 
+  it('reads one record with an event known in advance, and writes none when asked to when nothing was found', async () => {
+    const db = t.app.ctx.db;
+    const entry = {
+      action: 'test.record',
+      resourceType: 'user',
+      resourceId: 'r-1',
+      details: { why: 'care' },
+    };
+    const [found] = await auditedRead<{ id: string; email: string }>(db, actor, usersLike('ar-a%'), {
+      ...entry,
+      onlyIfFound: true,
+      prepare: true,
+    });
+    expect(found?.email).toBe('ar-a@example.org');
+    expect(await lastEvent()).toMatchObject({ ...entry, actorEmail: 'reader@example.org' });
+    const before = (await lastEvent()).id;
+    const none = await auditedRead(db, actor, usersLike('nobody-%'), { ...entry, onlyIfFound: true });
+    expect(none).toEqual([]);
+    expect((await lastEvent()).id).toBe(before);
+    // Without onlyIfFound a read that found nothing is still recorded.
+    await auditedRead(db, actor, usersLike('nobody-%'), entry);
+    expect((await lastEvent()).id).toBeGreaterThan(before);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+  });
+
   it('logs an empty list when nothing matched', async () => {
     const rows = await auditedRead(t.app.ctx.db, actor, usersLike('nobody-%'), {
       action: 'test.read',
       resourceType: 'user',
       details: {},
-      idsKey: 'userIds',
-      listed: 25,
+      ids: { key: 'userIds', listed: 25 },
     });
     expect(rows).toEqual([]);
     expect((await lastEvent()).details).toEqual({ userIds: [] });
@@ -77,8 +100,7 @@ describe('auditedRead', () => {
               action: 'test.read',
               resourceType: 'user',
               details: { i },
-              idsKey: 'userIds',
-              listed: i % 4,
+              ids: { key: 'userIds', listed: i % 4 },
             })
           : writeAudit(t.app.ctx.db, SYSTEM_ACTOR, {
               action: 'test.write',
