@@ -65,22 +65,20 @@ export function mixedLoad(seeded: Seeded, rounds: number): LoadRequest[] {
   const appointments = `/api/appointments?from=${encodeURIComponent(seeded.dayFrom)}&to=${encodeURIComponent(seeded.dayTo)}`;
   for (let r = 0; r < rounds; r++) {
     const round: LoadRequest[] = [];
-    for (let k = 0; k < 8; k++) round.push({ method: 'GET', path: `/api/patients/${p(r * 8 + k)}` });
-    for (let k = 0; k < 3; k++) round.push({ method: 'GET', path: appointments });
-    for (let k = 0; k < 3; k++) round.push({ method: 'GET', path: '/api/queue?department=general' });
+    const add = (label: string, method: LoadRequest['method'], path: string, body?: unknown) =>
+      round.push({ label, method, path, body: body === undefined ? undefined : JSON.stringify(body) });
+    for (let k = 0; k < 8; k++) add('read patient', 'GET', `/api/patients/${p(r * 8 + k)}`);
+    for (let k = 0; k < 3; k++) add('list appointments', 'GET', appointments);
+    for (let k = 0; k < 3; k++) add('read queue', 'GET', '/api/queue?department=general');
     for (let k = 0; k < 3; k++) {
       const vitals = { systolic: 110 + ((r + k) % 30), diastolic: 70 + (r % 15), heartRate: 60 + (k % 30) };
-      round.push({
-        method: 'POST',
-        path: `/api/patients/${p(r * 3 + k)}/vitals`,
-        body: JSON.stringify(vitals),
+      add('record vitals', 'POST', `/api/patients/${p(r * 3 + k)}/vitals`, vitals);
+    }
+    for (let k = 0; k < 2; k++)
+      add('edit patient', 'PATCH', `/api/patients/${p(r * 5 + k)}`, {
+        email: `patient${(r * 2 + k) % 997}@example.org`,
       });
-    }
-    for (let k = 0; k < 2; k++) {
-      const contact = { email: `patient${(r * 2 + k) % 997}@example.org` };
-      round.push({ method: 'PATCH', path: `/api/patients/${p(r * 5 + k)}`, body: JSON.stringify(contact) });
-    }
-    round.push({ method: 'POST', path: '/api/patients', body: JSON.stringify(newPatient(100_000 + r)) });
+    add('register patient', 'POST', '/api/patients', newPatient(100_000 + r));
     list.push(...round);
   }
   // A fixed shuffle: the same mix in the same order on every run.

@@ -107,6 +107,12 @@ function printTable(title: string, rows: Row[]): void {
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   console.log(`\n${title}`);
   for (const row of [head, ...lines]) console.log(row.map((c, i) => c.padEnd(widths[i]!)).join('  '));
+  for (const r of rows.filter((x) => x.byLabel.length)) {
+    const parts = r.byLabel.map(
+      (l) => `${l.label} ${l.count} × p50 ${l.p50.toFixed(1)} / p99 ${l.p99.toFixed(1)}`,
+    );
+    console.log(`  ${r.name}, by kind (ms): ${parts.join('; ')}`);
+  }
 }
 
 async function measure(base: string, token: string, name: string, requests: LoadRequest[]): Promise<Row> {

@@ -13,6 +13,8 @@ export type LoadFigures = {
   max: number;
   meanResults: number;
   firstErrors: string[];
+  /** Per label: count, p50 and p99 in ms. */
+  byLabel: { label: string; count: number; p50: number; p99: number }[];
 };
 
 /** Runs a load from `job.clients` keep-alive connections on a worker thread: a warm-up, then the measured phase. */
@@ -36,5 +38,9 @@ export async function runLoad(job: LoadJob): Promise<LoadFigures> {
     max: times.at(-1) ?? Number.NaN,
     meanResults: times.length ? result.results / times.length : 0,
     firstErrors: result.firstErrors,
+    byLabel: Object.entries(result.byLabel).map(([label, list]) => {
+      const sorted = list.sort((a, b) => a - b);
+      return { label, count: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+    }),
   };
 }

@@ -2,7 +2,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { LeanClient } from './http-lean-client.ts';
 
 /** One request of a load: the worker cycles through the list, so a mix is its proportions, shuffled. */
-export type LoadRequest = { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; path: string; body?: string };
+export type LoadRequest = {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
+  path: string;
+  body?: string;
+  /** Requests with a label are also timed per label (the kinds of a mixed load). */
+  label?: string;
+};
 /** A phase ends after this many requests, or after this many milliseconds. */
 export type LoadStop = { requests: number } | { ms: number };
 
@@ -21,10 +27,11 @@ export type LoadResult = {
   results: number;
   firstErrors: string[];
   elapsedMs: number;
+  byLabel: Record<string, number[]>;
 };
 
 async function run(job: LoadJob, clients: LeanClient[], stop: LoadStop): Promise<LoadResult> {
-  const out: LoadResult = { times: [], errors: 0, results: 0, firstErrors: [], elapsedMs: 0 };
+  const out: LoadResult = { times: [], errors: 0, results: 0, firstErrors: [], elapsedMs: 0, byLabel: {} };
   const started = performance.now();
   const deadline = 'ms' in stop ? started + stop.ms : Number.POSITIVE_INFINITY;
   const count = 'requests' in stop ? stop.requests : Number.POSITIVE_INFINITY;
@@ -40,6 +47,10 @@ async function run(job: LoadJob, clients: LeanClient[], stop: LoadStop): Promise
         continue;
       }
       out.times.push(res.ms);
+      if (r.label) {
+        out.byLabel[r.label] ??= [];
+        out.byLabel[r.label]!.push(res.ms);
+      }
       if (res.body.startsWith('{"items"'))
         out.results += (JSON.parse(res.body) as { items: unknown[] }).items.length;
     }

@@ -6,7 +6,7 @@ import type {
 } from '@carebase/contracts';
 import type { AppContext } from '../../app-context.ts';
 import type { Principal } from '../../platform/access/principal.ts';
-import { type ActorContext, writeAudit } from '../../platform/audit/audit.writer.ts';
+import { type ActorContext, writeAudit, writeReadAudit } from '../../platform/audit/audit.writer.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
 import { findPatientRef, openPatientRecord } from '../patients/patient-access.ts';
@@ -86,7 +86,7 @@ export async function listAppointments(
   const items = (truncated ? rows.slice(0, q.limit) : rows).map(toAppointment);
   if (!patientId) {
     // A calendar shows many patients' names: one event records who looked at which range.
-    await writeAudit(ctx.db, actor, {
+    await writeReadAudit(ctx.db, actor, {
       action: 'appointment.list',
       resourceType: 'appointment',
       details: {
@@ -110,7 +110,7 @@ export async function getAppointment(
 ): Promise<Appointment> {
   const appointment = await findAppointment(ctx.db, id);
   if (actsAsPatient(principal, 'read')) await assertOwnAppointment(ctx.db, principal, appointment.patientId);
-  await writeAudit(ctx.db, actor, {
+  await writeReadAudit(ctx.db, actor, {
     action: 'appointment.read',
     resourceType: 'appointment',
     resourceId: id,

@@ -7,7 +7,7 @@ import {
 import type { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import type { Principal } from '../../platform/access/principal.ts';
-import { type ActorContext, writeAudit } from '../../platform/audit/audit.writer.ts';
+import { type ActorContext, writeAudit, writeReadAudit } from '../../platform/audit/audit.writer.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { publishChartChanged } from '../encounters/chart-write.ts';
@@ -139,7 +139,7 @@ export async function readAttachmentContent(
     if (encounter?.status !== 'signed') throw new AppError('not_found', `attachment ${id} not found`);
   }
   const bytes = await ctx.blobs.get(row.sha256);
-  await writeAudit(ctx.db, actor, {
+  await writeReadAudit(ctx.db, actor, {
     action: 'attachment.content.read',
     resourceType: 'attachment',
     resourceId: row.id,

@@ -9,7 +9,7 @@ import {
 import type { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import type { Principal } from '../../platform/access/principal.ts';
-import { type ActorContext, writeAudit } from '../../platform/audit/audit.writer.ts';
+import { type ActorContext, writeAudit, writeReadAudit } from '../../platform/audit/audit.writer.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/events.publisher.ts';
@@ -208,7 +208,7 @@ export async function listCertificates(
   query: z.infer<typeof CertificateListQuerySchema>,
 ) {
   const { rows, total } = await repo.listCertificates(ctx.db, query);
-  await writeAudit(ctx.db, actor, {
+  await writeReadAudit(ctx.db, actor, {
     action: 'certificates.list.read',
     resourceType: 'certificate',
     details: {

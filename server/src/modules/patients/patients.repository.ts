@@ -27,7 +27,7 @@ export type PatientRecordRow = {
 };
 
 /**
- * One patient with its identifiers, allergies and conditions (each in the order of `…Of` below), in one row
+ * One patient with its identifiers (by type and value), allergies and conditions (as recorded), in one row
  * of JSON columns, or no row: one statement, which can carry its audit event too (auditedRead).
  */
 export function patientRecordQuery(id: string): SQL {
@@ -108,14 +108,6 @@ export async function nextMrnNumber(db: Executor): Promise<bigint> {
   return BigInt(row!.n);
 }
 
-export function identifiersOf(db: Executor, patientId: string): Promise<IdentifierRow[]> {
-  return db
-    .select()
-    .from(patientIdentifiers)
-    .where(eq(patientIdentifiers.patientId, patientId))
-    .orderBy(asc(patientIdentifiers.type), asc(patientIdentifiers.value));
-}
-
 export async function replaceIdentifiers(
   db: Executor,
   patientId: string,
@@ -144,22 +136,6 @@ export function identifiersTaken(
 export async function findPatientIdByUser(db: Executor, userId: string): Promise<string | undefined> {
   const [row] = await db.select({ id: patients.id }).from(patients).where(eq(patients.userId, userId));
   return row?.id;
-}
-
-export function allergiesOf(db: Executor, patientId: string): Promise<AllergyRow[]> {
-  return db
-    .select()
-    .from(patientAllergies)
-    .where(eq(patientAllergies.patientId, patientId))
-    .orderBy(asc(patientAllergies.recordedAt), asc(patientAllergies.id));
-}
-
-export function conditionsOf(db: Executor, patientId: string): Promise<ConditionRow[]> {
-  return db
-    .select()
-    .from(patientConditions)
-    .where(eq(patientConditions.patientId, patientId))
-    .orderBy(asc(patientConditions.recordedAt), asc(patientConditions.id));
 }
 
 export function insertAllergies(

@@ -21,11 +21,11 @@ import { normalizeContactPhones } from './patient-phone-fields.ts';
 import { type PatientParts, toPatient } from './patients.mapper.ts';
 import * as repo from './patients.repository.ts';
 
+/** The parts of a patient whose row the caller holds (read again with them, in one statement). */
 export async function loadPatientParts(db: Executor, row: repo.PatientRow): Promise<PatientParts> {
-  const identifiers = await repo.identifiersOf(db, row.id);
-  const allergies = await repo.allergiesOf(db, row.id);
-  const conditions = await repo.conditionsOf(db, row.id);
-  return { row, identifiers, allergies, conditions };
+  const parts = await repo.findPatientWithParts(db, row.id);
+  if (!parts) throw new AppError('not_found', `patient ${row.id} not found`);
+  return parts;
 }
 
 /** The full record, without access check or audit: callers have done both. */

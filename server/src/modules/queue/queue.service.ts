@@ -11,7 +11,7 @@ import {
 } from '@carebase/contracts';
 import type { AppContext } from '../../app-context.ts';
 import type { Principal } from '../../platform/access/principal.ts';
-import { type ActorContext, writeAudit } from '../../platform/audit/audit.writer.ts';
+import { type ActorContext, writeAudit, writeReadAudit } from '../../platform/audit/audit.writer.ts';
 import { type Executor, type Tx, uniqueViolation } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
 import { findAppointment, transitionAppointment } from '../appointments/appointment-status.ts';
@@ -207,7 +207,7 @@ export async function listQueue(ctx: AppContext, actor: ActorContext, q: QueueQu
   });
   const truncated = rows.length > QUEUE_LIST_LIMIT;
   const items = await toTickets(ctx.db, rows.slice(0, QUEUE_LIST_LIMIT), new Date());
-  await writeAudit(ctx.db, actor, {
+  await writeReadAudit(ctx.db, actor, {
     action: 'queue.read',
     resourceType: 'queue',
     resourceId: q.department ?? null,
