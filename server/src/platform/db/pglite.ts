@@ -1,14 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import type { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import type { Database, Db } from './database.ts';
+import { PgliteThread } from './pglite-thread.ts';
 import { SESSION_SETUP_SQL } from './session-settings.ts';
-
-const extensions = { pg_trgm, unaccent, btree_gist };
 
 export class DataDirInUseError extends Error {}
 
@@ -47,10 +43,11 @@ function acquireLock(dataDir: string): () => void {
   throw new DataDirInUseError(`Could not lock ${lockPath}.`);
 }
 
-function wrap(client: PGlite, release: () => void): Database {
+function wrap(client: PgliteThread, release: () => void): Database {
   return {
     kind: 'pglite',
-    db: drizzle({ client }) as unknown as Db,
+    // Drizzle's PGlite driver uses only query() and transaction(), which the thread's client answers.
+    db: drizzle({ client: client as unknown as PGlite }) as unknown as Db,
     async listen(channel, onPayload) {
       const unlisten = await client.listen(channel, onPayload);
       return async () => {
@@ -67,13 +64,15 @@ function wrap(client: PGlite, release: () => void): Database {
   };
 }
 
-/** dataDir undefined: in memory. `from` loads a dumped data directory (tests start from a migrated template). */
+/**
+ * dataDir undefined: in memory. `from` loads a dumped data directory (tests start from a migrated template).
+ * The database runs on a worker thread, so its work does not hold up the server's event loop.
+ */
 export async function openPglite(opts: { dataDir?: string; from?: Blob }): Promise<Database> {
   const release = opts.dataDir ? acquireLock(opts.dataDir) : () => {};
   try {
     const pgDir = opts.dataDir ? path.join(opts.dataDir, 'pg') : undefined;
-    const client = await PGlite.create({ dataDir: pgDir, extensions, loadDataDir: opts.from });
-    await client.exec(SESSION_SETUP_SQL);
+    const client = await PgliteThread.open({ dataDir: pgDir, from: opts.from, setupSql: SESSION_SETUP_SQL });
     return wrap(client, release);
   } catch (err) {
     release();
@@ -82,6 +81,6 @@ export async function openPglite(opts: { dataDir?: string; from?: Blob }): Promi
 }
 
 export async function dumpPglite(database: Database): Promise<Blob> {
-  const client = (database.db as unknown as { $client: PGlite }).$client;
+  const client = (database.db as unknown as { $client: PgliteThread }).$client;
   return client.dumpDataDir('none');
 }
