@@ -14,6 +14,8 @@ const run = promisify(execFile);
 export type BenchCluster = {
   urls: string[];
   token: string;
+  /** The server processes, for measuring their CPU time. */
+  pids: number[];
   close(): Promise<void>;
 };
 
@@ -43,26 +45,36 @@ async function waitReady(url: string, child: ChildProcess, output: () => string)
 }
 
 /**
- * A fresh database on the PostgreSQL server at `serverUrl`, migrated, with an administrator and an API token
- * made by the CLI, and `instances` servers started as a user would (`carebase start`), each its own process.
+ * A fresh database, migrated, with an administrator and an API token made by the CLI, and `instances` servers
+ * started as a user would (`carebase start`), each its own process. `serverUrl` is a PostgreSQL server (a
+ * database is created there and dropped at the end) or 'pglite' for the embedded database (one instance).
  */
-export async function startCluster(serverUrl: string, instances: number): Promise<BenchCluster> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
+export async function startCluster(
+  serverUrl: string,
+  instances: number,
+  extraEnv: Record<string, string> = {},
+): Promise<BenchCluster> {
+  const embedded = serverUrl === 'pglite';
+  const admin = embedded ? null : new pg.Client({ connectionString: serverUrl });
+  await admin?.connect();
   const name = `carebase_bench_${randomBytes(4).toString('hex')}`;
-  await admin.query(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'carebase-bench-'));
-  const env = { ...process.env, DATABASE_URL: url.toString(), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extraEnv };
+  delete env.DATABASE_URL;
+  if (admin) {
+    await admin.query(`create database ${name}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    env.DATABASE_URL = url.toString();
+  }
   const children: ChildProcess[] = [];
   const close = async () => {
     for (const child of children) child.kill('SIGTERM');
     await Promise.all(
       children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)),
     );
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await admin?.query(`drop database if exists ${name} with (force)`);
+    await admin?.end();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
   try {
@@ -86,19 +98,19 @@ export async function startCluster(serverUrl: string, instances: number): Promis
         env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
+      // Keep the tail of the output for error messages; request logs at info would otherwise pile up here.
       let out = '';
-      child.stdout?.on('data', (d) => {
-        out += d;
-      });
-      child.stderr?.on('data', (d) => {
-        out += d;
-      });
+      const keep = (d: Buffer) => {
+        out = (out + d).slice(-20_000);
+      };
+      child.stdout?.on('data', keep);
+      child.stderr?.on('data', keep);
       children.push(child);
       const base = `http://127.0.0.1:${port}`;
       await waitReady(base, child, () => out);
       urls.push(base);
     }
-    return { urls, token, close };
+    return { urls, token, close, pids: children.map((c) => c.pid!) };
   } catch (err) {
     await close();
     throw err;

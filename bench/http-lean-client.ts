@@ -3,7 +3,7 @@ import net from 'node:net';
 export type Answer = { status: number; body: string; ms: number };
 
 /**
- * A keep-alive HTTP/1.1 GET client over one socket, as lean as a load generator should be (the way wrk is):
+ * A keep-alive HTTP/1.1 client over one socket, as lean as a load generator should be (the way wrk is):
  * Node's http client costs several times the work of the requests it measures here, on the same two cores.
  * It reads answers framed by Content-Length, which is how the API answers JSON; anything else is an error.
  */
@@ -34,11 +34,21 @@ export class LeanClient {
   }
 
   get(path: string): Promise<Answer> {
+    return this.request('GET', path);
+  }
+
+  /** One request; a body is sent as JSON. */
+  request(method: string, path: string, body?: string): Promise<Answer> {
     if (this.pending) return Promise.reject(new Error('one request at a time'));
     return new Promise((resolve, reject) => {
       this.pending = { resolve, reject, started: performance.now() };
+      const auth = this.token ? `Authorization: Bearer ${this.token}\r\n` : '';
+      const payload =
+        body === undefined
+          ? ''
+          : `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n`;
       this.socket.write(
-        `GET ${path} HTTP/1.1\r\nHost: ${this.host}\r\nAuthorization: Bearer ${this.token}\r\n\r\n`,
+        `${method} ${path} HTTP/1.1\r\nHost: ${this.host}\r\n${auth}${payload}\r\n${body ?? ''}`,
       );
     });
   }

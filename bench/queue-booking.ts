@@ -8,7 +8,9 @@ export type BookingFigures = {
 const SLOT_MINUTES = 15;
 
 /** A doctor working every day around the clock, and a 15-minute service, so any future quarter hour is bookable. */
-async function bookableDoctor(cluster: BenchCluster): Promise<{ providerId: string; serviceId: string }> {
+export async function bookableDoctor(
+  cluster: BenchCluster,
+): Promise<{ providerId: string; serviceId: string }> {
   const [base, token] = [cluster.urls[0]!, cluster.token];
   const { body: doctor } = await api<{ id: string }>(base, token, 'POST', '/api/users', {
     email: 'bench-doctor@example.org',
