@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
@@ -53,9 +51,12 @@ import { eventsRoutes } from './platform/events/events.routes.ts';
 import { createLocalBlobStore } from './platform/files/blob-store.ts';
 import { AccessLog, serializeRequest } from './platform/http/access-log.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
-import { registerProblemHandlers, sendNotFound } from './platform/http/problem.ts';
-import { publicScope, registerRouteAccess } from './platform/http/route-access.ts';
+import { frameworkErrorHandler, registerProblemHandlers } from './platform/http/problem.ts';
+import { registerRouteAccess } from './platform/http/route-access.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
+import { serverTimeouts } from './platform/http/server-timeouts.ts';
+import { registerTextInputCheck } from './platform/http/text-input.ts';
+import { registerWebApp } from './platform/http/web-app.ts';
 import { createJobs } from './platform/jobs/jobs.ts';
 import { registerMetrics } from './platform/metrics/metrics.ts';
 import { createOutbox } from './platform/outbox/outbox.ts';
@@ -87,6 +88,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     },
     logController: new AccessLog(),
     bodyLimit: config.bodyLimit,
+    ...serverTimeouts(config),
+    frameworkErrors: frameworkErrorHandler,
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
@@ -128,6 +131,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   registerProblemHandlers(app);
   registerRouteAccess(app, db);
+  registerTextInputCheck(app);
   registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
@@ -201,29 +205,6 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(queueRoutes(ctx), { prefix: '/api/queue' });
   await app.register(displaysRoutes(ctx), { prefix: '/api' });
 
-  const webDist = config.webDist ?? DEFAULT_WEB_DIST;
-  const indexHtml = path.join(webDist, 'index.html');
-  // The shell is small and the same for every client-side route: read it once.
-  const shell = fs.existsSync(indexHtml) ? fs.readFileSync(indexHtml) : null;
-  const hasWeb = shell !== null;
-  if (hasWeb) {
-    await app.register(async (scope) => {
-      publicScope(scope);
-      await scope.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
-    });
-  } else {
-    app.log.warn(
-      `The web app is not built (${indexHtml} is missing): run "npm run build". The API works without it.`,
-    );
-  }
-  app.setNotFoundHandler(async (request, reply) => {
-    const url = request.url.split('?')[0] ?? '';
-    const isApi = url.startsWith('/api/') || url === '/api' || url === '/metrics';
-    if (hasWeb && request.method === 'GET' && !isApi) {
-      // Client-side routes of the single-page app all load the same shell.
-      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(shell);
-    }
-    return sendNotFound(request, reply);
-  });
+  await registerWebApp(app, { webDist: config.webDist ?? DEFAULT_WEB_DIST, log: app.log });
   return app;
 }

@@ -15,6 +15,9 @@ describe('loadConfig', () => {
       sessionIdleMs: 30 * 60_000,
       sessionMaxMs: 12 * 3_600_000,
       bodyLimit: 1_048_576,
+      headersTimeoutMs: 15_000,
+      requestTimeoutMs: 60_000,
+      keepAliveTimeoutMs: 5_000,
       lockoutThreshold: 5,
       jobsEnabled: true,
       trustProxy: false,
@@ -61,5 +64,23 @@ describe('loadConfig', () => {
     });
     expect(config.host).toBe('0.0.0.0');
     expect(loadConfig({ HOST: 'localhost' }).host).toBe('localhost');
+  });
+
+  it('reads the request deadlines in seconds, and refuses headers allowed longer than the whole request', () => {
+    const config = loadConfig({
+      HEADERS_TIMEOUT_SECONDS: '2.5',
+      REQUEST_TIMEOUT_SECONDS: '30',
+      KEEP_ALIVE_TIMEOUT_SECONDS: '65',
+    });
+    expect(config).toMatchObject({
+      headersTimeoutMs: 2_500,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 65_000,
+    });
+    expect(() => loadConfig({ REQUEST_TIMEOUT_SECONDS: '0' })).toThrow(/REQUEST_TIMEOUT_SECONDS/);
+    expect(() => loadConfig({ KEEP_ALIVE_TIMEOUT_SECONDS: 'soon' })).toThrow(/KEEP_ALIVE_TIMEOUT_SECONDS/);
+    expect(() => loadConfig({ HEADERS_TIMEOUT_SECONDS: '90', REQUEST_TIMEOUT_SECONDS: '60' })).toThrow(
+      /HEADERS_TIMEOUT_SECONDS \(90\) must not be longer than REQUEST_TIMEOUT_SECONDS \(60\)/,
+    );
   });
 });

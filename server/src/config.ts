@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 
 const duration = z.coerce.number().int().positive();
+const seconds = z.coerce.number().positive().max(3600);
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /** Every key is documented in the README's configuration table; keep the two in step. */
@@ -20,6 +21,9 @@ const EnvSchema = z.object({
   SESSION_MAX_HOURS: duration.default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  HEADERS_TIMEOUT_SECONDS: seconds.default(15),
+  REQUEST_TIMEOUT_SECONDS: seconds.default(60),
+  KEEP_ALIVE_TIMEOUT_SECONDS: seconds.default(5),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
   SMTP_URL: z
@@ -45,6 +49,12 @@ export type Config = {
   sessionMaxMs: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   bodyLimit: number;
+  /** The request line and headers must arrive within this time, or the answer is 408 and the socket closes. */
+  headersTimeoutMs: number;
+  /** The whole request, body included, must arrive within this time, or the answer is 408 and the socket closes. */
+  requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this time. */
+  keepAliveTimeoutMs: number;
   loginRateLimitPerMinute: number;
   lockoutThreshold: number;
   smtpUrl: string | undefined;
@@ -73,6 +83,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         'must both be set. Set them, or keep HOST=127.0.0.1.',
     );
   }
+  if (e.HEADERS_TIMEOUT_SECONDS > e.REQUEST_TIMEOUT_SECONDS) {
+    throw new ConfigError(
+      `Carebase cannot start: HEADERS_TIMEOUT_SECONDS (${e.HEADERS_TIMEOUT_SECONDS}) must not be longer than ` +
+        `REQUEST_TIMEOUT_SECONDS (${e.REQUEST_TIMEOUT_SECONDS}), which covers the headers and the body together.`,
+    );
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
@@ -87,6 +103,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.BODY_LIMIT_BYTES,
+    headersTimeoutMs: Math.round(e.HEADERS_TIMEOUT_SECONDS * 1000),
+    requestTimeoutMs: Math.round(e.REQUEST_TIMEOUT_SECONDS * 1000),
+    keepAliveTimeoutMs: Math.round(e.KEEP_ALIVE_TIMEOUT_SECONDS * 1000),
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     lockoutThreshold: e.LOCKOUT_THRESHOLD,
     smtpUrl: e.SMTP_URL,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuerySchema, pageOf } from './common.ts';
+import { IsoDateTimeSchema, PageQuerySchema, pageOf } from './common.ts';
 
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failed'] as const;
 
@@ -28,8 +28,8 @@ export const AuditQuerySchema = PageQuerySchema.extend({
   action: z.string().max(100).optional(),
   resourceType: z.string().max(100).optional(),
   outcome: z.enum(AUDIT_OUTCOMES).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: IsoDateTimeSchema.optional(),
+  to: IsoDateTimeSchema.optional(),
   sort: z.enum(AUDIT_SORT_FIELDS).default('at'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });

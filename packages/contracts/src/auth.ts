@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EmailSchema } from './common.ts';
+import { EmailSchema, IsoDateTimeSchema } from './common.ts';
 import { PERMISSIONS } from './permissions.ts';
 import { UserSettingsSchema } from './settings.ts';
 
@@ -62,6 +62,6 @@ export const CreateApiTokenSchema = z.object({
   name: z.string().trim().min(1).max(100),
   /** Omitted: all of the creator's permissions. Never more than the creator has. */
   permissions: z.array(z.enum(PERMISSIONS)).optional(),
-  expiresAt: z.iso.datetime({ offset: true }).optional(),
+  expiresAt: IsoDateTimeSchema.optional(),
 });
 export const CreatedApiTokenSchema = ApiTokenSchema.extend({ token: z.string() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTimeSchema, PageQuerySchema, pageOf } from './common.ts';
+import { IsoDateSchema, IsoDateTimeSchema, PageQuerySchema, pageOf, requireChange } from './common.ts';
 
 export const CERTIFICATE_TYPES = [
   'fit_to_work',
@@ -21,7 +21,7 @@ export const CERTIFICATE_STATUSES = [
 ] as const;
 export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
 
-const IsoDate = z.iso.date();
+const IsoDate = IsoDateSchema;
 const LongText = z.string().trim().max(5000);
 
 export const CertificateCreateSchema = z
@@ -38,18 +38,19 @@ export const CertificateCreateSchema = z
   .strict();
 export type CertificateCreate = z.infer<typeof CertificateCreateSchema>;
 
-export const CertificatePatchSchema = z
-  .object({
-    type: z.enum(CERTIFICATE_TYPES),
-    title: z.string().trim().min(1).max(200).nullable(),
-    findings: LongText.min(1),
-    recommendation: LongText.nullable(),
-    validFrom: IsoDate.nullable(),
-    validTo: IsoDate.nullable(),
-  })
-  .partial()
-  .strict()
-  .refine((p) => Object.keys(p).length > 0, 'name at least one field to change');
+export const CertificatePatchSchema = requireChange(
+  z
+    .object({
+      type: z.enum(CERTIFICATE_TYPES),
+      title: z.string().trim().min(1).max(200).nullable(),
+      findings: LongText.min(1),
+      recommendation: LongText.nullable(),
+      validFrom: IsoDate.nullable(),
+      validTo: IsoDate.nullable(),
+    })
+    .partial()
+    .strict(),
+);
 export type CertificatePatch = z.infer<typeof CertificatePatchSchema>;
 
 export const CertificateReasonSchema = z.object({ reason: z.string().trim().min(1).max(1000) }).strict();

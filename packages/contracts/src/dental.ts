@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTimeSchema } from './common.ts';
+import { IsoDateTimeSchema, requireChange } from './common.ts';
 
 /** FDI (ISO 3950) tooth numbers: quadrant digit, then position from the midline. */
 export const PERMANENT_TEETH = [1, 2, 3, 4].flatMap((q) => [1, 2, 3, 4, 5, 6, 7, 8].map((p) => q * 10 + p));
@@ -272,16 +272,17 @@ export const DentalProcedureCreateSchema = z.object({
 });
 export type DentalProcedureCreate = z.infer<typeof DentalProcedureCreateSchema>;
 
-export const DentalProcedurePatchSchema = z
-  .object({
-    status: z.enum(DENTAL_PROCEDURE_STATUSES),
-    cost: CostSchema,
-    description: z.string().trim().max(500).nullable(),
-    notes: z.string().trim().max(2000).nullable(),
-  })
-  .partial()
-  .strict()
-  .refine((p) => Object.keys(p).length > 0, 'name at least one field to change');
+export const DentalProcedurePatchSchema = requireChange(
+  z
+    .object({
+      status: z.enum(DENTAL_PROCEDURE_STATUSES),
+      cost: CostSchema,
+      description: z.string().trim().max(500).nullable(),
+      notes: z.string().trim().max(2000).nullable(),
+    })
+    .partial()
+    .strict(),
+);
 export type DentalProcedurePatch = z.infer<typeof DentalProcedurePatchSchema>;
 
 export const DentalProcedureSchema = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AttachmentSchema } from './attachments.ts';
-import { IsoDateTimeSchema, PageQuerySchema, pageOf } from './common.ts';
+import { IsoDateTimeSchema, PageQuerySchema, pageOf, requireChange } from './common.ts';
 import { Icd10CodeInputSchema } from './icd10.ts';
 import { PrescriptionSchema } from './prescriptions.ts';
 import { VitalsSchema } from './vitals.ts';
@@ -25,19 +25,21 @@ export const CreateEncounterSchema = z
   .strict();
 
 /** Only while the encounter is a draft; a signed note is corrected with an addendum. */
-export const UpdateEncounterSchema = z
-  .object({
-    type: z.enum(ENCOUNTER_TYPES),
-    providerId: z.uuid(),
-    startedAt: IsoDateTimeSchema,
-    chiefComplaint: z.string().trim().max(500).nullable(),
-    subjective: note.nullable(),
-    objective: note.nullable(),
-    assessment: note.nullable(),
-    plan: note.nullable(),
-  })
-  .partial()
-  .strict();
+export const UpdateEncounterSchema = requireChange(
+  z
+    .object({
+      type: z.enum(ENCOUNTER_TYPES),
+      providerId: z.uuid(),
+      startedAt: IsoDateTimeSchema,
+      chiefComplaint: z.string().trim().max(500).nullable(),
+      subjective: note.nullable(),
+      objective: note.nullable(),
+      assessment: note.nullable(),
+      plan: note.nullable(),
+    })
+    .partial()
+    .strict(),
+);
 
 export const EncounterListQuerySchema = PageQuerySchema;
 

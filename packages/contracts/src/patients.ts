@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EmailSchema, IdSchema } from './common.ts';
+import { EmailSchema, IdSchema, requireChange } from './common.ts';
 
 export const PATIENT_SEXES = ['female', 'male', 'intersex', 'unknown'] as const;
 export const CIVIL_STATUSES = [
@@ -36,14 +36,22 @@ function latestToday(): string {
   return new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10);
 }
 
-function isRealDate(s: string): boolean {
+/** Looks like YYYY-MM-DD (a search box term of this shape is meant as a date). */
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A YYYY-MM-DD that exists in the calendar and that PostgreSQL's date type accepts: no 2025-02-30, and no
+ * year 0000 (the calendar goes from 1 BC to AD 1).
+ */
+export function isRealDate(s: string): boolean {
+  if (!DATE_PATTERN.test(s) || s < '0001-01-01') return false;
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
 export const DateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .regex(DATE_PATTERN, 'a date as YYYY-MM-DD')
   .refine(isRealDate, 'not a real calendar date');
 
 export const BirthDateSchema = DateSchema.refine(
@@ -134,15 +142,17 @@ export const AllergyInputSchema = z
     severity: z.enum(ALLERGY_SEVERITIES),
   })
   .strict();
-export const AllergyUpdateSchema = z
-  .object({
-    reaction: text(500),
-    severity: z.enum(ALLERGY_SEVERITIES),
-    /** inactive: recorded in error or no longer applies; the row is kept. */
-    status: z.enum(ALLERGY_STATUSES),
-  })
-  .partial()
-  .strict();
+export const AllergyUpdateSchema = requireChange(
+  z
+    .object({
+      reaction: text(500),
+      severity: z.enum(ALLERGY_SEVERITIES),
+      /** inactive: recorded in error or no longer applies; the row is kept. */
+      status: z.enum(ALLERGY_STATUSES),
+    })
+    .partial()
+    .strict(),
+);
 
 export const ConditionInputSchema = z
   .object({
@@ -157,15 +167,17 @@ export const ConditionInputSchema = z
     since: DateSchema.nullable().optional(),
   })
   .strict();
-export const ConditionUpdateSchema = z
-  .object({
-    name: ConditionInputSchema.shape.name,
-    icd10Code: ConditionInputSchema.shape.icd10Code,
-    since: ConditionInputSchema.shape.since,
-    status: z.enum(CONDITION_STATUSES),
-  })
-  .partial()
-  .strict();
+export const ConditionUpdateSchema = requireChange(
+  z
+    .object({
+      name: ConditionInputSchema.shape.name,
+      icd10Code: ConditionInputSchema.shape.icd10Code,
+      since: ConditionInputSchema.shape.since,
+      status: z.enum(CONDITION_STATUSES),
+    })
+    .partial()
+    .strict(),
+);
 
 const demographics = {
   givenName: requiredText(100),
@@ -203,14 +215,16 @@ export const CreatePatientSchema = z
 export type CreatePatientInput = z.infer<typeof CreatePatientSchema>;
 
 /** Every field optional; null clears an optional one. `identifiers` replaces the whole list. */
-export const UpdatePatientSchema = z
-  .object({
-    ...demographics,
-    /** The portal account of this patient: a user holding the patient role; null unlinks. */
-    userId: IdSchema.nullable(),
-  })
-  .partial()
-  .strict();
+export const UpdatePatientSchema = requireChange(
+  z
+    .object({
+      ...demographics,
+      /** The portal account of this patient: a user holding the patient role; null unlinks. */
+      userId: IdSchema.nullable(),
+    })
+    .partial()
+    .strict(),
+);
 export type UpdatePatientInput = z.infer<typeof UpdatePatientSchema>;
 
 // Responses: plain shapes without transforms, so they serialise as they are.
@@ -324,7 +338,17 @@ const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
  */
 export const PatientSearchQuerySchema = z
   .object({
-    q: z.string().trim().min(1).max(100).optional(),
+    q: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      // A term shaped like a date is searched as a birth date, so it has to be a real one.
+      .refine(
+        (q) => !DATE_PATTERN.test(q) || isRealDate(q),
+        'looks like a date but is not a real calendar date',
+      )
+      .optional(),
     name: z.string().trim().min(1).max(100).optional(),
     match: z.enum(NAME_MATCHES).default('prefix'),
     mrn: z.string().trim().min(1).max(64).optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTimeSchema } from './common.ts';
+import { fromYearOne, IsoDateTimeSchema, requireChange } from './common.ts';
 
 /** Users holding one of these roles are providers: they have schedules and offer services. */
 export const CLINICAL_ROLES = ['doctor', 'dentist', 'nurse', 'radiologist'] as const;
@@ -42,10 +42,9 @@ export const CreateDepartmentSchema = z
   })
   .strict();
 export type CreateDepartment = z.input<typeof CreateDepartmentSchema>;
-export const UpdateDepartmentSchema = z
-  .object({ name: NameSchema, ticketPrefix: TicketPrefixSchema, active: z.boolean() })
-  .partial()
-  .strict();
+export const UpdateDepartmentSchema = requireChange(
+  z.object({ name: NameSchema, ticketPrefix: TicketPrefixSchema, active: z.boolean() }).partial().strict(),
+);
 export type UpdateDepartment = z.infer<typeof UpdateDepartmentSchema>;
 export const DepartmentParamsSchema = z.object({ key: SchedulingDepartmentKeySchema });
 
@@ -73,10 +72,12 @@ export const CreateRoomSchema = z
   })
   .strict();
 export type CreateRoom = z.input<typeof CreateRoomSchema>;
-export const UpdateRoomSchema = z
-  .object({ name: NameSchema, departmentKey: SchedulingDepartmentKeySchema, active: z.boolean() })
-  .partial()
-  .strict();
+export const UpdateRoomSchema = requireChange(
+  z
+    .object({ name: NameSchema, departmentKey: SchedulingDepartmentKeySchema, active: z.boolean() })
+    .partial()
+    .strict(),
+);
 export type UpdateRoom = z.infer<typeof UpdateRoomSchema>;
 
 // ── Services ─────────────────────────────────────────────────────────────────
@@ -122,18 +123,20 @@ export const CreateServiceSchema = z
   })
   .strict();
 export type CreateService = z.input<typeof CreateServiceSchema>;
-export const UpdateServiceSchema = z
-  .object({
-    name: NameSchema,
-    departmentKey: SchedulingDepartmentKeySchema,
-    durationMinutes: minutes(SERVICE_DURATION),
-    bufferMinutes: minutes(SERVICE_BUFFER),
-    selfBookable: z.boolean(),
-    active: z.boolean(),
-    providerIds: z.array(z.uuid()).max(200),
-  })
-  .partial()
-  .strict();
+export const UpdateServiceSchema = requireChange(
+  z
+    .object({
+      name: NameSchema,
+      departmentKey: SchedulingDepartmentKeySchema,
+      durationMinutes: minutes(SERVICE_DURATION),
+      bufferMinutes: minutes(SERVICE_BUFFER),
+      selfBookable: z.boolean(),
+      active: z.boolean(),
+      providerIds: z.array(z.uuid()).max(200),
+    })
+    .partial()
+    .strict(),
+);
 export type UpdateService = z.infer<typeof UpdateServiceSchema>;
 
 // ── Providers ────────────────────────────────────────────────────────────────
@@ -154,7 +157,7 @@ export const ProviderListQuerySchema = z.object({ service: z.uuid().optional() }
 
 const START_TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
 const END_TIME_RE = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
-export const LocalDateSchema = z.iso.date('must be a date (YYYY-MM-DD)');
+export const LocalDateSchema = fromYearOne(z.iso.date('must be a date (YYYY-MM-DD)'));
 
 export const ScheduleRuleInputSchema = z
   .object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requireChange } from './common.ts';
 import { DEFAULT_MRN_FORMAT, mrnFormatProblem } from './patients.ts';
 
 export const LANGUAGES = ['en', 'es'] as const;
@@ -17,7 +18,7 @@ export const DEFAULT_USER_SETTINGS: UserSettings = {
   dateFormat: 'locale',
   notifications: { email: true, inApp: true },
 };
-export const UserSettingsPatchSchema = UserSettingsSchema.partial().strict();
+export const UserSettingsPatchSchema = requireChange(UserSettingsSchema.partial().strict());
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -28,7 +29,11 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
+/** ISO 3166 codes for no country: user-assigned ones (AA, QM–QZ, XA–XZ but Kosovo's XK, ZZ) and groupings. */
+const NOT_A_COUNTRY = /^(AA|Q[M-Z]|X[A-JL-Z]|ZZ|EU|EZ|UN)$/;
+
 function isRegion(code: string): boolean {
+  if (NOT_A_COUNTRY.test(code)) return false;
   try {
     return new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }).of(code) !== undefined;
   } catch {
@@ -36,34 +41,132 @@ function isRegion(code: string): boolean {
   }
 }
 
+let currencies: Set<string> | null = null;
+/** An ISO 4217 code this runtime knows (the same list the clinic settings form offers). */
+function isCurrency(code: string): boolean {
+  if (!/^[A-Z]{3}$/.test(code)) return false;
+  try {
+    currencies ??= new Set(Intl.supportedValuesOf('currency'));
+  } catch {
+    return true;
+  }
+  return currencies.has(code);
+}
+
+const oneLine = (max: number) =>
+  z
+    .string()
+    .max(max, { abort: true })
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+    .regex(/^[^\u0000-\u001f\u007f]*$/, {
+      message: 'must be one line of text, without control characters',
+      abort: true,
+    });
+
+/** The setting is optional: an empty string means not set. */
+const orEmpty = (test: (s: string) => boolean) => (s: string) => s === '' || test(s);
+
+function isHttpUrl(s: string): boolean {
+  if (!/^https?:\/\/[^\s]+$/i.test(s)) return false;
+  try {
+    const url = new URL(s);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+const EMAIL = z.email();
+const isEmail = (s: string) => s.length <= 254 && EMAIL.safeParse(s).success;
+
+/** `clinic@example.org` or `Clinic Name <clinic@example.org>` (a mail From header, so never two lines). */
+function isMailbox(s: string): boolean {
+  const named = /^[^<>"\r\n]*<([^<>\s]+)>$/.exec(s.trim()) ?? /^"[^"\r\n]*"\s*<([^<>\s]+)>$/.exec(s.trim());
+  return isEmail(named ? (named[1] ?? '') : s);
+}
+
+const HOST_LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const HOST_NAME = new RegExp(`^(?=.{1,253}$)${HOST_LABEL}(?:\\.${HOST_LABEL})*\\.?$`);
+const IPV4 = z.ipv4();
+const IPV6 = z.ipv6();
+/** A host name (smtp.example.org), an IPv4 address, or an IPv6 address (bare or in brackets). */
+function isHost(s: string): boolean {
+  if (/^[0-9.]+$/.test(s)) return IPV4.safeParse(s).success;
+  return HOST_NAME.test(s) || IPV6.safeParse(s.replace(/^\[(.*)\]$/, '$1')).success;
+}
+
+/** A phone number as people write it: digits with spaces or ( ) . - /, an optional leading +, and an extension. */
+function isPhone(s: string): boolean {
+  const match = /^(\+?[0-9(][0-9 ()./-]*[0-9])(?:\s*(?:ext\.?|x|#)\s*[0-9]{1,6})?$/i.exec(s.trim());
+  const digits = match?.[1]?.replace(/\D/g, '').length ?? 0;
+  return digits >= 5 && digits <= 15;
+}
+
+/** The logo on the sign-in page and on printed documents: never a script, a data URL or another scheme. */
+function isLogoUrl(s: string): boolean {
+  if (/^(?:blob:)?[0-9a-f]{64}$/.test(s)) return true; // a file stored here, by its sha256
+  if (/^\/(?![/\\])[^\s\\]*$/.test(s)) return true; // a path on this server, e.g. /api/files/<sha256>
+  return isHttpUrl(s);
+}
+
+/** A DICOM application entity title: up to 16 printable ASCII characters, no backslash, not only spaces. */
+const isAeTitle = (s: string) => /^[\x20-\x5b\x5d-\x7e]{1,16}$/.test(s) && s.trim() !== '';
+
+/** An SMS sender: an alphanumeric sender id (up to 11 characters) or a phone number. */
+const isSmsSender = (s: string) =>
+  /^[A-Za-z0-9][A-Za-z0-9 ._&-]{0,10}$/.test(s) || /^\+?[0-9]{3,15}$/.test(s);
+
 /** Secrets are write-only: responses carry `…Set: true|false`, never the value. */
 export const SystemSettingsSchema = z.object({
-  clinicName: z.string().trim().min(1).max(200),
-  logoUrl: z.string().max(2000).nullable(),
+  clinicName: oneLine(200).trim().min(1),
+  /**
+   * An http(s) address, a path on this server (/api/files/<sha256>) or a stored file (blob:<sha256>); null
+   * for none. Shown on the public sign-in page, so no other scheme is accepted.
+   */
+  logoUrl: z
+    .string()
+    .max(2000, { abort: true })
+    .refine(orEmpty(isLogoUrl), 'an http(s) address or an uploaded image path such as /api/files/<sha256>')
+    .nullable(),
+  /** Printed on letterheads; may span lines. */
   address: z.string().max(500),
-  phone: z.string().max(50),
-  email: z.string().max(254),
-  timeZone: z.string().refine(isTimeZone, 'an IANA time zone such as America/Mexico_City'),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD'),
+  phone: oneLine(50).refine(orEmpty(isPhone), 'a phone number such as +1 555 010 0200, or empty'),
+  email: oneLine(254).refine(orEmpty(isEmail), 'an email address such as clinic@example.org, or empty'),
+  timeZone: z.string().max(100).refine(isTimeZone, 'an IANA time zone such as America/Mexico_City'),
+  currency: z.string().refine(isCurrency, 'an ISO 4217 currency code such as USD'),
   defaultAppointmentMinutes: z.number().int().min(5).max(480),
   mail: z.object({
-    smtpHost: z.string().max(255),
+    smtpHost: oneLine(255).refine(
+      orEmpty(isHost),
+      'a host name or IP address such as smtp.example.org, or empty',
+    ),
     smtpPort: z.number().int().min(1).max(65535),
     smtpSecure: z.boolean(),
-    smtpUser: z.string().max(255),
-    from: z.string().max(255),
+    smtpUser: oneLine(255),
+    from: oneLine(255).refine(
+      orEmpty(isMailbox),
+      'an email address, optionally with a name: Clinic <clinic@example.org>, or empty',
+    ),
   }),
   sms: z.object({
     provider: z.enum(['none', 'http']),
-    url: z.string().max(2000),
-    sender: z.string().max(50),
+    url: z.string().max(2000, { abort: true }).refine(orEmpty(isHttpUrl), 'an http(s) address, or empty'),
+    sender: oneLine(50).refine(
+      orEmpty(isSmsSender),
+      'a sender id of up to 11 letters and digits, or a phone number, or empty',
+    ),
   }),
   pacs: z.object({
-    aeTitle: z.string().max(16),
-    host: z.string().max(255),
+    aeTitle: z
+      .string()
+      .max(16, { abort: true })
+      .refine(orEmpty(isAeTitle), 'a DICOM AE title: up to 16 printable ASCII characters, no backslash'),
+    host: oneLine(255).refine(orEmpty(isHost), 'a host name or IP address, or empty'),
     port: z.number().int().min(0).max(65535),
   }),
-  ai: z.object({ url: z.string().max(2000) }),
+  ai: z.object({
+    url: z.string().max(2000, { abort: true }).refine(orEmpty(isHttpUrl), 'an http(s) address, or empty'),
+  }),
   appointments: z.object({
     /** Reminders go this many minutes before the start (default a day and two hours). */
     reminderOffsetsMinutes: z.array(z.number().int().min(5).max(20_160)).max(5),
@@ -95,35 +198,39 @@ export const SystemSettingsResponseSchema = SystemSettingsSchema.extend({
 });
 export type SystemSettingsResponse = z.infer<typeof SystemSettingsResponseSchema>;
 
-export const SystemSettingsPatchSchema = z
-  .object({
-    clinicName: SystemSettingsSchema.shape.clinicName,
-    logoUrl: SystemSettingsSchema.shape.logoUrl,
-    address: SystemSettingsSchema.shape.address,
-    phone: SystemSettingsSchema.shape.phone,
-    email: SystemSettingsSchema.shape.email,
-    timeZone: SystemSettingsSchema.shape.timeZone,
-    currency: SystemSettingsSchema.shape.currency,
-    defaultAppointmentMinutes: SystemSettingsSchema.shape.defaultAppointmentMinutes,
-    mail: SystemSettingsSchema.shape.mail.partial().strict(),
-    sms: SystemSettingsSchema.shape.sms.partial().strict(),
-    pacs: SystemSettingsSchema.shape.pacs.partial().strict(),
-    ai: SystemSettingsSchema.shape.ai.partial().strict(),
-    appointments: SystemSettingsSchema.shape.appointments.partial().strict(),
-    defaultPhoneRegion: SystemSettingsSchema.shape.defaultPhoneRegion,
-    mrnFormat: SystemSettingsSchema.shape.mrnFormat,
-    /** Set a secret with a string, clear it with null. */
-    secrets: z
-      .object({
-        smtpPassword: z.string().max(1000).nullable(),
-        smsApiKey: z.string().max(1000).nullable(),
-        aiApiKey: z.string().max(1000).nullable(),
-      })
-      .partial()
-      .strict(),
-  })
-  .partial()
-  .strict();
+export const SystemSettingsPatchSchema = requireChange(
+  z
+    .object({
+      clinicName: SystemSettingsSchema.shape.clinicName,
+      logoUrl: SystemSettingsSchema.shape.logoUrl,
+      address: SystemSettingsSchema.shape.address,
+      phone: SystemSettingsSchema.shape.phone,
+      email: SystemSettingsSchema.shape.email,
+      timeZone: SystemSettingsSchema.shape.timeZone,
+      currency: SystemSettingsSchema.shape.currency,
+      defaultAppointmentMinutes: SystemSettingsSchema.shape.defaultAppointmentMinutes,
+      mail: requireChange(SystemSettingsSchema.shape.mail.partial().strict()),
+      sms: requireChange(SystemSettingsSchema.shape.sms.partial().strict()),
+      pacs: requireChange(SystemSettingsSchema.shape.pacs.partial().strict()),
+      ai: requireChange(SystemSettingsSchema.shape.ai.partial().strict()),
+      appointments: requireChange(SystemSettingsSchema.shape.appointments.partial().strict()),
+      defaultPhoneRegion: SystemSettingsSchema.shape.defaultPhoneRegion,
+      mrnFormat: SystemSettingsSchema.shape.mrnFormat,
+      /** Set a secret with a string, clear it with null. */
+      secrets: requireChange(
+        z
+          .object({
+            smtpPassword: z.string().max(1000).nullable(),
+            smsApiKey: z.string().max(1000).nullable(),
+            aiApiKey: z.string().max(1000).nullable(),
+          })
+          .partial()
+          .strict(),
+      ),
+    })
+    .partial()
+    .strict(),
+);
 export type SystemSettingsPatch = z.infer<typeof SystemSettingsPatchSchema>;
 
 export const DEFAULT_SYSTEM_SETTINGS: SystemSettings = {

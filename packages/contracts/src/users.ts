@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EmailSchema, PageQuerySchema, pageOf, SortOrderSchema } from './common.ts';
+import { EmailSchema, PageQuerySchema, pageOf, requireChange, SortOrderSchema } from './common.ts';
 import { PERMISSIONS } from './permissions.ts';
 
 export const RoleKeySchema = z
@@ -38,16 +38,18 @@ export const CreateUserSchema = z.object({
   /** Omitted: the user is emailed a link to set a password. */
   password: z.string().max(256).optional(),
 });
-export const UpdateUserSchema = z
-  .object({
-    email: EmailSchema,
-    name: z.string().trim().min(1).max(200),
-    roles: z.array(RoleKeySchema).min(1),
-    licenceNumber: z.string().trim().max(50).nullable(),
-    active: z.boolean(),
-  })
-  .partial()
-  .strict();
+export const UpdateUserSchema = requireChange(
+  z
+    .object({
+      email: EmailSchema,
+      name: z.string().trim().min(1).max(200),
+      roles: z.array(RoleKeySchema).min(1),
+      licenceNumber: z.string().trim().max(50).nullable(),
+      active: z.boolean(),
+    })
+    .partial()
+    .strict(),
+);
 
 export const RoleSchema = z.object({
   key: RoleKeySchema,
@@ -67,13 +69,15 @@ export const CreateRoleSchema = z.object({
   mfaRequired: z.boolean().default(false),
   permissions: z.array(z.enum(PERMISSIONS)),
 });
-export const UpdateRoleSchema = z
-  .object({
-    name: z.string().trim().min(1).max(100),
-    description: z.string().max(500),
-    mfaRequired: z.boolean(),
-    permissions: z.array(z.enum(PERMISSIONS)),
-  })
-  .partial()
-  .strict();
+export const UpdateRoleSchema = requireChange(
+  z
+    .object({
+      name: z.string().trim().min(1).max(100),
+      description: z.string().max(500),
+      mfaRequired: z.boolean(),
+      permissions: z.array(z.enum(PERMISSIONS)),
+    })
+    .partial()
+    .strict(),
+);
 export const RoleKeyParamsSchema = z.object({ key: RoleKeySchema });

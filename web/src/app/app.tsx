@@ -1,12 +1,4 @@
-import {
-  createTheme,
-  Drawer,
-  MantineProvider,
-  Modal,
-  mergeThemeOverrides,
-  Notification,
-  PasswordInput,
-} from '@mantine/core';
+import { createTheme, MantineProvider, mergeThemeOverrides } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useMemo } from 'react';
@@ -31,12 +23,12 @@ function LocalizedMantine({ children }: { children: ReactNode }) {
       theme,
       createTheme({
         components: {
-          Modal: Modal.extend({ defaultProps: { closeButtonProps: close } }),
-          Drawer: Drawer.extend({ defaultProps: { closeButtonProps: close } }),
-          Notification: Notification.extend({ defaultProps: { closeButtonProps: close } }),
-          PasswordInput: PasswordInput.extend({
+          Modal: { defaultProps: { closeButtonProps: close } },
+          Drawer: { defaultProps: { closeButtonProps: close } },
+          Notification: { defaultProps: { closeButtonProps: close } },
+          PasswordInput: {
             defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('common.togglePassword') } },
-          }),
+          },
         },
       }),
     );

@@ -1,19 +1,17 @@
 import type { Permission } from '@carebase/contracts';
 import type { ComponentType } from 'react';
 import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
-import { ForgotPasswordPage } from '../features/auth/forgot-password-page.tsx';
 import { LoginPage } from '../features/auth/login-page.tsx';
-import { MfaSetupPage } from '../features/auth/mfa-setup-page.tsx';
-import { ResetPasswordPage } from '../features/auth/reset-password-page.tsx';
 import { chartRoute } from '../features/chart/chart-routes.tsx';
 import { CrashPage } from '../features/errors/crash-page.tsx';
 import { NotFoundPage } from '../features/errors/not-found-page.tsx';
-import { HomePage } from '../features/home/home-page.tsx';
-import { AppLayout } from './app-layout.tsx';
 import { FullPageLoader, GuestOnly, RequireAuth, RequirePermission } from './auth-guard.tsx';
 import { PublicLayout } from './public-layout.tsx';
 
-/** Loads a page's module only when it is first visited. */
+/**
+ * Loads a page's module only when it is first visited. Only the sign-in page is in the first download:
+ * the app shell, the home page and every feature load once someone is signed in.
+ */
 function lazyPage(load: () => Promise<ComponentType>): Pick<RouteObject, 'lazy'> {
   return { lazy: async () => ({ Component: await load() }) };
 }
@@ -47,8 +45,18 @@ export const routes: RouteObject[] = [
       {
         element: <PublicLayout />,
         children: [
-          { path: 'forgot-password', element: <ForgotPasswordPage /> },
-          { path: 'reset-password', element: <ResetPasswordPage /> },
+          {
+            path: 'forgot-password',
+            ...lazyPage(() =>
+              import('../features/auth/forgot-password-page.tsx').then((m) => m.ForgotPasswordPage),
+            ),
+          },
+          {
+            path: 'reset-password',
+            ...lazyPage(() =>
+              import('../features/auth/reset-password-page.tsx').then((m) => m.ResetPasswordPage),
+            ),
+          },
         ],
       },
       // A waiting-room screen: no sign-in, no app shell; its link carries a display token.
@@ -60,81 +68,101 @@ export const routes: RouteObject[] = [
         path: 'mfa-setup',
         element: (
           <RequireAuth allowDuringEnrollment>
-            <MfaSetupPage />
-          </RequireAuth>
-        ),
-      },
-      {
-        element: (
-          <RequireAuth>
-            <AppLayout />
+            <Outlet />
           </RequireAuth>
         ),
         children: [
           {
-            errorElement: <CrashPage />,
+            index: true,
+            ...lazyPage(() => import('../features/auth/mfa-setup-page.tsx').then((m) => m.MfaSetupPage)),
+          },
+        ],
+      },
+      {
+        element: (
+          <RequireAuth>
+            <Outlet />
+          </RequireAuth>
+        ),
+        children: [
+          {
+            ...lazyPage(() => import('./app-layout.tsx').then((m) => m.AppLayout)),
             children: [
-              { index: true, element: <HomePage /> },
               {
-                path: 'profile',
-                ...lazyPage(() => import('../features/profile/profile-page.tsx').then((m) => m.ProfilePage)),
+                errorElement: <CrashPage />,
+                children: [
+                  {
+                    index: true,
+                    ...lazyPage(() => import('../features/home/home-page.tsx').then((m) => m.HomePage)),
+                  },
+                  {
+                    path: 'profile',
+                    ...lazyPage(() =>
+                      import('../features/profile/profile-page.tsx').then((m) => m.ProfilePage),
+                    ),
+                  },
+                  {
+                    path: 'settings/me',
+                    ...lazyPage(() =>
+                      import('../features/settings/my-settings-page.tsx').then((m) => m.MySettingsPage),
+                    ),
+                  },
+                  guarded('patients', 'patients:read', () =>
+                    import('../features/patients/patients-page.tsx').then((m) => m.PatientsPage),
+                  ),
+                  guarded('patients/new', 'patients:write', () =>
+                    import('../features/patients/patient-register-page.tsx').then(
+                      (m) => m.PatientRegisterPage,
+                    ),
+                  ),
+                  chartRoute,
+                  guarded('my-record', 'portal:self', () =>
+                    import('../features/patients/my-record-page.tsx').then((m) => m.MyRecordPage),
+                  ),
+                  guarded('certificates/inbox', 'certificates:approve', () =>
+                    import('../features/certificates/inbox-page.tsx').then((m) => m.CertificatesInboxPage),
+                  ),
+                  guarded('calendar', 'appointments:read', () =>
+                    import('../features/appointments/calendar-page.tsx').then((m) => m.CalendarPage),
+                  ),
+                  guarded('my-appointments', 'portal:self', () =>
+                    import('../features/appointments/my-appointments-page.tsx').then(
+                      (m) => m.MyAppointmentsPage,
+                    ),
+                  ),
+                  guarded('front-desk', 'queue:read', () =>
+                    import('../features/queue/front-desk-page.tsx').then((m) => m.FrontDeskPage),
+                  ),
+                  guarded('my-queue', 'queue:call', () =>
+                    import('../features/queue/doctor-queue-page.tsx').then((m) => m.DoctorQueuePage),
+                  ),
+                  guarded('displays', 'displays:manage', () =>
+                    import('../features/display/displays-page.tsx').then((m) => m.DisplaysPage),
+                  ),
+                  guarded('schedules', 'schedules:read', () =>
+                    import('../features/scheduling/schedules-page.tsx').then((m) => m.SchedulesPage),
+                  ),
+                  guarded('users', 'users:read', () =>
+                    import('../features/users/users-page.tsx').then((m) => m.UsersPage),
+                  ),
+                  guarded('roles', 'roles:read', () =>
+                    import('../features/roles/roles-page.tsx').then((m) => m.RolesPage),
+                  ),
+                  guarded('settings/clinic', 'settings:read', () =>
+                    import('../features/settings/clinic-settings-page.tsx').then((m) => m.ClinicSettingsPage),
+                  ),
+                  guarded('audit', 'audit:read', () =>
+                    import('../features/audit/audit-page.tsx').then((m) => m.AuditPage),
+                  ),
+                  guarded('outbox', 'outbox:read', () =>
+                    import('../features/outbox/outbox-page.tsx').then((m) => m.OutboxPage),
+                  ),
+                  guarded('jobs', 'jobs:read', () =>
+                    import('../features/jobs/jobs-page.tsx').then((m) => m.JobsPage),
+                  ),
+                  { path: '*', element: <NotFoundPage /> },
+                ],
               },
-              {
-                path: 'settings/me',
-                ...lazyPage(() =>
-                  import('../features/settings/my-settings-page.tsx').then((m) => m.MySettingsPage),
-                ),
-              },
-              guarded('patients', 'patients:read', () =>
-                import('../features/patients/patients-page.tsx').then((m) => m.PatientsPage),
-              ),
-              guarded('patients/new', 'patients:write', () =>
-                import('../features/patients/patient-register-page.tsx').then((m) => m.PatientRegisterPage),
-              ),
-              chartRoute,
-              guarded('my-record', 'portal:self', () =>
-                import('../features/patients/my-record-page.tsx').then((m) => m.MyRecordPage),
-              ),
-              guarded('certificates/inbox', 'certificates:approve', () =>
-                import('../features/certificates/inbox-page.tsx').then((m) => m.CertificatesInboxPage),
-              ),
-              guarded('calendar', 'appointments:read', () =>
-                import('../features/appointments/calendar-page.tsx').then((m) => m.CalendarPage),
-              ),
-              guarded('my-appointments', 'portal:self', () =>
-                import('../features/appointments/my-appointments-page.tsx').then((m) => m.MyAppointmentsPage),
-              ),
-              guarded('front-desk', 'queue:read', () =>
-                import('../features/queue/front-desk-page.tsx').then((m) => m.FrontDeskPage),
-              ),
-              guarded('my-queue', 'queue:call', () =>
-                import('../features/queue/doctor-queue-page.tsx').then((m) => m.DoctorQueuePage),
-              ),
-              guarded('displays', 'displays:manage', () =>
-                import('../features/display/displays-page.tsx').then((m) => m.DisplaysPage),
-              ),
-              guarded('schedules', 'schedules:read', () =>
-                import('../features/scheduling/schedules-page.tsx').then((m) => m.SchedulesPage),
-              ),
-              guarded('users', 'users:read', () =>
-                import('../features/users/users-page.tsx').then((m) => m.UsersPage),
-              ),
-              guarded('roles', 'roles:read', () =>
-                import('../features/roles/roles-page.tsx').then((m) => m.RolesPage),
-              ),
-              guarded('settings/clinic', 'settings:read', () =>
-                import('../features/settings/clinic-settings-page.tsx').then((m) => m.ClinicSettingsPage),
-              ),
-              guarded('audit', 'audit:read', () =>
-                import('../features/audit/audit-page.tsx').then((m) => m.AuditPage),
-              ),
-              guarded('outbox', 'outbox:read', () =>
-                import('../features/outbox/outbox-page.tsx').then((m) => m.OutboxPage),
-              ),
-              guarded('jobs', 'jobs:read', () =>
-                import('../features/jobs/jobs-page.tsx').then((m) => m.JobsPage),
-              ),
-              { path: '*', element: <NotFoundPage /> },
             ],
           },
         ],

@@ -14,7 +14,7 @@ import * as authRepo from '../../platform/auth/auth.repository.ts';
 import { API_TOKEN_PREFIX } from '../../platform/auth/authenticate.ts';
 import { hashPassword, verifyPassword } from '../../platform/auth/password-hash.ts';
 import { passwordProblem } from '../../platform/auth/password-policy.ts';
-import { issuePasswordReset } from '../../platform/auth/password-reset.ts';
+import { endResetLinks, issuePasswordReset } from '../../platform/auth/password-reset.ts';
 import { hashToken, newToken } from '../../platform/auth/secret-token.ts';
 import { totpStep } from '../../platform/auth/totp.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
@@ -34,6 +34,14 @@ import { accountOf, loadAccount, meOf } from '../users/users.service.ts';
 export function lockMinutes(failures: number, threshold: number): number {
   if (failures < threshold) return 0;
   return Math.min(60, 2 ** (failures - threshold));
+}
+
+/** The one answer to a sign-in refused for its credentials: wrong email or password, inactive, or locked. */
+function invalidCredentials(): AppError {
+  return new AppError(
+    'invalid_credentials',
+    'The email or password is wrong, the account is not active, or sign-in is paused for a while after too many failed attempts.',
+  );
 }
 
 export type LoginInput = { email: string; password: string; otp?: string | undefined };
@@ -82,18 +90,14 @@ export async function login(
   input: LoginInput,
 ): Promise<{ token: string; me: Me }> {
   const user = await findUserByEmail(ctx.db, input.email);
-  if (user?.lockedUntil && user.lockedUntil > new Date()) {
-    await recordFailure(ctx, actor, undefined, input.email, 'locked');
-    const seconds = Math.ceil((user.lockedUntil.getTime() - Date.now()) / 1000);
-    throw new AppError(
-      'account_locked',
-      `Too many failed attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).`,
-      {
-        headers: { 'retry-after': String(seconds) },
-      },
-    );
-  }
+  // The password is checked (or the time of a check spent) whatever follows, so response time says nothing.
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
+  if (user?.lockedUntil && user.lockedUntil > new Date()) {
+    // A locked account answers exactly as an unknown email does: a different answer would tell a guesser
+    // which addresses have accounts. The lock itself holds, even against the right password.
+    await recordFailure(ctx, actor, undefined, input.email, 'locked');
+    throw invalidCredentials();
+  }
   if (!user || !passwordOk || !user.active) {
     await recordFailure(
       ctx,
@@ -102,10 +106,7 @@ export async function login(
       input.email,
       !user ? 'unknown email' : !passwordOk ? 'wrong password' : 'inactive',
     );
-    throw new AppError(
-      'invalid_credentials',
-      'The email or password is wrong, or the account is not active.',
-    );
+    throw invalidCredentials();
   }
   if (user.totpEnabled) {
     if (!input.otp) throw new AppError('otp_required', 'Enter the 6-digit code from your authenticator app.');
@@ -182,6 +183,9 @@ export async function changePassword(
     throw fieldError('body.newPassword', 'must differ from the current password');
   const passwordHash = await hashNewPassword(user, input.newPassword, 'body.newPassword');
   await ctx.db.transaction(async (tx) => {
+    // A reset link sent earlier would otherwise undo the change. First, before the user row is locked: a
+    // link being used holds the links, then the user row, in that order.
+    await endResetLinks(tx, user.id);
     await updateUser(tx, user.id, { passwordHash, passwordChangedAt: new Date() });
     // Other sessions end: whoever knew the old password is signed out everywhere else.
     await authRepo.revokeUserSessions(tx, user.id, principal.sessionId ?? undefined);
@@ -221,7 +225,11 @@ export async function confirmPasswordReset(
   input: { token: string; newPassword: string },
 ): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    const userId = await authRepo.consumeResetToken(tx, hashToken(input.token));
+    const tokenHash = hashToken(input.token);
+    // The account's links are held first: two of its links used at once queue instead of deadlocking.
+    const owner = await authRepo.resetTokenOwner(tx, tokenHash);
+    if (owner) await authRepo.lockResetLinksOf(tx, owner);
+    const userId = owner && (await authRepo.consumeResetToken(tx, tokenHash));
     if (!userId) throw fieldError('body.token', 'is invalid, expired or already used; ask for a new link');
     const user = await findUserById(tx, userId);
     if (!user?.active) throw fieldError('body.token', 'belongs to an account that is not active');
@@ -233,6 +241,8 @@ export async function confirmPasswordReset(
       lockedUntil: null,
     });
     await authRepo.revokeUserSessions(tx, user.id);
+    // Using one link ends every other one sent to the account.
+    await authRepo.expireResetTokens(tx, user.id);
     await writeAudit(
       tx,
       { ...actor, actorId: user.id, actorEmail: user.email },

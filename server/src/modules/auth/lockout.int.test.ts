@@ -26,8 +26,40 @@ describe('account lockout', () => {
     );
     expect(failures).toHaveLength(guesses);
     const locked = await attempt(user.email, PASSWORD);
-    expect(locked.statusCode).toBe(423);
-    expect(locked.json().code).toBe('account_locked');
+    expect(locked.statusCode).toBe(401);
+    expect(locked.json().code).toBe('invalid_credentials');
+    const [last] = (await auditOf(t.app.ctx.db, 'auth.login')).slice(-1);
+    expect(last).toMatchObject({ actorEmail: user.email, outcome: 'failed', details: { reason: 'locked' } });
+  });
+
+  it('answers a locked account exactly as an unknown email, so no one learns which emails have accounts', async () => {
+    const user = await t.userWithRoles(['nurse']);
+    const unknown = `nobody-${Date.now()}@example.org`;
+    const answers = { known: [] as string[], unknown: [] as string[] };
+    const shape = (res: Awaited<ReturnType<typeof attempt>>) => {
+      const { requestId: _id, ...body } = res.json();
+      return JSON.stringify({
+        status: res.statusCode,
+        body,
+        retryAfter: res.headers['retry-after'] ?? null,
+        type: res.headers['content-type'],
+      });
+    };
+    for (let i = 0; i < t.config.lockoutThreshold + 2; i++) {
+      answers.known.push(shape(await attempt(user.email, 'wrong password!!')));
+      answers.unknown.push(shape(await attempt(unknown, 'wrong password!!')));
+    }
+    // With the right password too: the lock holds, and says nothing more.
+    answers.known.push(shape(await attempt(user.email, PASSWORD)));
+    answers.unknown.push(shape(await attempt(unknown, PASSWORD)));
+    expect(answers.known).toEqual(answers.unknown);
+    expect(new Set(answers.known).size).toBe(1);
+    expect(JSON.parse(answers.known[0]!)).toMatchObject({
+      status: 401,
+      body: { code: 'invalid_credentials' },
+    });
+    // The lock is real: the account stays locked until its time runs out.
+    expect((await findUserById(t.app.ctx.db, user.id))?.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
   });
 
   it('a successful sign-in clears the count of earlier failures', async () => {

@@ -148,4 +148,98 @@ describe('password reset', () => {
     await t.login(user.email, PASSWORD);
     expect(await auditOf(t.app.ctx.db, 'auth.password-reset.confirm', user.id)).toHaveLength(0);
   });
+
+  it('only the newest link works: issuing one ends the others, and so does using one', async () => {
+    const user = await t.userWithRoles(['nurse']);
+    await requestReset(user.email);
+    const first = await tokenMailedTo(user.email);
+    await requestReset(user.email);
+    const second = await tokenMailedTo(user.email);
+    expect(second).not.toBe(first);
+    // The probe's order: the newer link used, then the older one.
+    expect((await confirmReset(second)).statusCode).toBe(200);
+    const older = await confirmReset(first, 'another fine passphrase 7');
+    expect(older.statusCode).toBe(400);
+    expect(errorPaths(older)).toEqual(['body.token']);
+    await t.login(user.email, NEW_PASSWORD);
+
+    // The other order: the older link is dead as soon as a newer one is sent.
+    const other = await t.userWithRoles(['nurse']);
+    await requestReset(other.email);
+    const a = await tokenMailedTo(other.email);
+    await requestReset(other.email);
+    const b = await tokenMailedTo(other.email);
+    expect(errorPaths(await confirmReset(a))).toEqual(['body.token']);
+    expect((await confirmReset(b)).statusCode).toBe(200);
+    await t.login(other.email, NEW_PASSWORD);
+    const live = await t.app.ctx.db
+      .select()
+      .from(passwordResetTokens)
+      .where(eq(passwordResetTokens.userId, other.id));
+    expect(live.filter((r) => r.usedAt === null && r.expiresAt > new Date())).toEqual([]);
+  });
+
+  it('a password change ends every outstanding link', async () => {
+    const user = await t.userWithRoles(['nurse']);
+    await requestReset(user.email);
+    const token = await tokenMailedTo(user.email);
+    expect((await change(user.cookie, PASSWORD, NEW_PASSWORD)).statusCode).toBe(200);
+    const res = await confirmReset(token, 'another fine passphrase 7');
+    expect(res.statusCode).toBe(400);
+    expect(errorPaths(res)).toEqual(['body.token']);
+    await t.login(user.email, NEW_PASSWORD);
+  });
+
+  it('admin-sent reset and welcome links follow the same rule', async () => {
+    const admin = await t.userWithRoles(['admin']);
+    const created = await t.request({
+      method: 'POST',
+      url: '/api/users',
+      cookie: admin.cookie,
+      payload: { email: `welcome-${Date.now()}@example.org`, name: 'New Person', roles: ['nurse'] },
+    });
+    expect(created.statusCode).toBe(201);
+    const { id, email } = created.json() as { id: string; email: string };
+    const welcome = await tokenMailedTo(email);
+    // The person asks for a reset before using the welcome link: only the reset link works.
+    await requestReset(email);
+    const own = await tokenMailedTo(email);
+    expect(errorPaths(await confirmReset(welcome))).toEqual(['body.token']);
+    // An administrator sends a reset link: the person's own link stops working.
+    const sent = await t.request({
+      method: 'POST',
+      url: `/api/users/${id}/password-reset`,
+      cookie: admin.cookie,
+    });
+    expect(sent.statusCode).toBe(200);
+    const fromAdmin = await tokenMailedTo(email);
+    expect(errorPaths(await confirmReset(own))).toEqual(['body.token']);
+    expect((await confirmReset(fromAdmin)).statusCode).toBe(200);
+    await t.login(email, NEW_PASSWORD);
+  });
+
+  it('deactivation ends the links, and reactivation does not bring them back', async () => {
+    const admin = await t.userWithRoles(['admin']);
+    const user = await t.userWithRoles(['nurse']);
+    await requestReset(user.email);
+    const token = await tokenMailedTo(user.email);
+    const setActive = (active: boolean) =>
+      t.request({ method: 'PATCH', url: `/api/users/${user.id}`, cookie: admin.cookie, payload: { active } });
+    expect((await setActive(false)).statusCode).toBe(200);
+    expect((await setActive(true)).statusCode).toBe(200);
+    expect(errorPaths(await confirmReset(token))).toEqual(['body.token']);
+    await t.login(user.email, PASSWORD);
+  });
+
+  it('two requests at once leave one working link; two links used at once never both work', async () => {
+    const user = await t.userWithRoles(['nurse']);
+    const sent = await Promise.all([requestReset(user.email), requestReset(user.email)]);
+    expect(sent.map((r) => r.statusCode)).toEqual([200, 200]);
+    const rows = await t.app.ctx.db.select().from(outboxMessages).where(eq(outboxMessages.to, user.email));
+    const tokens = rows.map((r) => decodeURIComponent(/token=(\S+)/.exec(r.body)![1]!));
+    expect(tokens).toHaveLength(2);
+    const answers = await Promise.all(tokens.map((token) => confirmReset(token)));
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 400]);
+    await t.login(user.email, NEW_PASSWORD);
+  });
 });

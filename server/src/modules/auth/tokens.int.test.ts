@@ -6,6 +6,7 @@ import { apiTokens } from '../../platform/auth/auth.schema.ts';
 import { hashToken } from '../../platform/auth/secret-token.ts';
 import { createTestApp, type TestApp, type TestUser } from '../../test/test-app.ts';
 import { auditOf, errorPaths, snapshot } from '../../test/test-queries.ts';
+import { users } from '../users/users.schema.ts';
 
 let t: TestApp;
 let admin: TestUser;
@@ -165,6 +166,63 @@ describe('using an API token', () => {
     });
     expect(off.statusCode).toBe(200);
     expect((await t.request({ method: 'GET', url: '/api/auth/me', token })).statusCode).toBe(401);
+  });
+
+  it('is revoked, not paused, when its owner is deactivated: reactivation does not revive it', async () => {
+    const doctor = await t.userWithRoles(['doctor']);
+    const kept = await createToken(doctor.cookie, { name: 'integration' });
+    const earlier = await createToken(doctor.cookie, { name: 'revoked before' });
+    await t.request({ method: 'DELETE', url: `/api/auth/tokens/${earlier.id}`, cookie: doctor.cookie });
+    const [revokedBefore] = await t.app.ctx.db.select().from(apiTokens).where(eq(apiTokens.id, earlier.id));
+    const setActive = (active: boolean) =>
+      t.request({
+        method: 'PATCH',
+        url: `/api/users/${doctor.id}`,
+        cookie: admin.cookie,
+        payload: { active },
+      });
+    expect((await setActive(false)).statusCode).toBe(200);
+    const rows = await t.app.ctx.db.select().from(apiTokens).where(eq(apiTokens.userId, doctor.id));
+    expect(rows.every((r) => r.revokedAt instanceof Date)).toBe(true);
+    // A token revoked earlier keeps the time it was revoked.
+    expect(rows.find((r) => r.id === earlier.id)?.revokedAt).toEqual(revokedBefore?.revokedAt);
+    const [event] = await auditOf(t.app.ctx.db, 'user.deactivate', doctor.id);
+    expect(event?.details).toMatchObject({ revokedTokens: [kept.id] });
+
+    expect((await setActive(true)).statusCode).toBe(200);
+    expect((await t.request({ method: 'GET', url: '/api/auth/me', token: kept.token })).statusCode).toBe(401);
+    const cookie = await t.login(doctor.email);
+    const listed = await t.request({ method: 'GET', url: '/api/auth/tokens', cookie });
+    expect(
+      (listed.json() as { id: string; revokedAt: string | null }[]).map((x) => [x.id, x.revokedAt !== null]),
+    ).toEqual(
+      expect.arrayContaining([
+        [kept.id, true],
+        [earlier.id, true],
+      ]),
+    );
+    // New tokens work as usual after reactivation.
+    const fresh = await createToken(cookie, { name: 'after return' });
+    expect((await t.request({ method: 'GET', url: '/api/auth/me', token: fresh.token })).statusCode).toBe(
+      200,
+    );
+  });
+
+  it('reactivation ends tokens left unrevoked by a deactivation made before this rule', async () => {
+    const nurse = await t.userWithRoles(['nurse']);
+    const { id, token } = await createToken(nurse.cookie, { name: 'legacy' });
+    // As an older version left it: the account inactive, its token not revoked.
+    await t.app.ctx.db.update(users).set({ active: false }).where(eq(users.id, nurse.id));
+    const on = await t.request({
+      method: 'PATCH',
+      url: `/api/users/${nurse.id}`,
+      cookie: admin.cookie,
+      payload: { active: true },
+    });
+    expect(on.statusCode).toBe(200);
+    expect((await t.request({ method: 'GET', url: '/api/auth/me', token })).statusCode).toBe(401);
+    const [row] = await t.app.ctx.db.select().from(apiTokens).where(eq(apiTokens.id, id));
+    expect(row?.revokedAt).toBeInstanceOf(Date);
   });
 
   it('loses a permission when its owner loses it', async () => {

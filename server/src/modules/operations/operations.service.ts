@@ -11,12 +11,25 @@ import { type ActorContext, writeAudit } from '../../platform/audit/audit.writer
 import { AppError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/events.publisher.ts';
 import * as jobsRepo from '../../platform/jobs/jobs.repository.ts';
+import { redactSecrets } from '../../platform/outbox/message-secrets.ts';
 import * as outboxRepo from '../../platform/outbox/outbox.repository.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
+/** A message as staff see it: the links that would let the reader act as the recipient are redacted. */
 function toMessage(r: outboxRepo.OutboxRow): OutboxMessage {
-  return { ...r, createdAt: r.createdAt.toISOString(), sentAt: iso(r.sentAt) };
+  return {
+    id: r.id,
+    channel: r.channel,
+    to: r.to,
+    subject: r.subject,
+    body: redactSecrets(r.body),
+    status: r.status,
+    attempts: r.attempts,
+    lastError: r.lastError === null ? null : redactSecrets(r.lastError),
+    createdAt: r.createdAt.toISOString(),
+    sentAt: iso(r.sentAt),
+  };
 }
 
 function toJob(r: jobsRepo.JobRow): Job {

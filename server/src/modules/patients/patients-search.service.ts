@@ -1,4 +1,10 @@
-import type { PatientPage, PatientSearchQuery, PatientSummary } from '@carebase/contracts';
+import {
+  DATE_PATTERN,
+  isRealDate,
+  type PatientPage,
+  type PatientSearchQuery,
+  type PatientSummary,
+} from '@carebase/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../app-context.ts';
 import type { Principal } from '../../platform/access/principal.ts';
@@ -16,7 +22,6 @@ import * as repo from './patients-search.repository.ts';
 /** Fuzzy matching ranks at most this many candidates: bounded work however common the name is. */
 export const FUZZY_CANDIDATES = 500;
 const FUZZY_MAX_WORDS = 4;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** SQLSTATE class 22 (data exception), as both drivers report it, possibly wrapped by drizzle. */
 function dataException(err: unknown): boolean {
@@ -47,7 +52,9 @@ async function classifyQ(
   filters: repo.SearchFilters,
   region: Region,
 ): Promise<string | undefined> {
-  if (DATE.test(q)) {
+  if (DATE_PATTERN.test(q)) {
+    // The query schema refuses these already; a caller that skipped it must not reach the date cast in SQL.
+    if (!isRealDate(q)) throw fieldError('query.q', 'looks like a date but is not a real calendar date');
     // Two different birth dates asked for at once: nothing can match.
     if (filters.birthDate && filters.birthDate !== q) filters.idSets.push(sql`select null::uuid where false`);
     filters.birthDate = q;

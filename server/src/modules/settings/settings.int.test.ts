@@ -3,7 +3,9 @@ import { auditEvents } from '../../platform/audit/audit.schema.ts';
 import { createTestApp, type TestApp, type TestUser } from '../../test/test-app.ts';
 import { auditOf, errorPaths, snapshot } from '../../test/test-queries.ts';
 import { users } from '../users/users.schema.ts';
+import { writeSystemSettingsRow } from './settings.repository.ts';
 import { systemSettings } from './settings.schema.ts';
+import { readSystemSettings } from './settings.service.ts';
 
 let t: TestApp;
 let admin: TestUser;
@@ -130,6 +132,100 @@ describe('/api/settings/system', () => {
       expect(errorPaths(res)).toEqual([path]);
     }
     expect(await snapshot(t.app.ctx.db, systemSettings)).toEqual(before);
+  });
+
+  it('checks every field by its meaning, naming the field, and changes nothing', async () => {
+    const before = await snapshot(t.app.ctx.db, systemSettings);
+    const cases: [object, string][] = [
+      [{ email: 'not-an-email' }, 'body.email'],
+      [{ logoUrl: 'javascript:alert(1)' }, 'body.logoUrl'],
+      [{ logoUrl: 'JavaScript:alert(1)' }, 'body.logoUrl'],
+      [{ logoUrl: 'data:image/svg+xml,<svg onload=alert(1)>' }, 'body.logoUrl'],
+      [{ logoUrl: '//evil.example/logo.png' }, 'body.logoUrl'],
+      [{ logoUrl: '/\\evil.example/logo.png' }, 'body.logoUrl'],
+      [{ logoUrl: 'https://exa mple.org/logo.png' }, 'body.logoUrl'],
+      [{ phone: 'call me maybe' }, 'body.phone'],
+      [{ phone: '12' }, 'body.phone'],
+      [{ timeZone: 'Europe/Atlantis' }, 'body.timeZone'],
+      [{ currency: 'XYZ' }, 'body.currency'],
+      [{ currency: 'usd' }, 'body.currency'],
+      [{ defaultPhoneRegion: 'ZZ' }, 'body.defaultPhoneRegion'],
+      [{ clinicName: 'Two\nlines' }, 'body.clinicName'],
+      [{ mail: { smtpHost: 'smtp example org' } }, 'body.mail.smtpHost'],
+      [{ mail: { smtpHost: '999.1.1.1' } }, 'body.mail.smtpHost'],
+      [{ mail: { from: 'Clinic <not an address>' } }, 'body.mail.from'],
+      [{ mail: { from: 'c@example.org\r\nBcc: all@example.org' } }, 'body.mail.from'],
+      [{ sms: { url: 'ftp://sms.example.org/send' } }, 'body.sms.url'],
+      [{ sms: { sender: 'A sender id that is far too long' } }, 'body.sms.sender'],
+      [{ ai: { url: 'javascript:alert(1)' } }, 'body.ai.url'],
+      [{ pacs: { aeTitle: 'BACK\\SLASH' } }, 'body.pacs.aeTitle'],
+      [{ pacs: { aeTitle: 'A_TITLE_LONGER_THAN_16' } }, 'body.pacs.aeTitle'],
+      [{ pacs: { host: 'pacs/host' } }, 'body.pacs.host'],
+    ];
+    for (const [payload, path] of cases) {
+      const res = await patchSystem(payload);
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(errorPaths(res), JSON.stringify(payload)).toEqual([path]);
+    }
+    const both = await patchSystem({ email: 'not-an-email', logoUrl: 'javascript:alert(1)' });
+    expect(errorPaths(both).sort()).toEqual(['body.email', 'body.logoUrl']);
+    expect(await snapshot(t.app.ctx.db, systemSettings)).toEqual(before);
+  });
+
+  it('accepts the forms each field is written in, and empty for the optional ones', async () => {
+    const sha = 'a'.repeat(64);
+    const good: object[] = [
+      { email: 'front.desk@clinic.example.org' },
+      { email: '' },
+      { logoUrl: 'https://cdn.example.org/clinic/logo.png?v=2' },
+      { logoUrl: `/api/files/${sha}` },
+      { logoUrl: `blob:${sha}` },
+      { logoUrl: null },
+      { phone: '+52 55 1234 5678' },
+      { phone: '(555) 010-0200 ext. 12' },
+      { phone: '' },
+      { currency: 'MXN', timeZone: 'America/Mexico_City', defaultPhoneRegion: 'MX' },
+      { mail: { smtpHost: 'smtp.example.org', from: 'Clínica Norte <citas@example.org>' } },
+      { mail: { smtpHost: '192.0.2.10', from: 'citas@example.org' } },
+      { mail: { smtpHost: '[2001:db8::1]', from: '' } },
+      { sms: { provider: 'http', url: 'https://sms.example.org/send', sender: 'CLINICA' } },
+      { sms: { sender: '+15550100200' } },
+      { pacs: { aeTitle: 'CAREBASE', host: 'pacs.local' } },
+      { ai: { url: 'http://10.0.0.5:8000/infer' } },
+    ];
+    for (const payload of good) {
+      const res = await patchSystem(payload);
+      expect(res.statusCode, `${JSON.stringify(payload)}: ${res.body}`).toBe(200);
+    }
+  });
+
+  it('reads a value stored before its rule existed as the default: never served, never in the way', async () => {
+    const { settings, secrets } = await readSystemSettings(t.app.ctx.db);
+    await writeSystemSettingsRow(
+      t.app.ctx.db,
+      {
+        ...settings,
+        clinicName: 'Old Clinic',
+        logoUrl: 'javascript:alert(1)',
+        email: 'not-an-email',
+        mail: { ...settings.mail, from: 'x\r\nBcc: y' },
+      },
+      secrets,
+    );
+    const pub = await t.request({ method: 'GET', url: '/api/settings/public' });
+    expect(pub.statusCode).toBe(200);
+    expect(pub.json()).toMatchObject({ clinicName: 'Old Clinic', logoUrl: null });
+    const got = await t.request({ method: 'GET', url: '/api/settings/system', cookie: admin.cookie });
+    expect(got.statusCode).toBe(200);
+    expect(got.json()).toMatchObject({
+      clinicName: 'Old Clinic',
+      logoUrl: null,
+      email: '',
+      mail: { from: '' },
+    });
+    const next = await patchSystem({ address: 'Calle 2' });
+    expect(next.statusCode).toBe(200);
+    expect(next.json()).toMatchObject({ address: 'Calle 2', email: '', logoUrl: null });
   });
 
   it('keeps secrets write-only: reported as set, never shown, never audited, and clearable', async () => {

@@ -10,6 +10,7 @@ import {
   SystemSettingsSchema,
   type UserSettings,
 } from '@carebase/contracts';
+import type { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import type { ActorContext } from '../../platform/audit/audit.writer.ts';
 import { writeAudit } from '../../platform/audit/audit.writer.ts';
@@ -36,11 +37,38 @@ function mergeSettings(
   return merged as SystemSettings;
 }
 
+/**
+ * The stored values that today's rules accept. A value saved before a rule existed (an address that is not an
+ * email, a `javascript:` logo) reads as the default instead: never served (the logo is on the public sign-in
+ * page), never a 500 when the response is checked, and never in the way of the next change.
+ */
+function acceptedValues(stored: Partial<SystemSettings>): Partial<SystemSettings> {
+  const shape = SystemSettingsSchema.shape as Record<string, z.ZodType>;
+  const accepted: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(stored)) {
+    const field = shape[key];
+    if (!field) continue;
+    if ((GROUPS as readonly string[]).includes(key)) {
+      if (!value || typeof value !== 'object') continue;
+      const inner = (field as z.ZodObject).shape as Record<string, z.ZodType>;
+      accepted[key] = Object.fromEntries(
+        Object.entries(value).filter(([name, v]) => inner[name]?.safeParse(v).success),
+      );
+    } else if (field.safeParse(value).success) {
+      accepted[key] = value;
+    }
+  }
+  return accepted as Partial<SystemSettings>;
+}
+
 export async function readSystemSettings(
   db: Executor,
 ): Promise<{ settings: SystemSettings; secrets: Partial<Record<SystemSecretName, string>> }> {
   const row = await readSystemSettingsRow(db);
-  return { settings: mergeSettings(DEFAULT_SYSTEM_SETTINGS, row?.value ?? {}), secrets: row?.secrets ?? {} };
+  return {
+    settings: mergeSettings(DEFAULT_SYSTEM_SETTINGS, acceptedValues(row?.value ?? {})),
+    secrets: row?.secrets ?? {},
+  };
 }
 
 function toResponse(

@@ -12,10 +12,14 @@ import type { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { mfaRequiredFor, type RoleGrant, resolvePermissions } from '../../platform/access/permissions.ts';
 import { type ActorContext, writeAudit } from '../../platform/audit/audit.writer.ts';
-import { findUserWithRoles, revokeUserSessions } from '../../platform/auth/auth.repository.ts';
+import {
+  findUserWithRoles,
+  revokeUserApiTokens,
+  revokeUserSessions,
+} from '../../platform/auth/auth.repository.ts';
 import { hashPassword } from '../../platform/auth/password-hash.ts';
 import { passwordProblem } from '../../platform/auth/password-policy.ts';
-import { issuePasswordReset } from '../../platform/auth/password-reset.ts';
+import { endResetLinks, issuePasswordReset } from '../../platform/auth/password-reset.ts';
 import { type Executor, uniqueViolation } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/events.publisher.ts';
@@ -169,6 +173,11 @@ export async function updateUser(
           throw fieldError('body.roles', 'you cannot remove the admin role from your own account');
         }
       }
+      // Deactivation and reactivation end the account's API tokens and reset links for good: reactivating must
+      // not bring them back (and ends any a deactivation made before this rule left behind). The links first,
+      // before the user row is locked: a link being used holds the links, then the user row.
+      const activeChanges = patch.active === false || (patch.active === true && !before.active);
+      if (activeChanges) await endResetLinks(tx, id);
       const { roles, ...columns } = patch;
       if (Object.keys(columns).length) await repo.updateUser(tx, id, columns);
       if (roles) await repo.setUserRoles(tx, id, [...new Set(roles)]);
@@ -179,6 +188,7 @@ export async function updateUser(
           await publishEvent(tx, { type: EVENT_TYPES.sessionRevoked, permission: null, userId: id });
         }
       }
+      const revokedTokens = activeChanges ? await revokeUserApiTokens(tx, id) : [];
       const after = await getUser(tx, id);
       const changes = Object.fromEntries(
         Object.keys(patch).map((k) => [k, { from: before[k as keyof User], to: after[k as keyof User] }]),
@@ -189,7 +199,12 @@ export async function updateUser(
           : patch.active === true && !before.active
             ? 'user.reactivate'
             : 'user.update';
-      await writeAudit(tx, actor, { action, resourceType: 'user', resourceId: id, details: { changes } });
+      await writeAudit(tx, actor, {
+        action,
+        resourceType: 'user',
+        resourceId: id,
+        details: revokedTokens.length ? { changes, revokedTokens } : { changes },
+      });
       await publishEvent(tx, { type: EVENT_TYPES.userChanged, permission: 'users:read', resourceId: id });
       return after;
     })

@@ -139,6 +139,50 @@ export async function insertResetToken(
   await db.insert(passwordResetTokens).values(row);
 }
 
+/**
+ * Holds one account's reset links until the transaction ends: issuing, using and invalidating them queue
+ * behind each other (taken before any link row is touched, so two links used at once cannot deadlock).
+ */
+export async function lockResetLinksOf(tx: Executor, userId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`password-reset:${userId}`}, 0))`);
+}
+
+/** The account a reset token was issued to, whatever its state. */
+export async function resetTokenOwner(db: Executor, tokenHash: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ userId: passwordResetTokens.userId })
+    .from(passwordResetTokens)
+    .where(eq(passwordResetTokens.tokenHash, tokenHash));
+  return row?.userId;
+}
+
+/** Ends every outstanding (unused, unexpired) reset link of the account: they expire now. */
+export async function expireResetTokens(db: Executor, userId: string): Promise<number> {
+  const now = new Date();
+  const rows = await db
+    .update(passwordResetTokens)
+    .set({ expiresAt: now })
+    .where(
+      and(
+        eq(passwordResetTokens.userId, userId),
+        isNull(passwordResetTokens.usedAt),
+        gt(passwordResetTokens.expiresAt, now),
+      ),
+    )
+    .returning({ id: passwordResetTokens.id });
+  return rows.length;
+}
+
+/** Ends every API token of the account for good (revoked, not paused: reactivating the account does not revive them). */
+export async function revokeUserApiTokens(db: Executor, userId: string): Promise<string[]> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.map((r) => r.id);
+}
+
 /** Marks the token used and returns its user, only if it was unused and unexpired: single use by construction. */
 export async function consumeResetToken(db: Executor, tokenHash: string): Promise<string | undefined> {
   const rows = await db

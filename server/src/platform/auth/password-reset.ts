@@ -1,11 +1,23 @@
 import type { AppContext } from '../../app-context.ts';
 import type { Executor } from '../db/database.ts';
-import { insertResetToken } from './auth.repository.ts';
+import { expireResetTokens, insertResetToken, lockResetLinksOf } from './auth.repository.ts';
 import { hashToken, newToken } from './secret-token.ts';
 
 const VALIDITY_MS = { reset: 60 * 60_000, admin: 24 * 60 * 60_000, welcome: 72 * 60 * 60_000 } as const;
 
-/** Creates a single-use link and queues the email carrying it, in the caller's transaction. */
+/**
+ * Ends every outstanding reset or welcome link of the account, in the caller's transaction: after a password
+ * change, a deactivation, or before a new link is issued. Only the newest link ever works.
+ */
+export async function endResetLinks(tx: Executor, userId: string): Promise<void> {
+  await lockResetLinksOf(tx, userId);
+  await expireResetTokens(tx, userId);
+}
+
+/**
+ * Creates a single-use link and queues the email carrying it, in the caller's transaction. Every other
+ * outstanding link of the account stops working.
+ */
 export async function issuePasswordReset(
   ctx: Pick<AppContext, 'config' | 'outbox'>,
   tx: Executor,
@@ -14,6 +26,7 @@ export async function issuePasswordReset(
 ): Promise<void> {
   const token = newToken('', 32);
   const expiresAt = new Date(Date.now() + VALIDITY_MS[kind]);
+  await endResetLinks(tx, user.id);
   await insertResetToken(tx, { userId: user.id, tokenHash: hashToken(token), expiresAt });
   const link = `${ctx.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
   const hours = Math.round(VALIDITY_MS[kind] / 3_600_000);

@@ -2,6 +2,7 @@ import type { FieldError, Problem } from '@carebase/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, statusOf, titleOf } from '../errors.ts';
+import { NUL_MESSAGE, unreadableTextFields } from './text-input.ts';
 
 function send(
   reply: FastifyReply,
@@ -52,22 +53,6 @@ function sqlStateOf(error: unknown): string | undefined {
   return undefined;
 }
 
-/** Where the request carries a NUL character, as field paths such as `query.q` or `body.name`. */
-export function nulFieldPaths(request: Pick<FastifyRequest, 'body' | 'query' | 'params'>): string[] {
-  const found: string[] = [];
-  const walk = (value: unknown, path: string): void => {
-    if (typeof value === 'string') {
-      if (value.includes('\u0000')) found.push(path);
-    } else if (value && typeof value === 'object') {
-      for (const [key, inner] of Object.entries(value)) walk(inner, `${path}.${key}`);
-    }
-  };
-  walk(request.params, 'params');
-  walk(request.query, 'query');
-  walk(request.body, 'body');
-  return found;
-}
-
 /** The one place where errors become HTTP responses: application/problem+json, never internals on 5xx. */
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -112,11 +97,9 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     const state = sqlStateOf(error);
     if (state && UNSTORABLE_TEXT.has(state)) {
       // The database refused the text, so the transaction rolled back: the input was bad, nothing was written.
-      const paths = nulFieldPaths(request);
-      const fields = (paths.length ? paths : ['body']).map((path) => ({
-        path,
-        message: 'must not contain NUL characters',
-      }));
+      // The edge check (text-input.ts) refuses such text in requests; this names it if some still got through.
+      const found = unreadableTextFields(request);
+      const fields = found.length ? found : [{ path: 'body', message: NUL_MESSAGE }];
       return send(
         reply,
         request,
@@ -133,6 +116,32 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       'Something went wrong on the server. Quote the request id when reporting it.',
     );
   });
+}
+
+/**
+ * Errors of Fastify's router, raised before any route or error handler runs: an address with a percent-encoded
+ * part that is not UTF-8 (it could only decode to broken text), or a path part longer than the router allows.
+ * Answered as problem+json like everything else.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_BAD_URL') {
+    const message = 'must be percent-encoded UTF-8 text';
+    return send(reply, request, 'bad_request', `The address is not valid: a path part ${message}.`, [
+      { path: 'params', message },
+    ]);
+  }
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return send(reply, request, 'uri_too_long', 'A part of the address is too long.', [
+      { path: 'params', message: 'is too long' },
+    ]);
+  }
+  request.log.error({ err: error }, 'request failed in the router');
+  return send(
+    reply,
+    request,
+    'internal',
+    'Something went wrong on the server. Quote the request id when reporting it.',
+  );
 }
 
 export function sendNotFound(request: FastifyRequest, reply: FastifyReply) {

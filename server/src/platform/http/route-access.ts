@@ -51,6 +51,7 @@ export function registerRouteAccess(app: FastifyInstance, db: Db): void {
     }
     return map;
   });
+  registerNoStore(app);
   app.addHook('onRoute', (route) => {
     if (route.config?.access === undefined && PUBLIC_PREFIXES.some((p) => route.url.startsWith(p))) {
       route.config = { ...route.config, access: 'public' };
@@ -78,16 +79,94 @@ export function registerRouteAccess(app: FastifyInstance, db: Db): void {
       );
     }
     if (!can(principal, access)) {
+      const route = `${request.method} ${request.routeOptions.url}`;
+      const tried = attemptedResource(
+        request.routeOptions.url ?? '',
+        request.params,
+        request.query,
+        request.body,
+      );
+      // The patient's own access report (the audit filtered by patient) lists attempts on their record too.
       await writeAudit(db, actorOf(request), {
         action: 'access.denied',
-        resourceType: 'route',
-        resourceId: `${request.method} ${request.routeOptions.url}`,
+        resourceType: tried.resourceType ?? 'route',
+        resourceId: tried.resourceId ?? route,
+        patientId: tried.patientId,
         outcome: 'denied',
-        details: { permission: access },
+        details: { permission: access, route, path: request.url.split('?')[0]!.slice(0, 500) },
       });
       const needed = typeof access === 'string' ? access : access.join(' or ');
       throw new AppError('forbidden', `This needs the ${needed} permission.`);
     }
+  });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const IRREGULAR: Record<string, string> = { teeth: 'tooth', diagnoses: 'diagnosis', addenda: 'addendum' };
+
+function singular(word: string): string {
+  const irregular = IRREGULAR[word];
+  if (irregular) return irregular;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+function uuidIn(value: unknown): string | null {
+  return typeof value === 'string' && UUID.test(value) ? value.toLowerCase() : null;
+}
+
+function fieldOf(value: unknown, key: string): unknown {
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+export type AttemptedResource = {
+  resourceType: string | null;
+  resourceId: string | null;
+  patientId: string | null;
+};
+
+/**
+ * What a request was after, read from its route pattern and values by their names only (the platform knows
+ * no module): the resource is the last `collection/:param` of the pattern (`/api/encounters/:id` → encounter
+ * and its id); the patient is a `:patientId` param, the param right after `/patients/`, or else a `patientId`
+ * in the query string or JSON body. Values that are not UUIDs name no patient.
+ */
+export function attemptedResource(
+  pattern: string,
+  params: unknown,
+  query: unknown,
+  body: unknown,
+): AttemptedResource {
+  const result: AttemptedResource = { resourceType: null, resourceId: null, patientId: null };
+  const segments = pattern.split('/');
+  segments.forEach((segment, i) => {
+    if (!segment.startsWith(':')) return;
+    const name = segment.slice(1);
+    const value = fieldOf(params, name);
+    if (typeof value !== 'string') return;
+    const collection = segments[i - 1];
+    if (name === 'patientId' || collection === 'patients') result.patientId ??= uuidIn(value);
+    if (collection && !collection.startsWith(':')) {
+      result.resourceType = singular(collection).replace(/-/g, '_');
+      result.resourceId = value.slice(0, 200);
+    }
+  });
+  result.patientId ??= uuidIn(fieldOf(query, 'patientId')) ?? uuidIn(fieldOf(body, 'patientId'));
+  return result;
+}
+
+/**
+ * Responses of signed-in routes are never stored by the browser or a proxy (patient data above all), unless
+ * the route chose its own Cache-Control. Public routes (settings for the sign-in page, the API description)
+ * keep theirs.
+ */
+function registerNoStore(app: FastifyInstance): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (reply.hasHeader('cache-control') || !request.url.startsWith('/api/')) return payload;
+    if (request.routeOptions.config?.access !== 'public' || request.principal)
+      reply.header('cache-control', 'no-store');
+    return payload;
   });
 }
 

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
 import type { Letterhead } from './letterhead.ts';
 import { formatDateTime, type PdfLanguage, pdfSafe } from './pdf-text.ts';
 
@@ -9,6 +9,15 @@ export const PDF_COLORS = {
   rule: '#d5dbe0',
   band: '#eef4f6',
 } as const;
+
+// pdfkit and its font machinery take a good part of a second to load: they load with the first document
+// rather than at every start.
+const requireHere = createRequire(import.meta.url);
+let pdfkit: typeof import('pdfkit') | undefined;
+function loadPdfkit(): typeof import('pdfkit') {
+  pdfkit ??= requireHere('pdfkit') as typeof import('pdfkit');
+  return pdfkit;
+}
 
 const FONT = 'Helvetica';
 const BOLD = 'Helvetica-Bold';
@@ -155,6 +164,7 @@ export function createPdf(opts: {
   generatedAt?: Date;
 }): PdfBuilder {
   const { letterhead, lang } = opts;
+  const PDFDocument = loadPdfkit();
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,

@@ -111,6 +111,8 @@ export const en = {
       email: 'Email',
       password: 'Password',
       submit: 'Sign in',
+      failed:
+        'The email or password is not correct. After several failed attempts, sign-in to the account is paused for a few minutes: wait and try again, or reset your password.',
       forgot: 'Forgot your password?',
       otpTitle: 'Two-factor authentication',
       otpDescription:

@@ -113,6 +113,8 @@ export const es: Translation = {
       email: 'Correo electrónico',
       password: 'Contraseña',
       submit: 'Iniciar sesión',
+      failed:
+        'El correo electrónico o la contraseña no son correctos. Tras varios intentos fallidos, el inicio de sesión de la cuenta se detiene unos minutos: espere y vuelva a intentarlo, o restablezca su contraseña.',
       forgot: '¿Olvidó su contraseña?',
       otpTitle: 'Verificación en dos pasos',
       otpDescription:

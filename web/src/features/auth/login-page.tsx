@@ -1,7 +1,8 @@
-import { Anchor, Button, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { IconAlert } from '../../components/icons.tsx';
 import { FormError } from '../../components/query-error.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { isApiError } from '../../lib/api.ts';
@@ -9,6 +10,20 @@ import { usePublicSettings } from '../settings/settings.queries.ts';
 import { useLogin } from './auth.queries.ts';
 
 const OTP_PATTERN = /^(\d{6}|[a-z0-9]{4}-[a-z0-9]{4})$/;
+
+/**
+ * Why sign-in failed. A refused email or password gets one message that also covers a locked or inactive
+ * account: the server answers all of them alike, so that no one learns which emails have accounts.
+ */
+function LoginError({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (!(isApiError(error) && error.code === 'invalid_credentials')) return <FormError error={error} />;
+  return (
+    <Alert color="red" variant="light" icon={<IconAlert />} role="alert">
+      {t('auth.login.failed')}
+    </Alert>
+  );
+}
 
 /** Sign-in with email and password, then a TOTP or recovery code when the account has one. */
 export function LoginPage() {
@@ -90,7 +105,7 @@ export function LoginPage() {
               {t('auth.login.otpDescription')}
             </Text>
           </Stack>
-          <FormError error={error} />
+          <LoginError error={error} />
           <TextInput
             label={t('auth.login.otpLabel')}
             value={otp}
@@ -133,7 +148,7 @@ export function LoginPage() {
             </Text>
           ) : null}
         </Stack>
-        <FormError error={error} />
+        <LoginError error={error} />
         <TextInput
           label={t('auth.login.email')}
           type="email"
