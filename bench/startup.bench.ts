@@ -17,9 +17,9 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './bench-servers.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CLI = path.join(ROOT, 'server/bin/carebase.mjs');
@@ -28,17 +28,6 @@ const int = (value: string | undefined, fallback: number) => (value ? Number.par
 const ROUNDS = int(env.BENCH_ROUNDS, 3);
 const RESTARTS = int(env.BENCH_RESTARTS, 3);
 const FROM_SOURCE = env.BENCH_FROM_SOURCE === '1';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 /** CPU milliseconds a process (or one of its threads) has used so far, from /proc; NaN elsewhere. */
 function cpuMs(pid: number, thread?: number): number {
