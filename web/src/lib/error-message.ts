@@ -15,6 +15,7 @@ export const TRANSLATED_ERROR_CODES = [
   'bad_request',
   'validation_failed',
   'payload_too_large',
+  'request_timeout',
   'server_error',
   'network_error',
   'invalid_response',

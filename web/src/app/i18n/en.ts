@@ -85,6 +85,7 @@ export const en = {
     bad_request: 'Some of the information is not valid. Check the form and try again.',
     validation_failed: 'Some of the information is not valid. Check the highlighted fields.',
     payload_too_large: 'What you sent is too large.',
+    request_timeout: 'Sending took too long and was stopped. Check your connection and try again.',
     server_error: 'Something went wrong on the server. Please try again.',
     network_error: 'The server cannot be reached. Check your connection and try again.',
     invalid_response: 'The server sent an unexpected answer.',

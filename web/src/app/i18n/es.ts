@@ -87,6 +87,7 @@ export const es: Translation = {
     bad_request: 'Parte de la información no es válida. Revise el formulario y vuelva a intentarlo.',
     validation_failed: 'Parte de la información no es válida. Revise los campos señalados.',
     payload_too_large: 'Lo que envió es demasiado grande.',
+    request_timeout: 'El envío tardó demasiado y se detuvo. Revise su conexión y vuelva a intentarlo.',
     server_error: 'Algo falló en el servidor. Vuelva a intentarlo.',
     network_error: 'No se puede contactar con el servidor. Revise su conexión y vuelva a intentarlo.',
     invalid_response: 'El servidor envió una respuesta inesperada.',
