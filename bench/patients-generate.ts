@@ -52,7 +52,7 @@ export async function generatePatients(
       insert into patients (mrn, given_name, middle_name, family_name, preferred_name, search_name, sort_name,
         sex, birth_date, phone, email, address, created_at, updated_at)
       select
-        'MRN-' || extract(year from r.created)::int || '-' || lpad(g::text, 6, '0'),
+        'MRN-' || extract(year from r.created)::int || '-' || lpad(g::text, 7, '0'),
         (${params.given}::text[])[r.gi], (${params.given}::text[])[r.mi], (${params.family}::text[])[r.fi], null,
         concat_ws(' ', (${params.givenNorm}::text[])[r.gi], (${params.givenNorm}::text[])[r.mi],
           (${params.familyNorm}::text[])[r.fi]),
