@@ -39,18 +39,24 @@ function queryOptions(options) {
 let client;
 const transactions = new Map();
 let nextTx = 1;
+const listeners = new Map();
+
+/** The connection a message runs on: its open transaction, or the database. */
+function targetOf(msg) {
+  if (!msg.tx) return client;
+  const entry = transactions.get(msg.tx);
+  if (!entry) throw new Error('the transaction is over');
+  return entry.tx;
+}
 
 async function handle(msg) {
   switch (msg.op) {
     case 'query': {
-      const target = msg.tx ? transactions.get(msg.tx)?.tx : client;
-      if (!target) throw new Error('the transaction is over');
-      const r = await target.query(msg.text, msg.params, queryOptions(msg.options));
+      const r = await targetOf(msg).query(msg.text, msg.params, queryOptions(msg.options));
       return { rows: r.rows, fields: r.fields, affectedRows: r.affectedRows };
     }
     case 'exec': {
-      const target = msg.tx ? transactions.get(msg.tx)?.tx : client;
-      return (await target.exec(msg.text)).map((r) => ({
+      return (await targetOf(msg).exec(msg.text)).map((r) => ({
         rows: r.rows,
         fields: r.fields,
         affectedRows: r.affectedRows,
@@ -115,8 +121,6 @@ async function handle(msg) {
       throw new Error(`unknown operation ${msg.op}`);
   }
 }
-
-const listeners = new Map();
 
 try {
   client = await PGlite.create({
