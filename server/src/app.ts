@@ -37,12 +37,17 @@ import { rolesRoutes } from './modules/roles/roles.routes.ts';
 import { ensureBuiltInRoles } from './modules/roles/roles.service.ts';
 import { schedulingRoutes } from './modules/scheduling/scheduling.routes.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
-import { transportSettings } from './modules/settings/settings.service.ts';
+import {
+  readSystemSettings,
+  SETTINGS_CHANGES_CHANNEL,
+  transportSettings,
+} from './modules/settings/settings.service.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { vitalsRoutes } from './modules/vitals/vitals.routes.ts';
 import type { AuthDeps } from './platform/auth/authenticate.ts';
 import { clearOnAuthChanges, createCredentialCache } from './platform/auth/credential-cache.ts';
 import { registerRequestAuth } from './platform/auth/request-auth.ts';
+import { announcedValue } from './platform/db/announced-value.ts';
 import type { Database } from './platform/db/database.ts';
 import { runMigrations } from './platform/db/migrate.ts';
 import { openDatabase } from './platform/db/open.ts';
@@ -109,6 +114,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const credentialCache = createCredentialCache({ listenerEpoch: database.listenerEpoch });
   const stopClearing = await clearOnAuthChanges(database, credentialCache);
   app.addHook('onClose', () => stopClearing());
+  const settings = await announcedValue(database, SETTINGS_CHANGES_CHANNEL, () => readSystemSettings(db));
+  app.addHook('onClose', () => settings.close());
   const ctx: AppContext = {
     config,
     database,
@@ -118,6 +125,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     outbox,
     blobs: createLocalBlobStore(path.join(config.dataDir, 'blobs')),
     credentialCache,
+    settings,
   };
   app.decorate('ctx', ctx);
   registerReminderJob(ctx);

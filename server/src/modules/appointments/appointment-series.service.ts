@@ -12,7 +12,6 @@ import { AppError, fieldError } from '../../platform/errors.ts';
 import { findPatientRef } from '../patients/patient-access.ts';
 import type { ServiceInfo } from '../scheduling/working-time.ts';
 import { zonedToUtc } from '../scheduling/zoned-time.ts';
-import { readSystemSettings } from '../settings/settings.service.ts';
 import { publishAppointmentChanged } from './appointment-events.ts';
 import {
   assertOffers,
@@ -97,7 +96,7 @@ async function conflictOf(
 }
 
 export async function previewSeries(ctx: AppContext, input: SeriesRequest): Promise<SeriesPreview> {
-  const { settings } = await readSystemSettings(ctx.db);
+  const { settings } = await ctx.settings.get();
   const plan = await planSeries(ctx.db, input, settings.timeZone);
   const occurrences = plan.planned.map((p) => p.occurrence);
   return {
@@ -116,7 +115,7 @@ export async function bookSeries(
   actor: ActorContext,
   input: BookSeries,
 ): Promise<SeriesBooked> {
-  const { settings } = await readSystemSettings(ctx.db);
+  const { settings } = await ctx.settings.get();
   const { skipConflicts, ...request } = input;
   return ctx.db.transaction(async (tx) => {
     const patient = await findPatientRef(tx, input.patientId, { lock: true });

@@ -17,7 +17,6 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { actorOf, principalOf } from '../../platform/http/route-access.ts';
-import { readSystemSettings } from '../settings/settings.service.ts';
 import { bookSeries, previewSeries } from './appointment-series.service.ts';
 import * as service from './appointments.service.ts';
 import { availability } from './availability.service.ts';
@@ -47,7 +46,7 @@ export function appointmentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         response: { 200: SelfBookingRulesSchema },
       },
       handler: async () => {
-        const { settings } = await readSystemSettings(ctx.db);
+        const { settings } = await ctx.settings.get();
         const a = settings.appointments;
         return {
           enabled: a.selfBookingEnabled,

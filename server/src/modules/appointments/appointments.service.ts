@@ -10,7 +10,6 @@ import { type ActorContext, writeAudit, writeReadAudit } from '../../platform/au
 import type { Executor } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
 import { findPatientRef, openPatientRecord } from '../patients/patient-access.ts';
-import { readSystemSettings } from '../settings/settings.service.ts';
 import { publishAppointmentChanged } from './appointment-events.ts';
 import {
   assertOffers,
@@ -125,7 +124,7 @@ export async function bookAppointment(
   actor: ActorContext,
   input: BookAppointment,
 ): Promise<Appointment> {
-  const { settings } = await readSystemSettings(ctx.db);
+  const { settings } = await ctx.settings.get();
   const portal = actsAsPatient(principal, 'write');
   const startsAt = new Date(input.startsAt);
   assertNotPast(startsAt, 'body.startsAt');
@@ -208,7 +207,7 @@ export async function rescheduleAppointment(
   id: string,
   patch: RescheduleAppointment,
 ): Promise<Appointment> {
-  const { settings } = await readSystemSettings(ctx.db);
+  const { settings } = await ctx.settings.get();
   const portal = actsAsPatient(principal, 'write');
   if (portal) {
     assertSelfBookingEnabled(settings);
@@ -288,7 +287,7 @@ export async function cancelAppointment(
   id: string,
   reason: string,
 ): Promise<Appointment> {
-  const { settings } = await readSystemSettings(ctx.db);
+  const { settings } = await ctx.settings.get();
   const portal = actsAsPatient(principal, 'write');
   if (portal) assertSelfBookingEnabled(settings);
   return ctx.db.transaction(async (tx) => {

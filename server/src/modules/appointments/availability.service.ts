@@ -4,7 +4,6 @@ import type { Principal } from '../../platform/access/principal.ts';
 import { fieldError } from '../../platform/errors.ts';
 import { workingIntervals } from '../scheduling/working-time.ts';
 import { offsetMsAt } from '../scheduling/zoned-time.ts';
-import { readSystemSettings } from '../settings/settings.service.ts';
 import { assertOffers, serviceAt } from './appointment-placement.ts';
 import { actsAsPatient, assertSelfBookingEnabled } from './appointment-portal.ts';
 import { freeSlots } from './appointment-slots.ts';
@@ -34,7 +33,7 @@ export async function availability(
     throw fieldError('query.to', `must be at most ${AVAILABILITY_MAX_DAYS} days after query.from`);
   const service = await serviceAt(ctx.db, q.service, 'query.service');
   assertOffers(service, q.provider, { service: 'query.service', provider: 'query.provider' });
-  const { settings } = await readSystemSettings(ctx.db);
+  const { settings } = await ctx.settings.get();
   if (actsAsPatient(principal, 'read')) {
     assertSelfBookingEnabled(settings);
     if (!service.selfBookable)

@@ -7,7 +7,6 @@ import { verifyPassword } from '../../platform/auth/password-hash.ts';
 import { newRecoveryCodes, newTotpSecret, totpEnrollment, totpStep } from '../../platform/auth/totp.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/events.publisher.ts';
-import { readSystemSettings } from '../settings/settings.service.ts';
 import { findUserById, updateUser } from '../users/users.repository.ts';
 import { loadAccount } from '../users/users.service.ts';
 
@@ -23,7 +22,7 @@ export async function startEnrollment(ctx: AppContext, actor: ActorContext, prin
   if (user.totpEnabled)
     throw new AppError('conflict', 'Two-factor authentication is already on; turn it off first to re-enrol.');
   const secret = newTotpSecret();
-  const { settings } = await readSystemSettings(ctx.db);
+  const { settings } = await ctx.settings.get();
   await ctx.db.transaction(async (tx) => {
     await updateUser(tx, user.id, { totpSecret: secret });
     await writeAudit(tx, actor, {

@@ -9,7 +9,6 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/route-access.ts';
-import { readSystemSettings } from '../settings/settings.service.ts';
 import { verifyCode } from './verify.service.ts';
 import { pickLanguage, renderVerifyPage } from './verify-page.ts';
 
@@ -59,7 +58,7 @@ export function verifyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           const code = normalizeVerificationCode(req.query.code) ?? req.query.code.trim();
           return reply.redirect(`/verify/${encodeURIComponent(code)}?lang=${lang}`, 303);
         }
-        const { settings } = await readSystemSettings(ctx.db);
+        const { settings } = await ctx.settings.get();
         return reply
           .header('cache-control', 'no-store')
           .type('text/html; charset=utf-8')

@@ -1,7 +1,6 @@
 import { type CertificateVerification, normalizeVerificationCode } from '@carebase/contracts';
 import type { AppContext } from '../../app-context.ts';
 import { type ActorContext, writeAudit } from '../../platform/audit/audit.writer.ts';
-import { readSystemSettings } from '../settings/settings.service.ts';
 import { initialsOf } from './certificate-rules.ts';
 import * as repo from './certificates.repository.ts';
 
@@ -18,7 +17,7 @@ export async function verifyCode(
   actor: ActorContext,
   raw: string,
 ): Promise<VerificationResult> {
-  const { settings } = await readSystemSettings(ctx.db);
+  const { settings } = await ctx.settings.get();
   const code = normalizeVerificationCode(raw);
   const row = code ? await repo.findByVerificationCode(ctx.db, code) : undefined;
   if (!code || !row?.approvedAt || !['approved', 'issued', 'revoked'].includes(row.status)) {

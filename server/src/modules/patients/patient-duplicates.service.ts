@@ -4,7 +4,6 @@ import type { Principal } from '../../platform/access/principal.ts';
 import { type ActorContext, writeAudit } from '../../platform/audit/audit.writer.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
-import { readSystemSettings } from '../settings/settings.service.ts';
 import { normalizeName } from './patient-names.ts';
 import { toE164 } from './patient-phones.ts';
 import { toSummary } from './patients.mapper.ts';
@@ -53,7 +52,7 @@ export async function checkDuplicates(
     throw new AppError('forbidden', 'This needs the patients:read permission.');
   const phones: string[] = [];
   if (query.phone || query.altPhone) {
-    const { settings } = await readSystemSettings(ctx.db);
+    const { settings } = await ctx.settings.get();
     for (const key of ['phone', 'altPhone'] as const) {
       const value = query[key];
       if (!value) continue;

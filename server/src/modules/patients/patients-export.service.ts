@@ -4,7 +4,6 @@ import type { Principal } from '../../platform/access/principal.ts';
 import { type ActorContext, writeAudit } from '../../platform/audit/audit.writer.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
 import { csvCell } from '../audit/audit.service.ts';
-import { readSystemSettings } from '../settings/settings.service.ts';
 import * as repo from './patients-export.repository.ts';
 import type * as searchRepo from './patients-search.repository.ts';
 import { type Found, type Plan, planSearch, runPlan } from './patients-search.service.ts';
@@ -135,7 +134,7 @@ export async function exportPatientsCsv(
   const first = { ...query, limit: Math.min(limits.chunk, limits.maxRows) };
   const search = await planSearch(ctx, first);
   const firstPage = await runPlan(ctx.db, search.plan, search.filters, first, undefined);
-  const { settings } = await readSystemSettings(ctx.db);
+  const { settings } = await ctx.settings.get();
   return {
     filename: `patients-${clinicDate(settings.timeZone, now)}.csv`,
     lines: csvLines(ctx, actor, query, search, firstPage, limits),

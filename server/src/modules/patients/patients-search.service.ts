@@ -12,7 +12,6 @@ import type { ActorContext } from '../../platform/audit/audit.writer.ts';
 import { auditedRead } from '../../platform/audit/audited-read.ts';
 import { type Executor, queryRows } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
-import { readSystemSettings } from '../settings/settings.service.ts';
 import { CURSOR_VALUE_PATTERNS, decodeCursor, encodeCursor, type PageCursor } from './patient-cursor.ts';
 import { normalizeName } from './patient-names.ts';
 import { looksLikePhone, searchPhoneOf } from './patient-phones.ts';
@@ -172,7 +171,7 @@ export async function planSearch(
 ): Promise<{ plan: Plan; filters: repo.SearchFilters }> {
   let region: string | undefined;
   const regionOf: Region = async () => {
-    region ??= (await readSystemSettings(ctx.db)).settings.defaultPhoneRegion;
+    region ??= (await ctx.settings.get()).settings.defaultPhoneRegion;
     return region;
   };
   const filters: repo.SearchFilters = {

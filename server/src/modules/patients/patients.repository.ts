@@ -72,6 +72,15 @@ export async function findPatientWithParts(db: Executor, id: string) {
   return record ? partsOfRecord(record) : undefined;
 }
 
+/** One patient's record with its row locked as an edit locks it (see lockPatientRows), in one statement. */
+export async function lockPatientWithParts(db: Executor, id: string) {
+  const [record] = await queryRows<PatientRecordRow>(
+    db,
+    sql`${patientRecordQuery(id)} for no key update of p`,
+  );
+  return record ? partsOfRecord(record) : undefined;
+}
+
 /**
  * Locks the rows in id order (so two merges never deadlock) and returns them. An edit takes 'no key update',
  * which chart writes (FOR KEY SHARE) do not wait for; a merge takes 'update', which they do.
@@ -114,6 +123,15 @@ export async function replaceIdentifiers(
   list: IdentifierInput[],
 ): Promise<void> {
   await db.delete(patientIdentifiers).where(eq(patientIdentifiers.patientId, patientId));
+  await insertIdentifiers(db, patientId, list);
+}
+
+/** The identifiers of a patient who has none yet. */
+export async function insertIdentifiers(
+  db: Executor,
+  patientId: string,
+  list: IdentifierInput[],
+): Promise<void> {
   if (list.length) await db.insert(patientIdentifiers).values(list.map((i) => ({ ...i, patientId })));
 }
 

@@ -12,7 +12,7 @@ import { auditedRead } from '../../platform/audit/audited-read.ts';
 import { type Executor, uniqueViolation } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/events.publisher.ts';
-import { readSystemSettings } from '../settings/settings.service.ts';
+import { localDateOf } from '../scheduling/zoned-time.ts';
 import { getUser } from '../users/users.service.ts';
 import { auditRecordRead, readsAnyPatient } from './patient-access.ts';
 import { duplicateCandidates } from './patient-duplicates.service.ts';
@@ -76,7 +76,7 @@ export async function getOwnPatient(
 }
 
 function clinicYear(timeZone: string): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(new Date()));
+  return Number(localDateOf(new Date(), timeZone).slice(0, 4));
 }
 
 function assertDistinctIdentifiers(list: repo.IdentifierInput[]): void {
@@ -129,7 +129,7 @@ export async function createPatient(
   actor: ActorContext,
   input: CreatePatientInput,
 ): Promise<Patient> {
-  const { settings } = await readSystemSettings(ctx.db);
+  const { settings } = await ctx.settings.get();
   const contacts = normalizeContactPhones(input, settings.defaultPhoneRegion);
   assertDistinctIdentifiers(input.identifiers);
   return ctx.db
@@ -168,7 +168,7 @@ export async function createPatient(
         sortName: sortNameOf(input),
         createdBy: actor.actorId,
       });
-      await repo.replaceIdentifiers(tx, row.id, identifiers);
+      await repo.insertIdentifiers(tx, row.id, identifiers);
       const recordedBy = actor.actorId;
       await repo.insertAllergies(
         tx,
@@ -218,18 +218,19 @@ export async function updatePatient(
   id: string,
   patch: UpdatePatientInput,
 ): Promise<Patient> {
-  const { settings } = await readSystemSettings(ctx.db);
+  const { settings } = await ctx.settings.get();
   const contacts = normalizeContactPhones(patch, settings.defaultPhoneRegion);
   if (patch.identifiers) assertDistinctIdentifiers(patch.identifiers);
   if (patch.userId) await assertPortalUser(ctx.db, patch.userId);
   return ctx.db
     .transaction(async (tx) => {
-      const [row] = await repo.lockPatientRows(tx, [id]);
-      if (!row) throw new AppError('not_found', `patient ${id} not found`);
+      const parts = await repo.lockPatientWithParts(tx, id);
+      if (!parts) throw new AppError('not_found', `patient ${id} not found`);
+      const { row } = parts;
       if (row.mergedIntoId) {
         throw new AppError('conflict', `This record was merged into ${row.mergedIntoId}; edit that one.`);
       }
-      const before = toPatient(await loadPatientParts(tx, row));
+      const before = toPatient(parts);
       if (patch.identifiers) await assertIdentifiersFree(tx, patch.identifiers, id);
       if (patch.userId) {
         const linked = await repo.findPatientIdByUser(tx, patch.userId);
@@ -252,9 +253,9 @@ export async function updatePatient(
         names.searchName = searchNameOf(parts);
         names.sortName = sortNameOf(parts);
       }
-      await repo.updatePatientRow(tx, id, { ...columns, ...contacts, ...names });
+      const updated = await repo.updatePatientRow(tx, id, { ...columns, ...contacts, ...names });
       if (identifiers) await repo.replaceIdentifiers(tx, id, identifiers);
-      const after = await loadPatient(tx, id);
+      const after = identifiers ? await loadPatient(tx, id) : toPatient({ ...parts, row: updated });
       const changes: Record<string, { from: unknown; to: unknown }> = {};
       for (const key of Object.keys(patch) as (keyof Patient)[]) {
         if (JSON.stringify(before[key]) !== JSON.stringify(after[key]))

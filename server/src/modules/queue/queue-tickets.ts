@@ -14,8 +14,7 @@ export async function toTickets(db: Executor, rows: repo.QueueRow[], now: Date):
     const ofDay = waitingRows.filter((r) => r.day === day);
     const departmentKeys = [...new Set(ofDay.map((r) => r.departmentKey))];
     const providerIds = [...new Set(ofDay.flatMap((r) => (r.providerId ? [r.providerId] : [])))];
-    const waiting = await repo.waitingInOrder(db, { day, departmentKeys, providerIds });
-    const medians = await repo.medianConsultationMinutes(db, { providerIds, departmentKeys });
+    const { waiting, medians } = await repo.waitInputs(db, { day, departmentKeys, providerIds });
     for (const [id, estimate] of estimateWaits(waiting, medians)) estimates.set(id, estimate);
   }
   return rows.map((r) => {

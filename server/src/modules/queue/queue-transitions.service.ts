@@ -112,7 +112,7 @@ export async function callNext(
   actor: ActorContext,
   input: CallNext,
 ): Promise<QueueTicket> {
-  const { day } = await clinicToday(ctx.db);
+  const { day } = await clinicToday(ctx);
   const me = principal.userId;
   return ctx.db.transaction(async (tx) => {
     if (input.departmentKey) await activeDepartment(tx, input.departmentKey, 'body.departmentKey');

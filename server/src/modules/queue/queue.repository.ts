@@ -216,68 +216,66 @@ export async function queueRows(
   return rows.map(({ visit, ...rest }) => ({ ...visit, ...rest }));
 }
 
-/**
- * The waiting tickets of the departments and providers concerned, in call order: the estimate of a ticket
- * counts the ones ahead of it, which a filtered list may not show.
- */
-export function waitingInOrder(
-  db: Executor,
-  f: { day: string; departmentKeys: string[]; providerIds: string[] },
-): Promise<Pick<VisitRow, 'id' | 'departmentKey' | 'providerId'>[]> {
-  const scope = or(
-    f.departmentKeys.length ? inArray(visits.departmentKey, f.departmentKeys) : undefined,
-    f.providerIds.length ? inArray(visits.providerId, f.providerIds) : undefined,
-  );
-  if (!scope) return Promise.resolve([]);
-  return db
-    .select({ id: visits.id, departmentKey: visits.departmentKey, providerId: visits.providerId })
-    .from(visits)
-    .where(and(eq(visits.day, f.day), eq(visits.status, 'waiting'), scope))
-    .orderBy(priorityRank, asc(visits.arrivedAt), asc(visits.ticketNumber));
-}
-
 /** Visits considered for a provider's typical consultation length. */
 const RECENT_VISITS = 30;
 const RECENT_DAYS = 60;
 
 /**
- * The median minutes from start to done over the most recent finished visits of each value of `key` among
- * `values`. Absent values have no history.
+ * JSON object: the median minutes from start to done over the most recent finished visits of each value of
+ * `key` among `values`. Absent values have no history.
  */
-async function medianMinutesBy(
-  db: Executor,
-  key: typeof visits.providerId | typeof visits.departmentKey,
-  values: string[],
-): Promise<Map<string, number>> {
-  const medians = new Map<string, number>();
-  if (values.length === 0) return medians;
-  const rows = await queryRows<{ key: string; minutes: number | string }>(
-    db,
-    sql`select key, percentile_cont(0.5) within group (order by minutes) as minutes from (
-          select ${key} as key,
-                 extract(epoch from ${visits.doneAt} - ${visits.startedAt}) / 60 as minutes,
-                 row_number() over (partition by ${key} order by ${visits.doneAt} desc) as n
-          from ${visits}
-          where ${visits.status} = 'done' and ${visits.startedAt} is not null and ${visits.doneAt} is not null
-            and ${visits.doneAt} > now() - make_interval(days => ${RECENT_DAYS})
-            and ${key} in ${values}) recent
-        where n <= ${RECENT_VISITS} group by key`,
-  );
-  for (const r of rows) medians.set(r.key, Number(r.minutes));
-  return medians;
+function mediansBy(key: typeof visits.providerId | typeof visits.departmentKey, values: string[]): SQL {
+  if (values.length === 0) return sql`'{}'::json`;
+  return sql`(select coalesce(json_object_agg(key, minutes), '{}'::json) from (
+      select key, percentile_cont(0.5) within group (order by minutes) as minutes from (
+        select ${key} as key,
+               extract(epoch from ${visits.doneAt} - ${visits.startedAt}) / 60 as minutes,
+               row_number() over (partition by ${key} order by ${visits.doneAt} desc) as n
+        from ${visits}
+        where ${visits.status} = 'done' and ${visits.startedAt} is not null and ${visits.doneAt} is not null
+          and ${visits.doneAt} > now() - make_interval(days => ${RECENT_DAYS})
+          and ${key} in ${values}) recent
+      where n <= ${RECENT_VISITS} group by key) medians)`;
 }
 
-/**
- * The median minutes from start to done over each provider's most recent finished visits (and the same per
- * department, for tickets no provider holds yet). Absent keys have no history.
- */
-export async function medianConsultationMinutes(
+export type WaitInputs = {
+  /** The waiting tickets in call order: a ticket's estimate counts the ones ahead of it, shown or not. */
+  waiting: Pick<VisitRow, 'id' | 'departmentKey' | 'providerId'>[];
+  /** Typical consultation minutes of each provider, and of each department for tickets no provider holds. */
+  medians: { byProvider: Map<string, number>; byDepartment: Map<string, number> };
+};
+
+/** What the wait estimates of the day's tickets of these departments and providers need, in one statement. */
+export async function waitInputs(
   db: Executor,
-  f: { providerIds: string[]; departmentKeys: string[] },
-): Promise<{ byProvider: Map<string, number>; byDepartment: Map<string, number> }> {
+  f: { day: string; departmentKeys: string[]; providerIds: string[] },
+): Promise<WaitInputs> {
+  const scope = or(
+    f.departmentKeys.length ? inArray(visits.departmentKey, f.departmentKeys) : undefined,
+    f.providerIds.length ? inArray(visits.providerId, f.providerIds) : undefined,
+  );
+  const none = { waiting: [], medians: { byProvider: new Map(), byDepartment: new Map() } };
+  if (!scope) return none;
+  type Minutes = Record<string, number | string>;
+  const [row] = await queryRows<{
+    waiting: WaitInputs['waiting'];
+    byProvider: Minutes;
+    byDepartment: Minutes;
+  }>(
+    db,
+    sql`select
+      (select coalesce(json_agg(json_build_object('id', ${visits.id}, 'departmentKey', ${visits.departmentKey},
+                'providerId', ${visits.providerId}) order by ${priorityRank}, ${visits.arrivedAt}, ${visits.ticketNumber}),
+              '[]'::json)
+         from ${visits} where ${visits.day} = ${f.day} and ${visits.status} = 'waiting' and ${scope}) as waiting,
+      ${mediansBy(visits.providerId, f.providerIds)} as "byProvider",
+      ${mediansBy(visits.departmentKey, f.departmentKeys)} as "byDepartment"`,
+  );
+  if (!row) return none;
+  const toMap = (m: Minutes) => new Map(Object.entries(m).map(([k, v]) => [k, Number(v)]));
   return {
-    byProvider: await medianMinutesBy(db, visits.providerId, f.providerIds),
-    byDepartment: await medianMinutesBy(db, visits.departmentKey, f.departmentKeys),
+    waiting: row.waiting,
+    medians: { byProvider: toMap(row.byProvider), byDepartment: toMap(row.byDepartment) },
   };
 }
 

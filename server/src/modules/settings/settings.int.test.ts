@@ -212,6 +212,8 @@ describe('/api/settings/system', () => {
       },
       secrets,
     );
+    // What the announcement of the write does, a moment later.
+    t.app.ctx.settings.clear();
     const pub = await t.request({ method: 'GET', url: '/api/settings/public' });
     expect(pub.statusCode).toBe(200);
     expect(pub.json()).toMatchObject({ clinicName: 'Old Clinic', logoUrl: null });

@@ -23,7 +23,7 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         response: { 200: PublicSettingsSchema },
       },
       handler: async () => {
-        const s = await settings.getSystemSettings(ctx.db);
+        const s = await settings.getSystemSettings(ctx);
         return { clinicName: s.clinicName, logoUrl: s.logoUrl, timeZone: s.timeZone, currency: s.currency };
       },
     });
@@ -51,7 +51,7 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         summary: 'Clinic-wide settings (secrets are reported as set or not, never returned)',
         response: { 200: SystemSettingsResponseSchema },
       },
-      handler: async () => settings.getSystemSettings(ctx.db),
+      handler: async () => settings.getSystemSettings(ctx),
     });
     app.patch('/system', {
       config: { access: 'settings:write' },

@@ -61,9 +61,19 @@ function acceptedValues(stored: Partial<SystemSettings>): Partial<SystemSettings
   return accepted as Partial<SystemSettings>;
 }
 
-export async function readSystemSettings(
-  db: Executor,
-): Promise<{ settings: SystemSettings; secrets: Partial<Record<SystemSecretName, string>> }> {
+/** Announced by the trigger of migration 0017 when the clinic's settings change. */
+export const SETTINGS_CHANGES_CHANNEL = 'carebase_settings';
+
+export type StoredSystemSettings = {
+  settings: SystemSettings;
+  secrets: Partial<Record<SystemSecretName, string>>;
+};
+
+/**
+ * The settings as stored now. Outside a transaction that changes them, read `ctx.settings` instead: the same
+ * value kept in memory until a change is announced.
+ */
+export async function readSystemSettings(db: Executor): Promise<StoredSystemSettings> {
   const row = await readSystemSettingsRow(db);
   return {
     settings: mergeSettings(DEFAULT_SYSTEM_SETTINGS, acceptedValues(row?.value ?? {})),
@@ -81,8 +91,8 @@ function toResponse(
   return { ...settings, secretsSet };
 }
 
-export async function getSystemSettings(db: Executor): Promise<SystemSettingsResponse> {
-  const { settings, secrets } = await readSystemSettings(db);
+export async function getSystemSettings(ctx: Pick<AppContext, 'settings'>): Promise<SystemSettingsResponse> {
+  const { settings, secrets } = await ctx.settings.get();
   return toResponse(settings, secrets);
 }
 
@@ -91,7 +101,7 @@ export async function patchSystemSettings(
   actor: ActorContext,
   patch: SystemSettingsPatch,
 ): Promise<SystemSettingsResponse> {
-  return ctx.db.transaction(async (tx) => {
+  const saved = await ctx.db.transaction(async (tx) => {
     const current = await readSystemSettings(tx);
     const next = mergeSettings(current.settings, patch);
     const checked = SystemSettingsSchema.safeParse(next);
@@ -125,6 +135,9 @@ export async function patchSystemSettings(
     if (patch.sms || patch.secrets?.smsApiKey) await ctx.outbox.releaseHeld(tx, 'sms');
     return toResponse(checked.data, secrets);
   });
+  // The announcement reaches every instance a moment later; this one reads its own change at once.
+  ctx.settings.clear();
+  return saved;
 }
 
 /** Environment SMTP_URL wins over the clinic settings, so an operator can pin the relay. */

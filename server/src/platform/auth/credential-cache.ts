@@ -1,3 +1,4 @@
+import { announcementGuard } from '../db/announced-value.ts';
 import type { Database } from '../db/database.ts';
 import type { FoundApiToken, FoundSession } from './auth.repository.ts';
 
@@ -44,24 +45,10 @@ export function createCredentialCache(opts: CredentialCacheOptions): CredentialC
   const maxEntries = opts.maxEntries ?? 10_000;
   const clock = opts.clock ?? Date.now;
   const stores: Map<string, unknown>[] = [];
-  let version = 0;
-  let epoch: number | null = null;
   const stats = { hits: 0, misses: 0 };
-
-  function clear(): void {
-    version++;
+  const { usable, version, clear } = announcementGuard(opts.listenerEpoch, () => {
     for (const map of stores) map.clear();
-  }
-
-  /** False while nothing announces changes; a new listener connection starts the cache afresh. */
-  function usable(): boolean {
-    const now = opts.listenerEpoch();
-    if (now !== epoch) {
-      epoch = now;
-      clear();
-    }
-    return now !== null;
-  }
+  });
 
   function store<R>(): RowStore<R> {
     // Insertion order is age order: the first key is the oldest.
@@ -79,16 +66,13 @@ export function createCredentialCache(opts: CredentialCacheOptions): CredentialC
         return undefined;
       },
       set(hash, row, readAt) {
-        if (!usable() || readAt !== version) return;
+        if (!usable() || readAt !== version()) return;
         map.delete(hash);
         map.set(hash, { row, at: clock() });
         if (map.size > maxEntries) map.delete(map.keys().next().value as string);
       },
       delete: (hash) => void map.delete(hash),
-      version: () => {
-        usable();
-        return version;
-      },
+      version,
     };
   }
 

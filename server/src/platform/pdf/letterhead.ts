@@ -1,5 +1,4 @@
 import type { AppContext } from '../../app-context.ts';
-import { readSystemSettings } from '../../modules/settings/settings.service.ts';
 
 export type Letterhead = {
   clinicName: string;
@@ -34,9 +33,9 @@ function isPngOrJpeg(bytes: Buffer): boolean {
 
 /** Clinic identity from the system settings, for the top of every printed document. */
 export async function loadLetterhead(
-  ctx: Pick<AppContext, 'db' | 'blobs' | 'config' | 'log'>,
+  ctx: Pick<AppContext, 'db' | 'blobs' | 'config' | 'log' | 'settings'>,
 ): Promise<Letterhead> {
-  const { settings } = await readSystemSettings(ctx.db);
+  const { settings } = await ctx.settings.get();
   let logo: Buffer | null = null;
   const key = storedLogoKey(settings.logoUrl, ctx.config.publicUrl);
   if (key) {
