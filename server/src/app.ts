@@ -15,7 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './app-context.ts';
 import type { Config } from './config.ts';
-import { registerReminderJob, startReminderSweep } from './modules/appointments/appointment-reminders.ts';
+import { registerReminderSchedule } from './modules/appointments/appointment-reminders.ts';
 import { appointmentsRoutes } from './modules/appointments/appointments.routes.ts';
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -128,12 +128,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     settings,
   };
   app.decorate('ctx', ctx);
-  registerReminderJob(ctx);
+  registerReminderSchedule(ctx);
   app.addHook('onReady', async () => {
-    if (opts.startJobs ?? config.jobsEnabled) {
-      jobs.start();
-      await startReminderSweep(ctx);
-    }
+    if (opts.startJobs ?? config.jobsEnabled) jobs.start();
   });
   app.addHook('onClose', () => jobs.stop());
 

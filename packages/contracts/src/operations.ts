@@ -39,3 +39,18 @@ export const JobQuerySchema = PageQuerySchema.extend({
   kind: z.string().max(100).optional(),
 });
 export const JobPageSchema = pageOf(JobSchema);
+
+/** A recurring job: one row per schedule, updated by each run. */
+export const JobScheduleSchema = z.object({
+  name: z.string(),
+  intervalMs: z.number().int(),
+  nextRunAt: z.string(),
+  lastRunAt: z.string().nullable(),
+  lastFinishedAt: z.string().nullable(),
+  lastOutcome: z.enum(['ok', 'failed']).nullable(),
+  lastError: z.string().nullable(),
+  /** A run is under way on some instance. */
+  running: z.boolean(),
+});
+export type JobSchedule = z.infer<typeof JobScheduleSchema>;
+export const JobScheduleListSchema = z.object({ items: z.array(JobScheduleSchema) });

@@ -1,11 +1,12 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
+import { jobSchedules } from '../../platform/jobs/job-schedules.schema.ts';
 import { jobs } from '../../platform/jobs/jobs.schema.ts';
 import { outboxMessages } from '../../platform/outbox/outbox.schema.ts';
 import type { TestApp, TestUser } from '../../test/test-app.ts';
 import { users } from '../users/users.schema.ts';
-import { REMINDER_JOB, sendDueReminders } from './appointment-reminders.ts';
+import { REMINDER_SCHEDULE, REMINDER_SWEEP_MS, sendDueReminders } from './appointment-reminders.ts';
 import {
   addService,
   bookAs,
@@ -189,19 +190,20 @@ describe('sending', () => {
     expect(email?.body).toContain('Le recordamos su cita de Check-up con Dr Ada Park');
   });
 
-  it('runs as a recurring job that schedules its next run', async () => {
+  it('runs as a schedule: a tick sends what is due and leaves one schedule row, no job rows', async () => {
     const a = await book('2026-02-19T14:00:00.000Z');
     await makeDue(a.id);
-    await t.app.ctx.jobs.enqueue(t.app.ctx.db, REMINDER_JOB, {});
-    const statuses = async () => (await remindersOf(a.id)).map((r) => r.status).join();
-    // Outbox send jobs queued by earlier tests come first, ten per round.
-    for (let round = 0; round < 10 && (await statuses()) !== 'sent,sent,sent,sent'; round++)
-      await t.app.ctx.jobs.runDue();
-    expect(await statuses()).toBe('sent,sent,sent,sent');
-    const queued = await t.app.ctx.db.select().from(jobs).where(eq(jobs.kind, REMINDER_JOB));
-    const next = queued.filter((j) => j.status === 'queued');
-    expect(next).toHaveLength(1);
-    expect(next[0]?.runAt.getTime()).toBeGreaterThan(Date.now());
+    const schedule = eq(jobSchedules.name, REMINDER_SCHEDULE);
+    await t.app.ctx.jobs.runSchedules(); // declares the schedule (and ticks it when due)
+    await t.app.ctx.db.update(jobSchedules).set({ nextRunAt: new Date(Date.now() - 1000) }).where(schedule);
+    expect(await t.app.ctx.jobs.runSchedules()).toBe(1);
+    expect((await remindersOf(a.id)).map((r) => r.status).join()).toBe('sent,sent,sent,sent');
+    const rows = await t.app.ctx.db.select().from(jobSchedules).where(schedule);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ intervalMs: REMINDER_SWEEP_MS, lastOutcome: 'ok', lockedAt: null });
+    expect(rows[0]!.nextRunAt.getTime()).toBeGreaterThan(Date.now());
+    expect(await t.app.ctx.jobs.runSchedules()).toBe(0); // not due again before a minute has passed
+    expect(await t.app.ctx.db.select().from(jobs).where(eq(jobs.kind, REMINDER_SCHEDULE))).toEqual([]);
   });
 
   it('a new server instance on the same database does not send again, and sends what was left', async () => {

@@ -12,7 +12,7 @@ import {
   upsertPendingReminders,
 } from './appointment-reminders.repository.ts';
 
-export const REMINDER_JOB = 'appointments.send-reminders';
+export const REMINDER_SCHEDULE = 'appointments.send-reminders';
 /** How often the sweep runs. */
 export const REMINDER_SWEEP_MS = 60_000;
 const BATCH = 50;
@@ -103,38 +103,13 @@ export async function sendDueReminders(
   }
 }
 
-/** The sweep's job key for the minute slot of `at`: instances enqueueing the same slot make one job. */
-function sweepKey(at: number): string {
-  return `${REMINDER_JOB}:${Math.floor(at / REMINDER_SWEEP_MS)}`;
-}
-
-async function enqueueSweep(ctx: Pick<AppContext, 'db' | 'jobs'>, at: number): Promise<void> {
-  await ctx.jobs.enqueue(
-    ctx.db,
-    REMINDER_JOB,
-    {},
-    { runAt: new Date(at), uniqueKey: sweepKey(at), maxAttempts: 3 },
-  );
-}
-
 /**
- * A recurring job: each run sends what is due and enqueues the run of the next minute slot. Every instance
- * registers the handler; chains started by several instances meet on the same slot key and continue as one.
+ * The sweep is a schedule: one row on the Jobs page with its last run and outcome, not a job row a minute.
+ * Every instance declares it; the database lets one of them run each tick.
  */
-export function registerReminderJob(ctx: Pick<AppContext, 'db' | 'jobs' | 'outbox' | 'log'>): void {
-  ctx.jobs.register(REMINDER_JOB, async (_payload, job) => {
-    try {
-      const r = await sendDueReminders(ctx);
-      if (r.sent || r.skipped || r.cancelled) ctx.log.info(r, 'appointment reminders');
-    } finally {
-      // The slot after this run's own: a run started early (clocks apart) must not enqueue its own key again.
-      const after = Math.max(Date.now(), job.runAt.getTime());
-      await enqueueSweep(ctx, (Math.floor(after / REMINDER_SWEEP_MS) + 1) * REMINDER_SWEEP_MS);
-    }
+export function registerReminderSchedule(ctx: Pick<AppContext, 'db' | 'jobs' | 'outbox' | 'log'>): void {
+  ctx.jobs.every(REMINDER_SCHEDULE, REMINDER_SWEEP_MS, async () => {
+    const r = await sendDueReminders(ctx);
+    if (r.sent || r.skipped || r.cancelled) ctx.log.info(r, 'appointment reminders');
   });
-}
-
-/** Starts the chain (at server start, where jobs run); harmless when it already runs. */
-export function startReminderSweep(ctx: Pick<AppContext, 'db' | 'jobs'>): Promise<void> {
-  return enqueueSweep(ctx, Date.now());
 }

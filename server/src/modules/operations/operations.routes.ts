@@ -2,6 +2,7 @@ import {
   IdParamsSchema,
   JobPageSchema,
   JobQuerySchema,
+  JobScheduleListSchema,
   JobSchema,
   OkSchema,
   OutboxPageSchema,
@@ -41,11 +42,20 @@ export function operationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       config: { access: 'jobs:read' },
       schema: {
         tags: ['jobs'],
-        summary: 'Background jobs',
+        summary: 'Background jobs, failed and dead ones first',
         querystring: JobQuerySchema,
         response: { 200: JobPageSchema },
       },
       handler: async (req) => ops.listJobs(ctx, req.query),
+    });
+    app.get('/jobs/schedules', {
+      config: { access: 'jobs:read' },
+      schema: {
+        tags: ['jobs'],
+        summary: 'Recurring jobs: interval, last run and its outcome, next run',
+        response: { 200: JobScheduleListSchema },
+      },
+      handler: async () => ops.listJobSchedules(ctx),
     });
     app.post('/jobs/:id/retry', {
       config: { access: 'jobs:write' },

@@ -1,6 +1,7 @@
 import {
   EVENT_TYPES,
   type Job,
+  type JobSchedule,
   type JobQuerySchema,
   type OutboxMessage,
   type OutboxQuerySchema,
@@ -10,6 +11,7 @@ import type { AppContext } from '../../app-context.ts';
 import { type ActorContext, writeAudit } from '../../platform/audit/audit.writer.ts';
 import { AppError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/events.publisher.ts';
+import { listSchedules, type ScheduleRow } from '../../platform/jobs/job-schedules.repository.ts';
 import * as jobsRepo from '../../platform/jobs/jobs.repository.ts';
 import { redactSecrets } from '../../platform/outbox/message-secrets.ts';
 import * as outboxRepo from '../../platform/outbox/outbox.repository.ts';
@@ -46,6 +48,19 @@ function toJob(r: jobsRepo.JobRow): Job {
   };
 }
 
+function toSchedule(r: ScheduleRow): JobSchedule {
+  return {
+    name: r.name,
+    intervalMs: r.intervalMs,
+    nextRunAt: r.nextRunAt.toISOString(),
+    lastRunAt: iso(r.lastRunAt),
+    lastFinishedAt: iso(r.lastFinishedAt),
+    lastOutcome: r.lastOutcome,
+    lastError: r.lastError,
+    running: r.lockedAt !== null,
+  };
+}
+
 export async function listOutbox(ctx: AppContext, q: z.infer<typeof OutboxQuerySchema>) {
   const { rows, total } = await outboxRepo.listMessages(ctx.db, q);
   return { items: rows.map(toMessage), total, page: q.page, pageSize: q.pageSize };
@@ -65,6 +80,10 @@ export async function retryMessage(ctx: AppContext, actor: ActorContext, id: str
 export async function listJobs(ctx: AppContext, q: z.infer<typeof JobQuerySchema>) {
   const { rows, total } = await jobsRepo.listJobs(ctx.db, q);
   return { items: rows.map(toJob), total, page: q.page, pageSize: q.pageSize };
+}
+
+export async function listJobSchedules(ctx: AppContext): Promise<{ items: JobSchedule[] }> {
+  return { items: (await listSchedules(ctx.db)).map(toSchedule) };
 }
 
 export async function retryJob(ctx: AppContext, actor: ActorContext, id: string): Promise<Job> {

@@ -102,7 +102,12 @@ export async function listJobs(
     .select()
     .from(jobs)
     .where(cond)
-    .orderBy(desc(jobs.createdAt), asc(jobs.id))
+    // Failures first: they need someone; finished runs are history.
+    .orderBy(
+      sql`case when ${jobs.status} in ('failed', 'dead') then 0 else 1 end`,
+      desc(jobs.createdAt),
+      asc(jobs.id),
+    )
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
   const [total] = await db.select({ n: count() }).from(jobs).where(cond);
