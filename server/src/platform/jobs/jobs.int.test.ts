@@ -155,6 +155,19 @@ describe('jobs API', () => {
     expect(new Date(res.json().runAt).getTime()).toBeLessThanOrEqual(Date.now());
   });
 
+  it('GET /api/jobs lists failed and dead jobs before the others, even older ones', async () => {
+    await t.app.ctx.jobs.enqueue(t.app.ctx.db, 'test.broken', {}, { maxAttempts: 1 });
+    await t.app.ctx.jobs.runDue();
+    for (let i = 0; i < 3; i++) await t.app.ctx.jobs.enqueue(t.app.ctx.db, 'test.ok', {});
+    await t.app.ctx.jobs.runDue();
+    const res = await t.request({ method: 'GET', url: '/api/jobs?pageSize=100', cookie: admin.cookie });
+    const statuses: string[] = res.json().items.map((j: { status: string }) => j.status);
+    const failure = (s: string) => s === 'failed' || s === 'dead';
+    expect(statuses.filter(failure).length).toBeGreaterThanOrEqual(2);
+    expect(statuses.slice(0, statuses.filter(failure).length).every(failure)).toBe(true);
+    expect(statuses.at(-1)).not.toBe('dead');
+  });
+
   it('answers 401 without a session and 403 to a doctor', async () => {
     const id = randomUUID();
     expect((await t.request({ method: 'GET', url: '/api/jobs' })).statusCode).toBe(401);
