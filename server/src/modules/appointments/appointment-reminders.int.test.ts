@@ -195,7 +195,10 @@ describe('sending', () => {
     await makeDue(a.id);
     const schedule = eq(jobSchedules.name, REMINDER_SCHEDULE);
     await t.app.ctx.jobs.runSchedules(); // declares the schedule (and ticks it when due)
-    await t.app.ctx.db.update(jobSchedules).set({ nextRunAt: new Date(Date.now() - 1000) }).where(schedule);
+    await t.app.ctx.db
+      .update(jobSchedules)
+      .set({ nextRunAt: new Date(Date.now() - 1000) })
+      .where(schedule);
     expect(await t.app.ctx.jobs.runSchedules()).toBe(1);
     expect((await remindersOf(a.id)).map((r) => r.status).join()).toBe('sent,sent,sent,sent');
     const rows = await t.app.ctx.db.select().from(jobSchedules).where(schedule);

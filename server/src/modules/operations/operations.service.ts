@@ -1,8 +1,8 @@
 import {
   EVENT_TYPES,
   type Job,
-  type JobSchedule,
   type JobQuerySchema,
+  type JobSchedule,
   type OutboxMessage,
   type OutboxQuerySchema,
 } from '@carebase/contracts';

@@ -114,12 +114,11 @@ describe('job schedules on two instances', () => {
         apps.push(app);
       }
       const runs: string[] = [];
-      apps.forEach((app, i) =>
+      for (const [i, app] of apps.entries())
         app.ctx.jobs.every('test.shared', 60_000, async () => {
           runs.push(`instance ${i}`);
           await sleep(50); // long enough for the other instance to try meanwhile
-        }),
-      );
+        });
       for (let round = 0; round < 3; round++) {
         await makeDue(apps[0]!.ctx.db, 'test.shared');
         await Promise.all(apps.map((app) => app.ctx.jobs.runSchedules()));

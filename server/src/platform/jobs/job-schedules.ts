@@ -39,7 +39,9 @@ export function createScheduleRunner(deps: {
   return {
     every(name, intervalMs, tick) {
       if (!Number.isInteger(intervalMs) || intervalMs < 1000)
-        throw new Error(`schedule ${name}: the interval must be a whole number of milliseconds, at least 1000`);
+        throw new Error(
+          `schedule ${name}: the interval must be a whole number of milliseconds, at least 1000`,
+        );
       ticks.set(name, { intervalMs, tick });
       stored.delete(name);
     },

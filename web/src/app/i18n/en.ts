@@ -1143,6 +1143,31 @@ export const en = {
     retried: 'The job will run again.',
     empty: 'No jobs.',
     emptyHint: 'Jobs appear here when Carebase has background work to do.',
+    oneOff: {
+      title: 'One-off jobs',
+      description: 'Failed jobs and jobs that gave up come first.',
+    },
+    schedules: {
+      title: 'Schedules',
+      description: 'Recurring work. Each schedule runs on one server at a time.',
+      empty: 'No schedules yet.',
+      columns: {
+        name: 'Name',
+        every: 'Every',
+        lastRun: 'Last run',
+        outcome: 'Outcome',
+        nextRun: 'Next run',
+      },
+      every: {
+        hours_one: 'Every hour',
+        hours_other: 'Every {{count}} hours',
+        minutes_one: 'Every minute',
+        minutes_other: 'Every {{count}} minutes',
+        seconds_one: 'Every second',
+        seconds_other: 'Every {{count}} seconds',
+      },
+      outcomes: { ok: 'Succeeded', failed: 'Failed', running: 'Running', never: 'Not run yet' },
+    },
   },
   table: {
     sortBy: 'Sort by {{column}}',

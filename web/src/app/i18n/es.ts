@@ -1175,6 +1175,31 @@ export const es: Translation = {
     retried: 'La tarea se volverá a ejecutar.',
     empty: 'No hay tareas.',
     emptyHint: 'Las tareas aparecen aquí cuando Carebase tiene trabajo en segundo plano.',
+    oneOff: {
+      title: 'Tareas puntuales',
+      description: 'Las tareas fallidas y las abandonadas aparecen primero.',
+    },
+    schedules: {
+      title: 'Programaciones',
+      description: 'Trabajo periódico. Cada programación se ejecuta en un solo servidor a la vez.',
+      empty: 'Todavía no hay programaciones.',
+      columns: {
+        name: 'Nombre',
+        every: 'Cada',
+        lastRun: 'Última ejecución',
+        outcome: 'Resultado',
+        nextRun: 'Próxima ejecución',
+      },
+      every: {
+        hours_one: 'Cada hora',
+        hours_other: 'Cada {{count}} horas',
+        minutes_one: 'Cada minuto',
+        minutes_other: 'Cada {{count}} minutos',
+        seconds_one: 'Cada segundo',
+        seconds_other: 'Cada {{count}} segundos',
+      },
+      outcomes: { ok: 'Correcta', failed: 'Fallida', running: 'En curso', never: 'Sin ejecutar' },
+    },
   },
   table: {
     sortBy: 'Ordenar por {{column}}',

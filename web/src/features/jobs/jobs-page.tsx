@@ -1,5 +1,17 @@
 import { JOB_STATUSES, type Job, JobQuerySchema } from '@carebase/contracts';
-import { Badge, Button, Code, Group, Paper, Select, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Code,
+  Group,
+  Paper,
+  Select,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +26,7 @@ import { useNotify } from '../../components/use-error-message.ts';
 import { useUrlQuery } from '../../components/use-url-query.ts';
 import { hasPermission } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../auth/auth.queries.ts';
+import { JobSchedulesSection } from './job-schedules-section.tsx';
 import { useJobs, useRetryJob } from './jobs.queries.ts';
 
 type JobStatus = Job['status'];
@@ -48,7 +61,7 @@ function RetryJobButton({ job }: { job: Job }) {
   );
 }
 
-/** `/jobs`: the durable background jobs and their state. */
+/** `/jobs`: the recurring schedules, then the one-off background jobs, failures first. */
 export function JobsPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
@@ -148,7 +161,14 @@ export function JobsPage() {
   return (
     <>
       <PageHeader title={t('jobs.title')} description={t('jobs.description')} />
-      <Paper withBorder p="md" radius="md">
+      <JobSchedulesSection />
+      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="one-off-jobs-title">
+        <Title order={2} size="h4" id="one-off-jobs-title">
+          {t('jobs.oneOff.title')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('jobs.oneOff.description')}
+        </Text>
         <Group mb="md" gap="sm" align="flex-end">
           <Select
             label={t('jobs.status')}

@@ -1,4 +1,4 @@
-import { JobPageSchema, type JobQuerySchema } from '@carebase/contracts';
+import { JobPageSchema, type JobQuerySchema, JobScheduleListSchema } from '@carebase/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api, pathOf } from '../../lib/api.ts';
@@ -11,6 +11,13 @@ export function useJobs(query: JobQuery) {
     queryKey: [...queryKeys.jobs, 'list', query],
     queryFn: ({ signal }) => api.get('/api/jobs', JobPageSchema, { query, signal }),
     placeholderData: keepPreviousData,
+  });
+}
+
+export function useJobSchedules() {
+  return useQuery({
+    queryKey: [...queryKeys.jobs, 'schedules'],
+    queryFn: ({ signal }) => api.get('/api/jobs/schedules', JobScheduleListSchema, { signal }),
   });
 }
 
