@@ -4,6 +4,7 @@ import { createAdmin, createTokenFor, ensureFirstAdmin } from './cli/accounts.ts
 import { ConfigError, loadConfig } from './config.ts';
 import { importIcd10Command } from './modules/icd10/icd10.cli.ts';
 import { verifyAuditChain } from './platform/audit/audit.verify.ts';
+import { warmPasswordHashing } from './platform/auth/password-hash.ts';
 import { runMigrations } from './platform/db/migrate.ts';
 import { openDatabase } from './platform/db/open.ts';
 import { DataDirInUseError } from './platform/db/pglite.ts';
@@ -37,6 +38,7 @@ async function start(): Promise<void> {
   const app = await buildApp(config);
   const first = await ensureFirstAdmin(app.ctx);
   await app.listen({ host: config.host, port: config.port });
+  warmPasswordHashing().catch((err: unknown) => app.log.warn({ err }, 'password hashing warm-up failed'));
   const where = config.databaseUrl
     ? 'PostgreSQL (DATABASE_URL)'
     : `the embedded database in ${config.dataDir}`;

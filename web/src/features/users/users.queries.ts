@@ -26,7 +26,8 @@ export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: z.input<typeof CreateUserSchema>) => api.post('/api/users', UserSchema, body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.users }),
+    // Not awaited: the dialog closes as soon as the user exists; the list catches up on its own.
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.users }),
   });
 }
 
