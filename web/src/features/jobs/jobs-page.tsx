@@ -166,7 +166,7 @@ export function JobsPage() {
         <Title order={2} size="h4" id="one-off-jobs-title">
           {t('jobs.oneOff.title')}
         </Title>
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="dimmed" mb="md">
           {t('jobs.oneOff.description')}
         </Text>
         <Group mb="md" gap="sm" align="flex-end">
