@@ -204,6 +204,8 @@ export const en = {
       noAppointmentsToday: 'No appointments with you today.',
       unsignedNotes: 'Notes to sign',
       noUnsignedNotes: 'Every note you wrote is signed.',
+      certificateDrafts: 'Certificate drafts to submit',
+      noCertificateDrafts: 'No certificate drafts.',
       approvals: 'Certificates to approve',
       openInbox: 'Open the inbox',
       noApprovals: 'No certificate is waiting for approval.',

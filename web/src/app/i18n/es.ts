@@ -207,6 +207,8 @@ export const es: Translation = {
       noAppointmentsToday: 'Hoy no tiene citas.',
       unsignedNotes: 'Notas por firmar',
       noUnsignedNotes: 'Todas sus notas están firmadas.',
+      certificateDrafts: 'Borradores de certificado por enviar',
+      noCertificateDrafts: 'No hay borradores de certificado.',
       approvals: 'Certificados por aprobar',
       openInbox: 'Abrir la bandeja',
       noApprovals: 'Ningún certificado espera aprobación.',

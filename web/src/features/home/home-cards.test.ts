@@ -16,8 +16,8 @@ describe('home cards', () => {
   it("shape each built-in role's home around its day", () => {
     expect(keys(['doctor'])).toEqual(['my-queue', 'my-day', 'unsigned-notes', 'approvals']);
     expect(keys(['dentist'])).toEqual(['my-queue', 'my-day', 'unsigned-notes']);
-    expect(keys(['nurse'])).toEqual(['triage', 'waiting-room', 'front-desk-day']);
-    expect(keys(['receptionist'])).toEqual(['waiting-room', 'front-desk-day']);
+    expect(keys(['nurse'])).toEqual(['triage', 'waiting-room', 'certificate-drafts', 'front-desk-day']);
+    expect(keys(['receptionist'])).toEqual(['waiting-room', 'certificate-drafts', 'front-desk-day']);
     expect(keys(['admin'])).toEqual(['system-health', 'denied-attempts', 'awaiting-setup']);
     expect(keys(['patient'])).toEqual(['upcoming-visits', 'my-record']);
     expect(keys(['pharmacist'])).toEqual([]);

@@ -5,6 +5,7 @@ import { MyDayCard } from '../appointments/my-day-card.tsx';
 import { UpcomingVisitsCard } from '../appointments/upcoming-visits-card.tsx';
 import { DeniedAttemptsCard } from '../audit/denied-attempts-card.tsx';
 import { ApprovalsCard } from '../certificates/approvals-card.tsx';
+import { CertificateDraftsCard } from '../certificates/drafts-card.tsx';
 import { UnsignedNotesCard } from '../encounters/unsigned-notes-card.tsx';
 import { SystemHealthCard } from '../jobs/system-health-card.tsx';
 import { MyRecordCard } from '../patients/my-record-card.tsx';
@@ -38,6 +39,12 @@ export const HOME_CARDS: readonly HomeCardEntry[] = [
   { key: 'approvals', personas: ['clinician'], permission: 'certificates:approve', Card: ApprovalsCard },
   { key: 'triage', personas: ['nurse'], permission: 'queue:write', Card: TriageCard },
   { key: 'waiting-room', personas: ['frontDesk', 'nurse'], permission: 'queue:read', Card: WaitingRoomCard },
+  {
+    key: 'certificate-drafts',
+    personas: ['nurse', 'frontDesk'],
+    permission: 'certificates:draft',
+    Card: CertificateDraftsCard,
+  },
   {
     key: 'front-desk-day',
     personas: ['frontDesk', 'nurse'],
