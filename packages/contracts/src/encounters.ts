@@ -69,6 +69,21 @@ export const EncounterSummarySchema = z.object({
 export type EncounterSummary = z.infer<typeof EncounterSummarySchema>;
 export const EncounterPageSchema = pageOf(EncounterSummarySchema);
 
+/** A draft note of the caller's, for their home page: the patient, and when the encounter began. */
+export const UnsignedNoteSchema = z.object({
+  id: z.uuid(),
+  patientId: z.uuid(),
+  patientName: z.string(),
+  mrn: z.string(),
+  type: z.enum(ENCOUNTER_TYPES),
+  startedAt: z.string(),
+  chiefComplaint: z.string().nullable(),
+});
+export type UnsignedNote = z.infer<typeof UnsignedNoteSchema>;
+export const UNSIGNED_NOTES_LIMIT = 20;
+export const UnsignedNotesSchema = z.object({ items: z.array(UnsignedNoteSchema), total: z.number().int() });
+export type UnsignedNotes = z.infer<typeof UnsignedNotesSchema>;
+
 export const DIAGNOSIS_KINDS = ['primary', 'secondary'] as const;
 export const AddDiagnosisSchema = z
   .object({

@@ -93,6 +93,8 @@ export const QueueTicketSchema = z.object({
   roomId: z.uuid().nullable(),
   roomName: z.string().nullable(),
   triageNote: z.string().nullable(),
+  /** Someone has triaged the ticket (priority, note or vitals). */
+  triaged: z.boolean(),
   encounterId: z.uuid().nullable(),
   arrivedAt: z.string(),
   calledAt: z.string().nullable(),

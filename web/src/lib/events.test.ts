@@ -34,9 +34,16 @@ describe('queryKeysForEvent', () => {
       ['patients', 'duplicates'],
       ['patients', 'detail', id],
     ]);
-    expect(queryKeysForEvent(event('chart.changed', { resourceId: id }))).toEqual([['chart', id]]);
+    // The author's list of unsigned notes follows every chart change.
+    expect(queryKeysForEvent(event('chart.changed', { resourceId: id }))).toEqual([
+      ['chart', id],
+      ['unsignedNotes'],
+    ]);
     expect(queryKeysForEvent(event('patient.changed'))).toEqual([['patients']]);
-    expect(queryKeysForEvent(event('chart.changed', { resourceId: null }))).toEqual([['chart']]);
+    expect(queryKeysForEvent(event('chart.changed', { resourceId: null }))).toEqual([
+      ['chart'],
+      ['unsignedNotes'],
+    ]);
   });
 
   it("sends certificate and dental events to those families: lists, the doctors' inbox and its count", () => {

@@ -38,7 +38,8 @@ export const RESOURCE_EVENT_INVALIDATIONS: Readonly<
   // A changed record may show in any search list, in a duplicate check and in its own chart header.
   [PATIENT_CHANGED_EVENT]: (id) =>
     id ? [patientKeys.lists(), patientKeys.duplicates(), patientKeys.detail(id)] : [queryKeys.patients],
-  [CHART_CHANGED_EVENT]: (id) => (id ? [patientKeys.chart(id)] : [queryKeys.chart]),
+  // Opening, editing and signing a note change the author's list of unsigned notes too.
+  [CHART_CHANGED_EVENT]: (id) => [id ? patientKeys.chart(id) : queryKeys.chart, queryKeys.unsignedNotes],
 };
 
 export function queryKeysForEvent(event: Pick<ServerEvent, 'type' | 'resourceId'>): readonly QueryKey[] {

@@ -20,6 +20,8 @@ export const queryKeys = {
   patients: ['patients'],
   /** Everything clinical about one patient hangs under `['chart', patientId, …]`. */
   chart: ['chart'],
+  /** The signed-in clinician's draft notes, across patients. */
+  unsignedNotes: ['unsignedNotes'],
   icd10: ['icd10'],
   appointments: ['appointments'],
   /** The live queue: every list of tickets, and the departments and providers it offers. */

@@ -14,6 +14,7 @@ import {
   OkSchema,
   ProcedureParamsSchema,
   ProcedureSchema,
+  UnsignedNotesSchema,
   UpdateEncounterSchema,
 } from '@carebase/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -21,6 +22,7 @@ import type { AppContext } from '../../app-context.ts';
 import { actorOf, principalOf } from '../../platform/http/route-access.ts';
 import * as coding from './encounter-coding.service.ts';
 import * as service from './encounters.service.ts';
+import { listUnsignedNotes } from './unsigned-notes.service.ts';
 
 const tags = ['encounters'];
 const readers = ['chart:read', 'portal:self'] as const;
@@ -60,6 +62,15 @@ export function encountersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       handler: async (req) =>
         service.listEncounters(ctx, principalOf(req), actorOf(req), req.params.patientId, req.query),
+    });
+    app.get('/encounters/unsigned', {
+      config: { access: 'chart:write' },
+      schema: {
+        tags,
+        summary: "The caller's own draft notes, oldest first (up to 20, with the total)",
+        response: { 200: UnsignedNotesSchema },
+      },
+      handler: async (req) => listUnsignedNotes(ctx, principalOf(req), actorOf(req)),
     });
     app.get('/encounters/:id', {
       config: { access: readers },

@@ -38,6 +38,7 @@ export async function toTickets(db: Executor, rows: repo.QueueRow[], now: Date):
       roomId: r.roomId,
       roomName: r.roomName,
       triageNote: r.triageNote,
+      triaged: r.triagedBy !== null,
       encounterId: r.encounterId,
       arrivedAt: r.arrivedAt.toISOString(),
       calledAt: r.calledAt?.toISOString() ?? null,

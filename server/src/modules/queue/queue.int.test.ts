@@ -463,13 +463,14 @@ describe('POST /api/queue/:id/triage', () => {
   it("sets priority and note and records vitals in the patient's record", async () => {
     const patientId = await insertPatient(db());
     const ticket = await walkIn({ patientId, departmentKey: 'general' });
+    expect(ticket).toMatchObject({ triaged: false });
     const res = await post(
       `/api/queue/${ticket.id}/triage`,
       { priority: 'emergency', note: 'Chest pain', vitals: { systolic: 150, diastolic: 95, heartRate: 110 } },
       nurse,
     );
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ priority: 'emergency', triageNote: 'Chest pain' });
+    expect(res.json()).toMatchObject({ priority: 'emergency', triageNote: 'Chest pain', triaged: true });
     const rows = await db().select().from(vitals).where(eq(vitals.patientId, patientId));
     expect(rows).toMatchObject([{ systolic: 150, heartRate: 110, recordedBy: nurse.id }]);
     const [event] = await auditOf(db(), 'queue.triage', ticket.id);

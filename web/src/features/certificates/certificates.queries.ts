@@ -15,6 +15,7 @@ export const certificateKeys = {
   patient: (patientId: string) => [...queryKeys.certificates, 'patient', patientId] as const,
   inbox: (page: number) => [...queryKeys.certificates, 'inbox', page] as const,
   inboxCount: () => [...queryKeys.certificates, 'inbox-count'] as const,
+  drafts: () => [...queryKeys.certificates, 'drafts'] as const,
   one: (id: string) => [...queryKeys.certificates, 'one', id] as const,
 };
 
@@ -25,6 +26,18 @@ export function usePatientCertificates(patientId: string) {
     queryKey: certificateKeys.patient(patientId),
     queryFn: ({ signal }) =>
       api.get(pathOf`/api/patients/${patientId}/certificates`, CertificateListSchema, { signal }),
+  });
+}
+
+/** Drafts not yet submitted for approval, the oldest first. */
+export function useCertificateDrafts() {
+  return useQuery({
+    queryKey: certificateKeys.drafts(),
+    queryFn: ({ signal }) =>
+      api.get('/api/certificates', CertificatePageSchema, {
+        query: { status: 'draft', sort: 'createdAt', order: 'asc', page: 1, pageSize: 5 },
+        signal,
+      }),
   });
 }
 

@@ -10,12 +10,21 @@ import {
   Icd10SearchResultSchema,
   OkSchema,
   ProcedureSchema,
+  UnsignedNotesSchema,
   type UpdateEncounterSchema,
 } from '@carebase/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, pathOf } from '../../lib/api.ts';
 import { patientKeys, queryKeys } from '../../lib/query-keys.ts';
+
+/** The signed-in clinician's draft notes, oldest first; kept live by chart events. */
+export function useUnsignedNotes() {
+  return useQuery({
+    queryKey: queryKeys.unsignedNotes,
+    queryFn: ({ signal }) => api.get('/api/encounters/unsigned', UnsignedNotesSchema, { signal }),
+  });
+}
 
 export const encounterKeys = {
   list: (patientId: string, query: object) => [...patientKeys.chart(patientId), 'encounters', query] as const,
