@@ -98,7 +98,9 @@ describe('session', () => {
     );
     const logout = await t.request({ method: 'POST', url: '/api/auth/logout', cookie: user.cookie });
     expect(logout.statusCode).toBe(200);
-    const cleared = logout.cookies.filter((c) => c.name === 'carebase_session' || c.name === 'carebase_signed_in');
+    const cleared = logout.cookies.filter(
+      (c) => c.name === 'carebase_session' || c.name === 'carebase_signed_in',
+    );
     expect(cleared.map((c) => [c.name, c.value])).toEqual([
       ['carebase_session', ''],
       ['carebase_signed_in', ''],

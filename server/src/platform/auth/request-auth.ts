@@ -54,7 +54,12 @@ export function setSessionCookie(
   token: string,
   opts: { secure: boolean; maxAgeMs: number },
 ) {
-  const shared = { sameSite: 'lax' as const, secure: opts.secure, path: '/', maxAge: Math.floor(opts.maxAgeMs / 1000) };
+  const shared = {
+    sameSite: 'lax' as const,
+    secure: opts.secure,
+    path: '/',
+    maxAge: Math.floor(opts.maxAgeMs / 1000),
+  };
   reply.setCookie(SESSION_COOKIE, token, { ...shared, httpOnly: true });
   reply.setCookie(SESSION_HINT_COOKIE, '1', { ...shared, httpOnly: false });
 }

@@ -522,7 +522,8 @@ export const en = {
       confirm:
         'Once signed, the note is locked for good: it can never be edited, only corrected with an addendum that keeps your name and the reason.',
       confirmButton: 'Sign and lock',
-      finishVisit: 'Also finish the visit (ticket {{ticket}}), so the front desk no longer shows it in consultation',
+      finishVisit:
+        'Also finish the visit (ticket {{ticket}}), so the front desk no longer shows it in consultation',
       emptyNote: 'Write at least one part of the note before signing.',
       notAllowed: 'A doctor signs this note. You can still write the draft, record vitals and add files.',
     },
@@ -1758,6 +1759,8 @@ export const en = {
       byProvider: 'Providers',
       byRoom: 'Rooms',
       providers: 'Providers',
+      allProviders: 'All providers',
+      allRooms: 'All rooms',
       provider: 'Provider',
       room: 'Room',
       previous: 'Previous',

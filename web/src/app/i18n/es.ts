@@ -532,7 +532,8 @@ export const es: Translation = {
       confirm:
         'Una vez firmada, la nota queda bloqueada para siempre: no se puede editar, solo corregir con una adenda que guarda su nombre y el motivo.',
       confirmButton: 'Firmar y bloquear',
-      finishVisit: 'Terminar también la visita (turno {{ticket}}), para que recepción ya no la muestre en consulta',
+      finishVisit:
+        'Terminar también la visita (turno {{ticket}}), para que recepción ya no la muestre en consulta',
       emptyNote: 'Redacte al menos una parte de la nota antes de firmar.',
       notAllowed:
         'Esta nota la firma un médico. Usted puede redactar el borrador, registrar signos vitales y añadir archivos.',
@@ -1802,6 +1803,8 @@ export const es: Translation = {
       byProvider: 'Profesionales',
       byRoom: 'Consultorios',
       providers: 'Profesionales',
+      allProviders: 'Todos los profesionales',
+      allRooms: 'Todos los consultorios',
       provider: 'Profesional',
       room: 'Consultorio',
       previous: 'Anterior',

@@ -21,7 +21,13 @@ interface SignConfirmModalProps {
  * Asks before signing; when the encounter belongs to a visit still under way, also offers (checked) to finish
  * that visit, so the front desk and the waiting-room screen stop showing the patient in consultation.
  */
-export function SignConfirmModal({ opened, encounterId, loading, onConfirm, onClose }: SignConfirmModalProps) {
+export function SignConfirmModal({
+  opened,
+  encounterId,
+  loading,
+  onConfirm,
+  onClose,
+}: SignConfirmModalProps) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const mayFinish = hasPermission(me, 'queue:read') && hasPermission(me, 'queue:call');
