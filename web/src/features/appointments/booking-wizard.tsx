@@ -119,7 +119,7 @@ export function BookingWizard({ onClose, initialDate, initialProviderId }: Booki
   const canNext = [patient !== null, service !== null, provider !== null, slot !== null][step] ?? false;
 
   return (
-    <Modal opened onClose={onClose} title={t('appointments.wizard.title')} size={880} centered>
+    <Modal opened onClose={onClose} title={t('appointments.wizard.title')} size={920} centered>
       <Stepper
         active={step}
         onStepClick={(s) => s < step && setStep(s)}

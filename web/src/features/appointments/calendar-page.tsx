@@ -217,7 +217,11 @@ export function CalendarPage() {
           {mode === 'provider' ? (
             <MultiSelect
               label={t('appointments.calendar.providers')}
-              placeholder={allProviders.length ? t('appointments.calendar.allProviders') : undefined}
+              placeholder={
+                providerChoice.selected.length === 0 && allProviders.length
+                  ? t('appointments.calendar.allProviders')
+                  : undefined
+              }
               data={allProviders.map((p) => ({ value: p.id, label: p.name }))}
               value={providerChoice.selected}
               onChange={(ids) => setProviderIds(nextChoice(view, ids))}
@@ -228,7 +232,11 @@ export function CalendarPage() {
           ) : (
             <MultiSelect
               label={t('appointments.calendar.room')}
-              placeholder={allRooms.length ? t('appointments.calendar.allRooms') : undefined}
+              placeholder={
+                roomChoice.selected.length === 0 && allRooms.length
+                  ? t('appointments.calendar.allRooms')
+                  : undefined
+              }
               data={allRooms.map((r) => ({ value: r.id, label: r.name }))}
               value={roomChoice.selected}
               onChange={(ids) => setRoomIds(nextChoice(view, ids))}
