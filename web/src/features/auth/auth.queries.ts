@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { AUTH_FLOW_META } from '../../app/query-client.ts';
 import { api, isApiError } from '../../lib/api.ts';
 import { queryKeys } from '../../lib/query-keys.ts';
-import { hasSessionHint } from './session-hint.ts';
+import { FORGET_SESSION_HINT, hasSessionHint } from './session-hint.ts';
 
 /** The signed-in account, or null when nobody is signed in. */
 export const meQueryOptions = queryOptions({
@@ -24,7 +24,10 @@ export const meQueryOptions = queryOptions({
     try {
       return await api.get('/api/auth/me', MeSchema, { signal });
     } catch (error) {
-      if (isApiError(error) && error.status === 401) return null;
+      if (isApiError(error) && error.status === 401) {
+        document.cookie = FORGET_SESSION_HINT;
+        return null;
+      }
       throw error;
     }
   },

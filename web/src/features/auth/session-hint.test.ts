@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasSessionHint } from './session-hint.ts';
+import { FORGET_SESSION_HINT, hasSessionHint } from './session-hint.ts';
 
 describe('hasSessionHint', () => {
   it('finds the hint among other cookies', () => {
@@ -12,5 +12,11 @@ describe('hasSessionHint', () => {
     expect(hasSessionHint('theme=dark')).toBe(false);
     expect(hasSessionHint('carebase_signed_in=')).toBe(false);
     expect(hasSessionHint('not_carebase_signed_in=1')).toBe(false);
+  });
+
+  it('is forgotten by a cookie of the same name and path that expires at once', () => {
+    expect(FORGET_SESSION_HINT).toMatch(/^carebase_signed_in=;/);
+    expect(FORGET_SESSION_HINT).toContain('Max-Age=0');
+    expect(FORGET_SESSION_HINT).toContain('Path=/');
   });
 });

@@ -7,3 +7,6 @@ import { SESSION_HINT_COOKIE } from '@carebase/contracts';
 export function hasSessionHint(cookieHeader: string): boolean {
   return cookieHeader.split(';').some((part) => part.trim().startsWith(`${SESSION_HINT_COOKIE}=1`));
 }
+
+/** Set as document.cookie, forgets the hint once the server said the session is over (expired or revoked). */
+export const FORGET_SESSION_HINT = `${SESSION_HINT_COOKIE}=; Max-Age=0; Path=/; SameSite=Lax`;
