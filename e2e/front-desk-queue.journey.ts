@@ -1,5 +1,6 @@
 // Receptionist books a patient with the wizard and checks her in → the doctor's queue page, already open,
-// shows her within a second without a reload → the doctor calls next → the waiting-room display shows the ticket.
+// shows her within a second without a reload → the doctor calls her from the waiting room → the
+// waiting-room display shows the ticket.
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { adminApi, call, createStaff } from './api-setup.ts';
@@ -78,7 +79,7 @@ export async function run(): Promise<void> {
     // The doctor's queue and the waiting-room screen are open before anyone arrives.
     const doctorPage = await signedIn(browser, server.baseUrl, STAFF.doctor.email);
     await doctorPage.goto(`${server.baseUrl}/my-queue`);
-    await doctorPage.getByRole('button', { name: 'Call next' }).waitFor();
+    await doctorPage.getByRole('button', { name: 'See next patient' }).waitFor();
     await doctorPage.getByRole('combobox', { name: 'Your room' }).click();
     await doctorPage.getByRole('option', { name: 'Room 1' }).click();
     const screen = await (
@@ -134,7 +135,8 @@ export async function run(): Promise<void> {
 
     // The doctor calls next: the ticket is called, and the display shows it as being served.
     await screen.getByRole('region', { name: 'Next' }).getByText('A-001').waitFor({ timeout: 5000 });
-    await doctorPage.getByRole('button', { name: 'Call next' }).click();
+    // Called from the waiting room (the one-click "See next patient" also starts and opens the encounter).
+    await doctorPage.getByRole('button', { name: 'Call from the waiting room' }).click();
     await doctorPage.getByText(/A-001/).first().waitFor();
     const serving = screen.getByRole('region', { name: 'Now serving' });
     await serving.getByText('A-001').waitFor({ timeout: 5000 });

@@ -3,6 +3,12 @@ import { EmailSchema, IsoDateTimeSchema } from './common.ts';
 import { PERMISSIONS } from './permissions.ts';
 import { UserSettingsSchema } from './settings.ts';
 
+/**
+ * A cookie readable by the web app (it holds no secret, only "1") that lives as long as the HttpOnly session
+ * cookie: without it the app knows nobody is signed in and does not ask the server.
+ */
+export const SESSION_HINT_COOKIE = 'carebase_signed_in';
+
 export const PASSWORD_MIN_LENGTH = 12;
 export const PasswordSchema = z.string().min(1).max(256);
 

@@ -70,6 +70,8 @@ export const QueueQuerySchema = z
     provider: z.uuid().optional(),
     /** The clinic-local day (YYYY-MM-DD); today by default. */
     day: DateSchema.optional(),
+    /** Only the visit this encounter was opened for. */
+    encounter: z.uuid().optional(),
   })
   .strict();
 export type QueueQuery = z.infer<typeof QueueQuerySchema>;
@@ -122,6 +124,8 @@ export const CallNextSchema = z
   .object({
     departmentKey: DepartmentKeySchema.optional(),
     roomId: z.uuid().optional(),
+    /** Start the consultation at once (the patient is seen now); otherwise the ticket waits as called. */
+    start: z.boolean().optional(),
   })
   .strict();
 export type CallNext = z.infer<typeof CallNextSchema>;

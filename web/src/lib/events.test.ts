@@ -3,12 +3,14 @@ import type { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   connectEvents,
+  EVENT_BATCH_MS,
   EVENT_INVALIDATIONS,
   eventsUrl,
   isOwnSessionRevoked,
   parseServerEvent,
   queryKeysForEvent,
   reconnectDelay,
+  refreshAfterChange,
 } from './events.ts';
 
 const USER = '6f1c2a4e-8b7d-4c3e-9a1f-2b3c4d5e6f70';
@@ -52,8 +54,9 @@ describe('queryKeysForEvent', () => {
   });
 
   it('sends queue and appointment events to the front desk, doctor panel and calendar queries', () => {
+    // Ticket lists only: a queue change leaves the departments and providers as they were.
     expect(queryKeysForEvent(event(EVENT_TYPES.queueChanged, { department: 'general' }))).toEqual([
-      ['queue'],
+      ['queue', 'list'],
     ]);
     expect(queryKeysForEvent(event(EVENT_TYPES.appointmentChanged, { resourceId: USER }))).toEqual([
       ['appointments'],
@@ -147,7 +150,7 @@ describe('connectEvents', () => {
       onSessionRevoked,
       url: 'ws://test/api/events',
     });
-    return { invalidateQueries, onSessionRevoked, stop };
+    return { invalidateQueries, onSessionRevoked, queryClient, stop };
   }
 
   it('invalidates the mapped queries for each event', () => {
@@ -155,10 +158,44 @@ describe('connectEvents', () => {
     const socket = FakeSocket.instances[0]!;
     socket.dispatchEvent(new Event('open'));
     socket.receive(event(EVENT_TYPES.userChanged));
+    vi.advanceTimersByTime(EVENT_BATCH_MS);
     expect(invalidateQueries).toHaveBeenCalledWith({ queryKey: ['users'] });
     expect(invalidateQueries).toHaveBeenCalledWith({ queryKey: ['me'] });
     socket.receive('garbage');
     expect(invalidateQueries).toHaveBeenCalledTimes(2);
+    stop();
+  });
+
+  it('refreshes once for a burst of events, without aborting a fetch for each', () => {
+    const { invalidateQueries, stop } = setup();
+    const socket = FakeSocket.instances[0]!;
+    socket.dispatchEvent(new Event('open'));
+    socket.receive(event(EVENT_TYPES.queueChanged, { department: 'general' }));
+    socket.receive(event(EVENT_TYPES.queueChanged, { department: 'general' }));
+    socket.receive(event(EVENT_TYPES.appointmentChanged, { resourceId: USER }));
+    expect(invalidateQueries).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(EVENT_BATCH_MS);
+    expect(invalidateQueries.mock.calls).toEqual([
+      [{ queryKey: ['queue', 'list'] }],
+      [{ queryKey: ['appointments'] }],
+    ]);
+    socket.receive(event(EVENT_TYPES.queueChanged, { department: 'general' }));
+    vi.advanceTimersByTime(EVENT_BATCH_MS);
+    expect(invalidateQueries).toHaveBeenCalledTimes(3);
+    stop();
+  });
+
+  it("leaves a change's refresh to its event while the socket is open, and refreshes itself otherwise", () => {
+    const { invalidateQueries, queryClient, stop } = setup();
+    const socket = FakeSocket.instances[0]!;
+    refreshAfterChange(queryClient, [['queue', 'list']]);
+    expect(invalidateQueries).toHaveBeenCalledTimes(1);
+    socket.dispatchEvent(new Event('open'));
+    refreshAfterChange(queryClient, [['queue', 'list']]);
+    expect(invalidateQueries).toHaveBeenCalledTimes(1);
+    socket.dispatchEvent(new Event('close'));
+    refreshAfterChange(queryClient, [['certificates']]);
+    expect(invalidateQueries).toHaveBeenLastCalledWith({ queryKey: ['certificates'] });
     stop();
   });
 

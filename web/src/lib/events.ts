@@ -22,7 +22,7 @@ export const EVENT_INVALIDATIONS: Readonly<Record<string, readonly QueryKey[]>> 
   [CERTIFICATE_CHANGED_EVENT]: [queryKeys.certificates],
   [DENTAL_CHANGED_EVENT]: [queryKeys.dental],
   // A check-in changes both the appointment and the queue; each side announces its own change.
-  [EVENT_TYPES.queueChanged]: [queryKeys.queue],
+  [EVENT_TYPES.queueChanged]: [queryKeys.queueLists],
   [EVENT_TYPES.appointmentChanged]: [queryKeys.appointments],
   [EVENT_TYPES.displayRevoked]: [queryKeys.displays],
   [EVENT_TYPES.scheduleChanged]: [queryKeys.schedules],
@@ -66,6 +66,50 @@ export function parseServerEvent(data: unknown): ServerEvent | null {
   }
 }
 
+/** Events that arrive this close together (one action often announces several changes) refresh once. */
+export const EVENT_BATCH_MS = 50;
+
+/**
+ * Collects the query keys of events arriving within EVENT_BATCH_MS and invalidates each distinct key once, so
+ * a burst of events does not start a fetch and then abort it for the next one.
+ */
+export function createInvalidationBatch(
+  invalidate: (queryKey: QueryKey) => void,
+  schedule: (run: () => void, ms: number) => ReturnType<typeof setTimeout> = setTimeout,
+) {
+  const pending = new Map<string, QueryKey>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    timer = null;
+    const keys = [...pending.values()];
+    pending.clear();
+    for (const queryKey of keys) invalidate(queryKey);
+  };
+  return {
+    add(keys: readonly QueryKey[]) {
+      for (const key of keys) pending.set(JSON.stringify(key), key);
+      if (pending.size > 0 && timer === null) timer = schedule(flush, EVENT_BATCH_MS);
+    },
+    cancel() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      pending.clear();
+    },
+  };
+}
+
+/** The query clients whose event socket is open now: their changes come back as events. */
+const liveClients = new WeakSet<QueryClient>();
+
+/**
+ * After this tab changed something: while the socket is open the server's event (sent after commit) refreshes
+ * the affected queries, so refreshing here too would only fetch twice (and abort one); without it, refresh now.
+ */
+export function refreshAfterChange(queryClient: QueryClient, keys: readonly QueryKey[]): void {
+  if (liveClients.has(queryClient)) return;
+  for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
+}
+
 const BASE_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 30_000;
 
@@ -98,15 +142,14 @@ export function connectEvents(options: EventConnectionOptions): () => void {
   let attempt = 0;
   let everConnected = false;
   let stopped = false;
+  const batch = createInvalidationBatch((queryKey) => void queryClient.invalidateQueries({ queryKey }));
 
   const handleEvent = (event: ServerEvent) => {
     if (isOwnSessionRevoked(event, options.currentUserId())) {
       options.onSessionRevoked();
       return;
     }
-    for (const queryKey of queryKeysForEvent(event)) {
-      void queryClient.invalidateQueries({ queryKey });
-    }
+    batch.add(queryKeysForEvent(event));
   };
 
   const open = () => {
@@ -115,6 +158,7 @@ export function connectEvents(options: EventConnectionOptions): () => void {
     socket = ws;
     ws.addEventListener('open', () => {
       attempt = 0;
+      liveClients.add(queryClient);
       if (everConnected) void queryClient.invalidateQueries();
       everConnected = true;
     });
@@ -123,7 +167,10 @@ export function connectEvents(options: EventConnectionOptions): () => void {
       if (event) handleEvent(event);
     });
     ws.addEventListener('close', () => {
-      if (socket === ws) socket = null;
+      if (socket === ws) {
+        socket = null;
+        liveClients.delete(queryClient);
+      }
       if (stopped) return;
       timer = setTimeout(open, reconnectDelay(attempt));
       attempt += 1;
@@ -134,6 +181,8 @@ export function connectEvents(options: EventConnectionOptions): () => void {
 
   return () => {
     stopped = true;
+    liveClients.delete(queryClient);
+    batch.cancel();
     if (timer) clearTimeout(timer);
     socket?.close(1000, 'bye');
     socket = null;

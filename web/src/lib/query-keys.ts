@@ -26,6 +26,8 @@ export const queryKeys = {
   appointments: ['appointments'],
   /** The live queue: every list of tickets, and the departments and providers it offers. */
   queue: ['queue'],
+  /** The lists of tickets only: what a queue change makes stale (departments and providers stay). */
+  queueLists: ['queue', 'list'],
   displays: ['displays'],
   /** Departments, rooms, services, providers, weekly hours, time off and working time. */
   schedules: ['schedules'],

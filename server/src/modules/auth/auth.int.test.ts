@@ -21,6 +21,10 @@ describe('POST /api/auth/login', () => {
     const cookie = res.cookies.find((c) => c.name === 'carebase_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(cookie?.secure).toBeFalsy();
+    // The hint the web app reads before asking /api/auth/me: no secret in it, same lifetime as the session.
+    const hint = res.cookies.find((c) => c.name === 'carebase_signed_in');
+    expect(hint).toMatchObject({ value: '1', sameSite: 'Lax', path: '/', maxAge: cookie?.maxAge });
+    expect(hint?.httpOnly).toBeFalsy();
   });
 
   it('refuses a wrong password with 401 and records the failure', async () => {
@@ -92,9 +96,15 @@ describe('session', () => {
     expect((await t.request({ method: 'GET', url: '/api/auth/me', cookie: user.cookie })).statusCode).toBe(
       200,
     );
-    expect(
-      (await t.request({ method: 'POST', url: '/api/auth/logout', cookie: user.cookie })).statusCode,
-    ).toBe(200);
+    const logout = await t.request({ method: 'POST', url: '/api/auth/logout', cookie: user.cookie });
+    expect(logout.statusCode).toBe(200);
+    const cleared = logout.cookies.filter(
+      (c) => c.name === 'carebase_session' || c.name === 'carebase_signed_in',
+    );
+    expect(cleared.map((c) => [c.name, c.value])).toEqual([
+      ['carebase_session', ''],
+      ['carebase_signed_in', ''],
+    ]);
     expect((await t.request({ method: 'GET', url: '/api/auth/me', cookie: user.cookie })).statusCode).toBe(
       401,
     );

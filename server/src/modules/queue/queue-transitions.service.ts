@@ -104,7 +104,8 @@ function encounterTypeOf(visit: repo.VisitRow): 'consultation' | 'dental' | 'eme
 /**
  * The caller's next patient: their own waiting tickets and the unassigned ones of the department (the one
  * named, the room's, or those of the services they offer), by priority then arrival. Calling opens a draft
- * encounter for the visit when the caller writes charts, and moves the appointment to in_consultation.
+ * encounter for the visit when the caller writes charts, and moves the appointment to in_consultation. With
+ * `start` the consultation begins in the same transaction (one click from the queue to the encounter).
  */
 export async function callNext(
   ctx: AppContext,
@@ -140,9 +141,10 @@ export async function callNext(
     const appointmentStatus = await followAppointment(tx, actor, visit, 'in_consultation');
     const now = new Date();
     const updated = await repo.updateVisit(tx, visit.id, {
-      status: 'called',
+      status: input.start ? 'in_consultation' : 'called',
       calledAt: now,
       calledBy: me,
+      ...(input.start ? { startedAt: now } : {}),
       providerId: visit.providerId ?? me,
       roomId,
       encounterId,
@@ -154,6 +156,15 @@ export async function callNext(
       patientId: visit.patientId,
       details: { ticket: visit.ticket, roomId, encounterId, appointmentStatus },
     });
+    // Seen at once: the start is its own audit event, as when it follows a separate call.
+    if (input.start)
+      await writeAudit(tx, actor, {
+        action: 'queue.start',
+        resourceType: 'visit',
+        resourceId: visit.id,
+        patientId: visit.patientId,
+        details: { ticket: visit.ticket, from: 'called', to: 'in_consultation' },
+      });
     await publishQueueChanged(tx, updated);
     return loadTicket(tx, visit.id);
   });

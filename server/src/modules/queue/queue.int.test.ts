@@ -371,6 +371,45 @@ describe('call next and the transitions', () => {
     expect((await post('/api/queue/call-next', {}, nurse)).statusCode).toBe(403);
   });
 
+  it('with start: true calls and starts in one step, audited as both, and the visit is found by its encounter', async () => {
+    const departmentKey = await insertDepartment(db(), 'G');
+    const doc = await newDoctor(departmentKey);
+    const patientId = await insertPatient(db());
+    const serviceId = await insertService(db(), departmentKey, [doc.id]);
+    const appointmentId = await insertAppointment(db(), { patientId, providerId: doc.id, serviceId });
+    const checkedIn = (await post('/api/queue/check-in', { appointmentId }, receptionist)).json() as Ticket;
+
+    const res = await post('/api/queue/call-next', { departmentKey, start: true }, doc);
+    expect(res.statusCode).toBe(200);
+    const seen = res.json();
+    expect(seen).toMatchObject({
+      id: checkedIn.id,
+      status: 'in_consultation',
+      providerId: doc.id,
+      calledAt: expect.any(String),
+      startedAt: seen.calledAt,
+      encounterId: expect.any(String),
+    });
+    const [appointment] = await db().select().from(appointments).where(eq(appointments.id, appointmentId));
+    expect(appointment?.status).toBe('in_consultation');
+    expect(await auditOf(db(), 'queue.call', checkedIn.id)).toHaveLength(1);
+    const [started] = await auditOf(db(), 'queue.start', checkedIn.id);
+    expect(started?.details).toMatchObject({ from: 'called', to: 'in_consultation' });
+
+    const byEncounter = await get(`/api/queue?encounter=${seen.encounterId}`, doc);
+    expect(byEncounter.json().items.map((i: Ticket) => i.id)).toEqual([checkedIn.id]);
+    const other = await get(`/api/queue?encounter=${crypto.randomUUID()}`, doc);
+    expect(other.json().items).toEqual([]);
+    expect(errorPaths(await get('/api/queue?encounter=nope', doc))).toEqual(['query.encounter']);
+    expect(errorPaths(await post('/api/queue/call-next', { start: 'yes' }, doc))).toEqual(['body.start']);
+
+    // Started already: the separate start step refuses it, and finishing completes the appointment.
+    expect((await post(`/api/queue/${checkedIn.id}/start`, undefined, doc)).statusCode).toBe(409);
+    expect((await post(`/api/queue/${checkedIn.id}/done`, undefined, doc)).json().status).toBe('done');
+    const [completed] = await db().select().from(appointments).where(eq(appointments.id, appointmentId));
+    expect(completed?.status).toBe('completed');
+  });
+
   it('a caller without chart:write calls without opening an encounter', async () => {
     const departmentKey = await insertDepartment(db(), 'X');
     await walkIn({ patientId: await insertPatient(db()), departmentKey });

@@ -187,12 +187,14 @@ export async function queueRows(
     departmentKey?: string | undefined;
     providerId?: string | undefined;
     visitId?: string;
+    encounterId?: string | undefined;
     limit: number;
   },
 ): Promise<QueueRow[]> {
   const where: SQL[] = [];
   if (f.day) where.push(eq(visits.day, f.day));
   if (f.visitId) where.push(eq(visits.id, f.visitId));
+  if (f.encounterId) where.push(eq(visits.encounterId, f.encounterId));
   if (f.departmentKey) where.push(eq(visits.departmentKey, f.departmentKey));
   if (f.providerId) where.push(eq(visits.providerId, f.providerId));
   const rows = await db

@@ -78,7 +78,8 @@ export function queueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       config: { access: 'queue:call' },
       schema: {
         tags,
-        summary: "Call the caller's next patient (priority, then arrival); opens the visit's encounter",
+        summary:
+          "Call the caller's next patient (priority, then arrival); opens the visit's encounter, and with start: true begins the consultation",
         body: CallNextSchema.optional(),
         response: ticket,
       },

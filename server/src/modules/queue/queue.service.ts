@@ -200,6 +200,7 @@ export async function listQueue(ctx: AppContext, actor: ActorContext, q: QueueQu
     day,
     departmentKey: q.department,
     providerId: q.provider,
+    encounterId: q.encounter,
     limit: QUEUE_LIST_LIMIT + 1,
   });
   // A ticket's department exists (a foreign key): only an empty answer needs the check.
@@ -215,6 +216,7 @@ export async function listQueue(ctx: AppContext, actor: ActorContext, q: QueueQu
       day,
       department: q.department ?? null,
       provider: q.provider ?? null,
+      encounter: q.encounter ?? null,
       patientIds: [...new Set(items.map((i) => i.patientId))],
     },
   });

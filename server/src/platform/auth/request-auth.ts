@@ -1,3 +1,4 @@
+import { SESSION_HINT_COOKIE } from '@carebase/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 import {
@@ -53,15 +54,17 @@ export function setSessionCookie(
   token: string,
   opts: { secure: boolean; maxAgeMs: number },
 ) {
-  reply.setCookie(SESSION_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'lax',
+  const shared = {
+    sameSite: 'lax' as const,
     secure: opts.secure,
     path: '/',
     maxAge: Math.floor(opts.maxAgeMs / 1000),
-  });
+  };
+  reply.setCookie(SESSION_COOKIE, token, { ...shared, httpOnly: true });
+  reply.setCookie(SESSION_HINT_COOKIE, '1', { ...shared, httpOnly: false });
 }
 
 export function clearSessionCookie(reply: FastifyReply, secure: boolean) {
   reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+  reply.clearCookie(SESSION_HINT_COOKIE, { path: '/', sameSite: 'lax', secure });
 }

@@ -574,6 +574,8 @@ export const en = {
       confirm:
         'Once signed, the note is locked for good: it can never be edited, only corrected with an addendum that keeps your name and the reason.',
       confirmButton: 'Sign and lock',
+      finishVisit:
+        'Also finish the visit (ticket {{ticket}}), so the front desk no longer shows it in consultation',
       emptyNote: 'Write at least one part of the note before signing.',
       notAllowed: 'A doctor signs this note. You can still write the draft, record vitals and add files.',
     },
@@ -1628,9 +1630,12 @@ export const en = {
     },
     doctor: {
       title: 'My queue',
-      description: 'Call your next patient by priority and arrival; calling opens the encounter.',
+      description:
+        'One click sees your next patient (by priority, then arrival): it calls them, starts the consultation and opens the encounter. Call from the waiting room first when the patient must walk to your room.',
       room: 'Your room',
-      callNext: 'Call next',
+      seeNext: 'See next patient',
+      callOnly: 'Call from the waiting room',
+      seeing: 'Seeing {{ticket}}: {{name}}.',
       called: 'Ticket {{ticket}} called: {{name}}.',
       current: 'With you now',
       noCurrent: 'No patient called yet.',
@@ -1831,6 +1836,8 @@ export const en = {
       byProvider: 'Providers',
       byRoom: 'Rooms',
       providers: 'Providers',
+      allProviders: 'All providers',
+      allRooms: 'All rooms',
       provider: 'Provider',
       room: 'Room',
       previous: 'Previous',

@@ -584,6 +584,8 @@ export const es: Translation = {
       confirm:
         'Una vez firmada, la nota queda bloqueada para siempre: no se puede editar, solo corregir con una adenda que guarda su nombre y el motivo.',
       confirmButton: 'Firmar y bloquear',
+      finishVisit:
+        'Terminar también la visita (turno {{ticket}}), para que recepción ya no la muestre en consulta',
       emptyNote: 'Redacte al menos una parte de la nota antes de firmar.',
       notAllowed:
         'Esta nota la firma un médico. Usted puede redactar el borrador, registrar signos vitales y añadir archivos.',
@@ -1667,9 +1669,12 @@ export const es: Translation = {
     },
     doctor: {
       title: 'Mi fila',
-      description: 'Llame a su siguiente paciente por prioridad y llegada; al llamarlo se abre la consulta.',
+      description:
+        'Un clic atiende al siguiente paciente (por prioridad y llegada): lo llama, inicia la consulta y abre el encuentro. Llame primero desde la sala de espera cuando el paciente deba ir a su consultorio.',
       room: 'Su consultorio',
-      callNext: 'Llamar al siguiente',
+      seeNext: 'Atender al siguiente',
+      callOnly: 'Llamar desde la sala de espera',
+      seeing: 'Atendiendo {{ticket}}: {{name}}.',
       called: 'Turno {{ticket}} llamado: {{name}}.',
       current: 'Con usted ahora',
       noCurrent: 'Todavía no ha llamado a nadie.',
@@ -1875,6 +1880,8 @@ export const es: Translation = {
       byProvider: 'Profesionales',
       byRoom: 'Consultorios',
       providers: 'Profesionales',
+      allProviders: 'Todos los profesionales',
+      allRooms: 'Todos los consultorios',
       provider: 'Profesional',
       room: 'Consultorio',
       previous: 'Anterior',

@@ -11,6 +11,18 @@ import { useBookAppointment, useBookSeries, useSeriesPreview } from './appointme
 import { RecurrenceFields, SeriesPreviewTable } from './recurrence-fields.tsx';
 import { DEFAULT_RECURRENCE, type Recurrence, toRrule } from './recurrence-model.ts';
 import { SlotPicker } from './slot-picker.tsx';
+import './booking-wizard.css';
+
+const STEPPER_CLASSES = {
+  stepLabel: 'wizard-step-label',
+  stepDescription: 'wizard-step-description',
+  separator: 'wizard-step-separator',
+};
+
+/** A chosen name under its step, cut to fit; the whole name shows on hover. */
+function stepChoice(text: string | undefined) {
+  return text ? <span title={text}>{text}</span> : undefined;
+}
 
 interface BookingWizardProps {
   onClose: () => void;
@@ -107,14 +119,19 @@ export function BookingWizard({ onClose, initialDate, initialProviderId }: Booki
   const canNext = [patient !== null, service !== null, provider !== null, slot !== null][step] ?? false;
 
   return (
-    <Modal opened onClose={onClose} title={t('appointments.wizard.title')} size="xl" centered>
+    <Modal opened onClose={onClose} title={t('appointments.wizard.title')} size={920} centered>
       <Stepper
         active={step}
         onStepClick={(s) => s < step && setStep(s)}
         size="sm"
         allowNextStepsSelect={false}
+        classNames={STEPPER_CLASSES}
+        wrap={false}
       >
-        <Stepper.Step label={t('appointments.wizard.patientStep')} description={patient?.displayName}>
+        <Stepper.Step
+          label={t('appointments.wizard.patientStep')}
+          description={stepChoice(patient?.displayName)}
+        >
           {patient ? (
             <Group justify="space-between" mt="md">
               <Text>
@@ -136,7 +153,7 @@ export function BookingWizard({ onClose, initialDate, initialProviderId }: Booki
             </Stack>
           )}
         </Stepper.Step>
-        <Stepper.Step label={t('appointments.wizard.serviceStep')} description={service?.name}>
+        <Stepper.Step label={t('appointments.wizard.serviceStep')} description={stepChoice(service?.name)}>
           <Select
             mt="md"
             label={t('appointments.wizard.service')}
@@ -152,7 +169,7 @@ export function BookingWizard({ onClose, initialDate, initialProviderId }: Booki
             data-autofocus
           />
         </Stepper.Step>
-        <Stepper.Step label={t('appointments.wizard.providerStep')} description={provider?.name}>
+        <Stepper.Step label={t('appointments.wizard.providerStep')} description={stepChoice(provider?.name)}>
           <Stack mt="md">
             {service && offering.length === 0 ? (
               <Text c="dimmed">{t('appointments.wizard.noProviders')}</Text>
@@ -172,7 +189,7 @@ export function BookingWizard({ onClose, initialDate, initialProviderId }: Booki
         </Stepper.Step>
         <Stepper.Step
           label={t('appointments.wizard.slotStep')}
-          description={slot ? `${slot.localDate} ${slot.localTime}` : undefined}
+          description={stepChoice(slot ? `${slot.localDate} ${slot.localTime}` : undefined)}
         >
           {service && provider ? (
             <Stack mt="md">

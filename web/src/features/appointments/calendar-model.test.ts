@@ -6,7 +6,9 @@ import {
   localToIso,
   minutesAt,
   mondayOf,
+  nextChoice,
   rangeOf,
+  shownOwners,
   spanOnDate,
   viewDates,
   wallClock,
@@ -91,5 +93,29 @@ describe('blocks', () => {
     expect(minutesAt(130, 1, 7)).toBe(9 * 60 + 15);
     expect(minutesAt(-50, 1, 0)).toBe(0);
     expect(minutesAt(5000, 1, 0)).toBe(1440 - 15);
+  });
+});
+
+describe('shownOwners', () => {
+  const all = [{ id: 'ana' }, { id: 'ben' }, { id: 'cy' }];
+  const ids = (owners: { id: string }[]) => owners.map((o) => o.id);
+
+  it('a day shows the chosen in their order, or everyone with an empty selector', () => {
+    expect(shownOwners('day', all, [])).toEqual({ shown: all, selected: [] });
+    const chosen = shownOwners('day', all, ['cy', 'ana', 'gone']);
+    expect(ids(chosen.shown)).toEqual(['ana', 'cy']);
+    expect(chosen.selected).toEqual(['ana', 'cy']);
+  });
+
+  it('a week shows one owner and the selector names exactly that one', () => {
+    expect(shownOwners('week', all, [])).toEqual({ shown: [all[0]], selected: ['ana'] });
+    expect(shownOwners('week', all, ['cy', 'ben'])).toEqual({ shown: [all[1]], selected: ['ben'] });
+    expect(shownOwners('week', [], [])).toEqual({ shown: [], selected: [] });
+  });
+
+  it('in a week a new pick replaces the shown one; a day adds it', () => {
+    expect(nextChoice('week', ['ana', 'cy'])).toEqual(['cy']);
+    expect(nextChoice('week', [])).toEqual([]);
+    expect(nextChoice('day', ['ana', 'cy'])).toEqual(['ana', 'cy']);
   });
 });

@@ -121,3 +121,24 @@ export function minutesAt(offsetPx: number, pxPerMinute: number, firstHour: numb
   const raw = firstHour * 60 + offsetPx / pxPerMinute;
   return Math.max(0, Math.min(1440 - step, Math.round(raw / step) * step));
 }
+
+/**
+ * The providers (or rooms) a calendar shows and what its selector holds, so the two always agree. A day shows
+ * those chosen or, with none chosen, everyone (the selector is empty and says "all"); a week shows one: the
+ * first chosen or else the first of all, and the selector names it.
+ */
+export function shownOwners<T extends { id: string }>(
+  view: CalendarView,
+  all: readonly T[],
+  chosenIds: readonly string[],
+): { shown: T[]; selected: string[] } {
+  const chosen = all.filter((o) => chosenIds.includes(o.id));
+  if (view === 'day') return { shown: chosen.length ? chosen : [...all], selected: chosen.map((o) => o.id) };
+  const one = chosen[0] ?? all[0];
+  return one ? { shown: [one], selected: [one.id] } : { shown: [], selected: [] };
+}
+
+/** A week shows one owner: picking another in the selector replaces it rather than adding to it. */
+export function nextChoice(view: CalendarView, ids: readonly string[]): string[] {
+  return view === 'week' ? ids.slice(-1) : [...ids];
+}

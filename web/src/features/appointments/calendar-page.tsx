@@ -30,7 +30,16 @@ import { IconChevronLeft } from './appointment-icons.tsx';
 import { useAppointments, useRescheduleAppointment } from './appointments.queries.ts';
 import { BookingWizard } from './booking-wizard.tsx';
 import { type CalendarColumn, CalendarGrid, type Span } from './calendar-grid.tsx';
-import { addDays, type CalendarView, localToIso, rangeOf, spanOnDate, viewDates } from './calendar-model.ts';
+import {
+  addDays,
+  type CalendarView,
+  localToIso,
+  nextChoice,
+  rangeOf,
+  shownOwners,
+  spanOnDate,
+  viewDates,
+} from './calendar-model.ts';
 
 type Mode = 'provider' | 'room';
 
@@ -72,11 +81,10 @@ export function CalendarPage() {
   const range = rangeOf(dates, timeZone);
   const allProviders = providers.data ?? [];
   const allRooms = (rooms.data ?? []).filter((r) => r.active);
-  // Nothing chosen: a day shows everyone; a week shows the first one.
-  const chosenProviders = allProviders.filter((p) => providerIds.includes(p.id));
-  const shownProviders = chosenProviders.length ? chosenProviders : allProviders;
-  const chosenRooms = allRooms.filter((r) => roomIds.includes(r.id));
-  const shownRooms = chosenRooms.length ? chosenRooms : allRooms;
+  const providerChoice = shownOwners(view, allProviders, providerIds);
+  const roomChoice = shownOwners(view, allRooms, roomIds);
+  const shownProviders = providerChoice.shown;
+  const shownRooms = roomChoice.shown;
 
   const columns: CalendarColumn[] = useMemo(() => {
     if (view === 'day') {
@@ -209,23 +217,31 @@ export function CalendarPage() {
           {mode === 'provider' ? (
             <MultiSelect
               label={t('appointments.calendar.providers')}
+              placeholder={
+                providerChoice.selected.length === 0 && allProviders.length
+                  ? t('appointments.calendar.allProviders')
+                  : undefined
+              }
               data={allProviders.map((p) => ({ value: p.id, label: p.name }))}
-              value={providerIds}
-              onChange={setProviderIds}
-              maxValues={view === 'week' ? 1 : undefined}
+              value={providerChoice.selected}
+              onChange={(ids) => setProviderIds(nextChoice(view, ids))}
               searchable
-              clearable
+              clearable={view === 'day'}
               w={320}
             />
           ) : (
             <MultiSelect
               label={t('appointments.calendar.room')}
+              placeholder={
+                roomChoice.selected.length === 0 && allRooms.length
+                  ? t('appointments.calendar.allRooms')
+                  : undefined
+              }
               data={allRooms.map((r) => ({ value: r.id, label: r.name }))}
-              value={roomIds}
-              onChange={setRoomIds}
-              maxValues={view === 'week' ? 1 : undefined}
+              value={roomChoice.selected}
+              onChange={(ids) => setRoomIds(nextChoice(view, ids))}
               searchable
-              clearable
+              clearable={view === 'day'}
               w={320}
             />
           )}

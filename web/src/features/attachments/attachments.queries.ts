@@ -1,6 +1,7 @@
 import { type ATTACHMENT_KINDS, AttachmentListSchema, AttachmentSchema } from '@carebase/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, pathOf, uploadFile } from '../../lib/api.ts';
+import { refreshAfterChange } from '../../lib/events.ts';
 import { patientKeys } from '../../lib/query-keys.ts';
 import { contentTypeOf } from './file-rules.ts';
 
@@ -37,7 +38,8 @@ export function useUploadAttachment(patientId: string) {
         onProgress,
         signal,
       }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: patientKeys.chart(patientId) }),
+    // chart.changed follows after commit; it refreshes the chart unless the socket is down.
+    onSuccess: () => refreshAfterChange(queryClient, [patientKeys.chart(patientId)]),
   });
 }
 

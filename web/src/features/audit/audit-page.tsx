@@ -233,7 +233,8 @@ export function AuditPage() {
   else
     content = (
       <>
-        <Table.ScrollContainer minWidth={1000}>
+        {/* Sized to fit beside the navigation at 1366 px; narrower screens scroll sideways. */}
+        <Table.ScrollContainer minWidth={960}>
           <Table verticalSpacing="xs" highlightOnHover aria-busy={events.isFetching}>
             <Table.Thead>
               <Table.Tr>
@@ -294,14 +295,18 @@ export function AuditPage() {
                         <DateTimeText value={event.at} />
                       </Table.Td>
                       <Table.Td>
-                        {event.actorEmail ?? (
+                        {event.actorEmail ? (
+                          <Text size="sm" truncate="end" maw={170} title={event.actorEmail}>
+                            {event.actorEmail}
+                          </Text>
+                        ) : (
                           <Text size="sm" c="dimmed" span>
                             {t('audit.system')}
                           </Text>
                         )}
                       </Table.Td>
                       <Table.Td>
-                        <Code>{event.action}</Code>
+                        <Code className="nowrap">{event.action}</Code>
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm">{event.resourceType}</Text>
@@ -311,7 +316,7 @@ export function AuditPage() {
                             c="dimmed"
                             ff="monospace"
                             truncate="end"
-                            maw={180}
+                            maw={120}
                             title={event.resourceId}
                           >
                             {event.resourceId}
@@ -323,19 +328,19 @@ export function AuditPage() {
                           size="sm"
                           ff="monospace"
                           truncate="end"
-                          maw={160}
+                          maw={110}
                           title={event.patientId ?? undefined}
                         >
                           {event.patientId ?? t('common.emptyValue')}
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        <Badge color={OUTCOME_COLORS[event.outcome]} variant="light">
+                        <Badge color={OUTCOME_COLORS[event.outcome]} variant="light" size="sm">
                           {t(`audit.outcomes.${event.outcome}`)}
                         </Badge>
                       </Table.Td>
                       <Table.Td>
-                        <Text size="sm" ff="monospace">
+                        <Text size="sm" ff="monospace" truncate="end" maw={140} title={event.ip ?? undefined}>
                           {event.ip ?? t('common.emptyValue')}
                         </Text>
                       </Table.Td>

@@ -13,15 +13,21 @@ import { z } from 'zod';
 import { AUTH_FLOW_META } from '../../app/query-client.ts';
 import { api, isApiError } from '../../lib/api.ts';
 import { queryKeys } from '../../lib/query-keys.ts';
+import { FORGET_SESSION_HINT, hasSessionHint } from './session-hint.ts';
 
 /** The signed-in account, or null when nobody is signed in. */
 export const meQueryOptions = queryOptions({
   queryKey: queryKeys.me,
   queryFn: async ({ signal }): Promise<Me | null> => {
+    // No session cookie hint: nobody is signed in here, and asking would only log a 401 in the console.
+    if (!hasSessionHint(document.cookie)) return null;
     try {
       return await api.get('/api/auth/me', MeSchema, { signal });
     } catch (error) {
-      if (isApiError(error) && error.status === 401) return null;
+      if (isApiError(error) && error.status === 401) {
+        document.cookie = FORGET_SESSION_HINT;
+        return null;
+      }
       throw error;
     }
   },

@@ -8,6 +8,7 @@ import {
 } from '@carebase/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, pathOf } from '../../lib/api.ts';
+import { refreshAfterChange } from '../../lib/events.ts';
 import { queryKeys } from '../../lib/query-keys.ts';
 
 /** Every certificate query hangs under `['certificates']`, which certificate.changed invalidates. */
@@ -62,13 +63,13 @@ export function useInboxCount(enabled: boolean) {
       api.get('/api/certificates/inbox-count', CertificateInboxCountSchema, { signal }),
     enabled,
     staleTime: 30_000,
-    refetchOnWindowFocus: true,
   });
 }
 
+/** certificate.changed follows every change; without a live socket the lists are refreshed here. */
 function useInvalidateCertificates() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: queryKeys.certificates });
+  return () => refreshAfterChange(queryClient, [queryKeys.certificates]);
 }
 
 export function useCreateCertificate(patientId: string) {

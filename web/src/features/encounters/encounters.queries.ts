@@ -16,6 +16,7 @@ import {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, pathOf } from '../../lib/api.ts';
+import { refreshAfterChange } from '../../lib/events.ts';
 import { patientKeys, queryKeys } from '../../lib/query-keys.ts';
 
 /** The signed-in clinician's draft notes, oldest first; kept live by chart events. */
@@ -48,10 +49,10 @@ export function useEncounter(patientId: string, id: string) {
   });
 }
 
-/** After any change to the chart, everything of this patient's chart is read again. */
+/** After any change to the chart, everything of this patient's chart is read again (by chart.changed when live). */
 function useChartChanged(patientId: string) {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: patientKeys.chart(patientId) });
+  return () => refreshAfterChange(queryClient, [patientKeys.chart(patientId)]);
 }
 
 export function useCreateEncounter(patientId: string) {
@@ -74,9 +75,7 @@ export function useUpdateEncounter(patientId: string, id: string) {
       api.patch(pathOf`/api/encounters/${id}`, EncounterSchema, patch),
     onSuccess: (encounter) => {
       queryClient.setQueryData(encounterKeys.detail(patientId, id), encounter);
-      void queryClient.invalidateQueries({
-        queryKey: [...patientKeys.chart(patientId), 'encounters'],
-      });
+      refreshAfterChange(queryClient, [[...patientKeys.chart(patientId), 'encounters']]);
     },
   });
 }

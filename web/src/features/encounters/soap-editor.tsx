@@ -1,14 +1,15 @@
-import type { Encounter } from '@carebase/contracts';
+import type { Encounter, QueueTicket } from '@carebase/contracts';
 import { Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConfirmModal } from '../../components/confirm-modal.tsx';
 import { IconLock } from '../../components/icons.tsx';
 import { FormError } from '../../components/query-error.tsx';
 import { useErrorMessage, useNotify } from '../../components/use-error-message.ts';
 import { useFormatters } from '../../components/use-formatters.ts';
+import { useVisitAction } from '../queue/queue.queries.ts';
 import { useSignEncounter, useUpdateEncounter } from './encounters.queries.ts';
+import { SignConfirmModal } from './sign-confirm-modal.tsx';
 import { canBeSigned, draftOf, NOTE_FIELDS, type NoteDraft, notePatch } from './soap-model.ts';
 
 const AUTOSAVE_MS = 1500;
@@ -28,6 +29,7 @@ export function SoapEditor({ patientId, encounter, canWrite, canSign }: SoapEdit
   const format = useFormatters();
   const update = useUpdateEncounter(patientId, encounter.id);
   const sign = useSignEncounter(patientId, encounter.id);
+  const visitAction = useVisitAction();
   const saved = useMemo(() => draftOf(encounter), [encounter]);
   const [draft, setDraft] = useState<NoteDraft>(saved);
   const [savedAt, setSavedAt] = useState<string | null>(null);
@@ -72,12 +74,25 @@ export function SoapEditor({ patientId, encounter, canWrite, canSign }: SoapEdit
     setDraft((current) => ({ ...current, [key]: value }));
   };
 
-  const confirmSign = async () => {
+  const finishVisit = (visit: QueueTicket) =>
+    visitAction.mutate(
+      { id: visit.id, action: 'done' },
+      {
+        onSuccess: (done) =>
+          notify.success(
+            t('queue.actions.applied', { ticket: done.ticket, status: t(`queue.statuses.${done.status}`) }),
+          ),
+        onError: notify.error,
+      },
+    );
+
+  const confirmSign = async (visit: QueueTicket | null) => {
     if (!(await save())) return;
     sign.mutate(undefined, {
       onSuccess: () => {
         setConfirming(false);
         notify.success(t('encounters.signed'));
+        if (visit) finishVisit(visit);
       },
       onError: (error) => {
         setConfirming(false);
@@ -160,13 +175,11 @@ export function SoapEditor({ patientId, encounter, canWrite, canSign }: SoapEdit
           </Group>
         ) : null}
       </Stack>
-      <ConfirmModal
+      <SignConfirmModal
         opened={confirming}
-        title={t('encounters.sign.title')}
-        message={t('encounters.sign.confirm')}
-        confirmLabel={t('encounters.sign.confirmButton')}
+        encounterId={encounter.id}
         loading={sign.isPending || update.isPending}
-        onConfirm={() => void confirmSign()}
+        onConfirm={(visit) => void confirmSign(visit)}
         onClose={() => setConfirming(false)}
       />
     </Paper>

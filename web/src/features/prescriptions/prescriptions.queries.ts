@@ -6,6 +6,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, pathOf } from '../../lib/api.ts';
+import { refreshAfterChange } from '../../lib/events.ts';
 import { patientKeys } from '../../lib/query-keys.ts';
 
 export type PrescriptionStatusFilter = 'active' | 'stopped' | 'all';
@@ -27,7 +28,8 @@ export function useCreatePrescriptions(patientId: string, encounterId: string) {
   return useMutation({
     mutationFn: (body: z.input<typeof CreatePrescriptionsSchema>) =>
       api.post(pathOf`/api/encounters/${encounterId}/prescriptions`, PrescriptionListSchema, body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: patientKeys.chart(patientId) }),
+    // chart.changed follows after commit; it refreshes the chart unless the socket is down.
+    onSuccess: () => refreshAfterChange(queryClient, [patientKeys.chart(patientId)]),
   });
 }
 
@@ -36,6 +38,7 @@ export function useStopPrescription(patientId: string) {
   return useMutation({
     mutationFn: ({ id, reason }: { id: string; reason: string }) =>
       api.post(pathOf`/api/prescriptions/${id}/stop`, PrescriptionSchema, { reason }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: patientKeys.chart(patientId) }),
+    // chart.changed follows after commit; it refreshes the chart unless the socket is down.
+    onSuccess: () => refreshAfterChange(queryClient, [patientKeys.chart(patientId)]),
   });
 }

@@ -2,7 +2,7 @@ import type { QueueDepartment, QueueTicket } from '@carebase/contracts';
 import { Button, Card, Grid, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { Empty } from '../../components/empty.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
@@ -19,7 +19,7 @@ import {
   type VisitAction,
 } from './queue.queries.ts';
 import { PriorityBadge, StatusBadge } from './queue-badges.tsx';
-import { currentWith, waitingFor } from './queue-format.ts';
+import { currentWith, visitPath, waitingFor } from './queue-format.ts';
 import { TransferModal } from './transfer-modal.tsx';
 
 const ROOM_STORAGE = 'carebase.queue.room';
@@ -55,25 +55,28 @@ function CurrentPatient({
   const { t } = useTranslation();
   const me = useCurrentUser();
   const notify = useNotify();
+  const navigate = useNavigate();
   const action = useVisitAction();
   const [transferring, setTransferring] = useState(false);
+  const readsCharts = hasPermission(me, 'chart:read');
   const run = (kind: VisitAction) =>
     action.mutate(
       { id: ticket.id, action: kind },
       {
-        onSuccess: (changed) =>
+        onSuccess: (changed) => {
           notify.success(
             t('queue.actions.applied', {
               ticket: changed.ticket,
               status: t(`queue.statuses.${changed.status}`),
             }),
-          ),
+          );
+          // A patient called from the waiting room has come in: their encounter opens with the consultation.
+          if (kind === 'start' && readsCharts) void navigate(visitPath(changed));
+        },
         onError: notify.error,
       },
     );
-  const chartLink = ticket.encounterId
-    ? `/patients/${ticket.patientId}/encounters/${ticket.encounterId}`
-    : `/patients/${ticket.patientId}`;
+  const chartLink = visitPath(ticket);
   return (
     <Card withBorder radius="md" padding="lg" component="article" aria-label={ticket.ticket}>
       <Group justify="space-between" align="flex-start">
@@ -110,7 +113,7 @@ function CurrentPatient({
         <Button variant="default" onClick={() => setTransferring(true)}>
           {t('queue.actions.transfer')}
         </Button>
-        {hasPermission(me, 'chart:read') ? (
+        {readsCharts ? (
           <Button component={Link} to={chartLink} variant="light">
             {ticket.encounterId ? t('queue.doctor.openEncounter') : t('queue.doctor.openChart')}
           </Button>
@@ -139,13 +142,23 @@ export function DoctorQueuePage() {
   const rooms = department?.rooms ?? [];
   const room = rooms.find((r) => r.id === roomId) ?? null;
 
-  const call = () => {
+  const navigate = useNavigate();
+  const readsCharts = hasPermission(me, 'chart:read');
+
+  /**
+   * `start`: the patient is seen now; the call, the start of the consultation and the encounter are one step,
+   * and the doctor lands in the encounter. Without it the patient is called from the waiting room first.
+   */
+  const call = (start: boolean) => {
     if (!department) return;
     callNext.mutate(
-      { departmentKey: department.key, ...(room ? { roomId: room.id } : {}) },
+      { departmentKey: department.key, ...(room ? { roomId: room.id } : {}), ...(start ? { start } : {}) },
       {
-        onSuccess: (ticket) =>
-          notify.success(t('queue.doctor.called', { ticket: ticket.ticket, name: ticket.patientName })),
+        onSuccess: (ticket) => {
+          const names = { ticket: ticket.ticket, name: ticket.patientName };
+          notify.success(start ? t('queue.doctor.seeing', names) : t('queue.doctor.called', names));
+          if (start && readsCharts) void navigate(visitPath(ticket));
+        },
         onError: notify.error,
       },
     );
@@ -176,8 +189,22 @@ export function DoctorQueuePage() {
             clearable
             w={240}
           />
-          <Button size="md" onClick={call} loading={callNext.isPending} disabled={!department}>
-            {t('queue.doctor.callNext')}
+          <Button
+            size="md"
+            onClick={() => call(true)}
+            loading={callNext.isPending && callNext.variables?.start === true}
+            disabled={!department || callNext.isPending}
+          >
+            {t('queue.doctor.seeNext')}
+          </Button>
+          <Button
+            size="md"
+            variant="default"
+            onClick={() => call(false)}
+            loading={callNext.isPending && !callNext.variables?.start}
+            disabled={!department || callNext.isPending}
+          >
+            {t('queue.doctor.callOnly')}
           </Button>
         </Group>
       </Paper>

@@ -38,3 +38,19 @@ export function waitedMinutes(ticket: Pick<QueueTicket, 'arrivedAt' | 'calledAt'
   const end = ticket.calledAt ? Date.parse(ticket.calledAt) : now;
   return Math.max(0, Math.floor((end - Date.parse(ticket.arrivedAt)) / 60_000));
 }
+
+/** Where a doctor sees a ticket's patient: the visit's encounter, or the chart when none was opened. */
+export function visitPath(ticket: Pick<QueueTicket, 'patientId' | 'encounterId'>): string {
+  return ticket.encounterId
+    ? `/patients/${ticket.patientId}/encounters/${ticket.encounterId}`
+    : `/patients/${ticket.patientId}`;
+}
+
+/** The visit still under way (called or in consultation) for which this encounter was opened, if any. */
+export function openVisitOf(items: readonly QueueTicket[], encounterId: string): QueueTicket | null {
+  return (
+    items.find(
+      (i) => i.encounterId === encounterId && (i.status === 'called' || i.status === 'in_consultation'),
+    ) ?? null
+  );
+}

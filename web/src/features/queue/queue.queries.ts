@@ -14,6 +14,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, pathOf } from '../../lib/api.ts';
+import { refreshAfterChange } from '../../lib/events.ts';
 import { queryKeys } from '../../lib/query-keys.ts';
 
 export const queueKeys = {
@@ -66,11 +67,8 @@ function useQueueMutation<V>(run: (variables: V) => Promise<z.output<typeof Queu
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: run,
-    // The event follows within moments; refreshing now keeps the screen of the one who acted exact at once.
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.queue });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.appointments });
-    },
+    // queue.changed (and appointment.changed) follow after commit and refresh the lists once.
+    onSuccess: () => refreshAfterChange(queryClient, [queryKeys.queueLists, queryKeys.appointments]),
   });
 }
 

@@ -7,6 +7,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, pathOf } from '../../lib/api.ts';
+import { refreshAfterChange } from '../../lib/events.ts';
 import { patientKeys } from '../../lib/query-keys.ts';
 
 export const vitalsKeys = {
@@ -38,6 +39,7 @@ export function useRecordVitals(patientId: string) {
   return useMutation({
     mutationFn: (body: z.input<typeof CreateVitalsSchema>) =>
       api.post(pathOf`/api/patients/${patientId}/vitals`, VitalsSchema, body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: patientKeys.chart(patientId) }),
+    // chart.changed follows after commit; it refreshes the chart unless the socket is down.
+    onSuccess: () => refreshAfterChange(queryClient, [patientKeys.chart(patientId)]),
   });
 }
