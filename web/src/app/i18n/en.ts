@@ -793,6 +793,25 @@ export const en = {
     accountant: 'Accountant',
     patient: 'Patient',
   },
+  referenceNames: {
+    departments: { general: 'General medicine', dental: 'Dental' },
+  },
+  roleDescriptions: {
+    admin:
+      'Runs Carebase: users and roles, clinic settings, audit trail and every other permission. Two-factor sign-in required.',
+    receptionist:
+      'Front desk: registers patients, books appointments, checks patients in and drafts certificates. Does not see the chart.',
+    doctor:
+      'Consults: reads and writes the chart, signs encounters, prescribes, calls patients from the queue and approves certificates.',
+    nurse:
+      'Clinical care: reads and writes the chart (vitals, notes), triages the queue and drafts certificates.',
+    dentist:
+      'Like a doctor for dental care: the chart and the dental chart, signing, prescribing and calling patients.',
+    radiologist: 'Imaging: reads the chart and patient details, and calls patients from the queue.',
+    pharmacist: 'Pharmacy: reads patients and their chart to dispense prescriptions.',
+    accountant: 'Finance: reads patients and appointments for billing and reports.',
+    patient: 'A patient signing in to the portal: sees only their own record and appointments.',
+  },
   permissionGroups: {
     users: 'Users',
     roles: 'Roles',
@@ -1012,6 +1031,9 @@ export const en = {
       timeZone: 'Time zone',
       timeZoneHint: 'All times are shown in this time zone.',
       currency: 'Currency',
+      defaultLanguage: 'Default language',
+      defaultLanguageHint:
+        'Public screens such as waiting-room displays use it, unless a display is given its own language.',
       defaultAppointmentMinutes: 'Default appointment length (minutes)',
     },
     mail: {
@@ -1034,18 +1056,12 @@ export const en = {
       sender: 'Sender name or number',
       apiKey: 'Gateway API key',
     },
-    pacs: {
-      title: 'Remote PACS',
-      description: 'Another DICOM archive this clinic exchanges images with.',
-      aeTitle: 'AE title',
-      host: 'Host',
-      port: 'Port',
-    },
-    ai: {
-      title: 'AI endpoint',
-      description: 'A service that suggests findings on images. A clinician must always confirm them.',
-      url: 'Endpoint URL',
-      apiKey: 'API key',
+    certificates: {
+      title: 'Medical certificates',
+      description: 'Who may approve a certificate before it is issued.',
+      selfApproval: 'A doctor may approve a certificate they drafted themselves',
+      selfApprovalHint:
+        'Leave on when the clinic has one doctor. Turn off to require a second doctor to approve every certificate.',
     },
     secret: {
       set: 'Set',
@@ -1402,6 +1418,7 @@ export const en = {
       rejected: 'Rejected by {{name}} · {{date}}',
       revoked: 'Revoked {{date}}',
     },
+    draftedBy: 'Drafted by {{name}}',
     licence: 'Licence no. {{number}}',
     approvedOn: 'Approved {{date}}',
     notSigned: 'Not valid until a doctor approves it.',
@@ -1573,12 +1590,14 @@ export const en = {
     next: 'Next',
     noneServing: 'Please wait to be called.',
     noneWaiting: 'No one waiting',
+    earlierCalls: 'Called earlier',
     chime: 'Chime',
     connecting: 'Connecting…',
     reconnecting: 'Connection lost. Reconnecting…',
     invalidLink: 'This display link is not valid or was revoked. Ask an administrator for a new one.',
     missingToken: 'This display link has no token. Open the full link an administrator gave you.',
     manage: {
+      clinicLanguage: 'Clinic default language',
       title: 'Displays',
       description:
         'Screens in the waiting room show the tickets being served and the next numbers, never patient names. Each uses its own link.',

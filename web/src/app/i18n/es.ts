@@ -806,6 +806,25 @@ export const es: Translation = {
     accountant: 'Contable',
     patient: 'Paciente',
   },
+  referenceNames: {
+    departments: { general: 'Medicina general', dental: 'Odontología' },
+  },
+  roleDescriptions: {
+    admin:
+      'Administra Carebase: usuarios y roles, ajustes de la clínica, registro de auditoría y todos los demás permisos. Exige inicio de sesión en dos pasos.',
+    receptionist:
+      'Recepción: registra pacientes, agenda citas, registra llegadas y redacta certificados. No ve el expediente clínico.',
+    doctor:
+      'Consulta: lee y escribe el expediente, firma consultas, receta, llama pacientes de la fila y aprueba certificados.',
+    nurse:
+      'Atención clínica: lee y escribe el expediente (signos vitales, notas), hace el triaje de la fila y redacta certificados.',
+    dentist:
+      'Como un médico, para la atención dental: el expediente y el odontograma, firma, receta y llama pacientes.',
+    radiologist: 'Imagenología: lee el expediente y los datos del paciente, y llama pacientes de la fila.',
+    pharmacist: 'Farmacia: lee los pacientes y su expediente para dispensar recetas.',
+    accountant: 'Finanzas: lee pacientes y citas para la facturación y los informes.',
+    patient: 'Un paciente que entra al portal: solo ve su propio expediente y sus citas.',
+  },
   permissionGroups: {
     users: 'Usuarios',
     roles: 'Roles',
@@ -1034,6 +1053,9 @@ export const es: Translation = {
       timeZone: 'Zona horaria',
       timeZoneHint: 'Todas las horas se muestran en esta zona horaria.',
       currency: 'Moneda',
+      defaultLanguage: 'Idioma predeterminado',
+      defaultLanguageHint:
+        'Lo usan las pantallas públicas, como las de la sala de espera, salvo que una pantalla tenga su propio idioma.',
       defaultAppointmentMinutes: 'Duración predeterminada de la cita (minutos)',
     },
     mail: {
@@ -1058,19 +1080,12 @@ export const es: Translation = {
       sender: 'Nombre o número del remitente',
       apiKey: 'Clave de API de la pasarela',
     },
-    pacs: {
-      title: 'PACS remoto',
-      description: 'Otro archivo DICOM con el que esta clínica intercambia imágenes.',
-      aeTitle: 'Título AE',
-      host: 'Servidor',
-      port: 'Puerto',
-    },
-    ai: {
-      title: 'Servicio de IA',
-      description:
-        'Un servicio que sugiere hallazgos en las imágenes. Un profesional clínico siempre debe confirmarlos.',
-      url: 'URL del servicio',
-      apiKey: 'Clave de API',
+    certificates: {
+      title: 'Certificados médicos',
+      description: 'Quién puede aprobar un certificado antes de emitirlo.',
+      selfApproval: 'Un médico puede aprobar un certificado que redactó él mismo',
+      selfApprovalHint:
+        'Déjelo activado si la clínica tiene un solo médico. Desactívelo para exigir que otro médico apruebe cada certificado.',
     },
     secret: {
       set: 'Configurada',
@@ -1441,6 +1456,7 @@ export const es: Translation = {
       rejected: 'Rechazado por {{name}} · {{date}}',
       revoked: 'Revocado el {{date}}',
     },
+    draftedBy: 'Redactado por {{name}}',
     licence: 'Registro profesional n.º {{number}}',
     approvedOn: 'Aprobado el {{date}}',
     notSigned: 'No es válido hasta que un médico lo apruebe.',
@@ -1612,6 +1628,7 @@ export const es: Translation = {
     next: 'Siguientes',
     noneServing: 'Por favor, espere a ser llamado.',
     noneWaiting: 'Nadie en espera',
+    earlierCalls: 'Llamados antes',
     chime: 'Sonido',
     connecting: 'Conectando…',
     reconnecting: 'Se perdió la conexión. Reconectando…',
@@ -1619,6 +1636,7 @@ export const es: Translation = {
     missingToken:
       'Este enlace de pantalla no tiene token. Abra el enlace completo que le dio un administrador.',
     manage: {
+      clinicLanguage: 'Idioma predeterminado de la clínica',
       title: 'Pantallas',
       description:
         'Las pantallas de la sala de espera muestran los turnos que se atienden y los siguientes, nunca nombres de pacientes. Cada una usa su propio enlace.',
