@@ -797,21 +797,17 @@ export const en = {
     departments: { general: 'General medicine', dental: 'Dental' },
   },
   roleDescriptions: {
-    admin:
-      'Runs Carebase: users and roles, clinic settings, audit trail and every other permission. Two-factor sign-in required.',
-    receptionist:
-      'Front desk: registers patients, books appointments, checks patients in and drafts certificates. Does not see the chart.',
-    doctor:
-      'Consults: reads and writes the chart, signs encounters, prescribes, calls patients from the queue and approves certificates.',
-    nurse:
-      'Clinical care: reads and writes the chart (vitals, notes), triages the queue and drafts certificates.',
-    dentist:
-      'Like a doctor for dental care: the chart and the dental chart, signing, prescribing and calling patients.',
-    radiologist: 'Imaging: reads the chart and patient details, and calls patients from the queue.',
+    admin: 'Everything: users, roles, clinic settings and the audit trail. Signs in with two factors.',
+    receptionist: 'Front desk: patients, appointments, check-in and certificate drafts; not the chart.',
+    doctor: 'Consults: the chart, signing, prescriptions, calling patients and approving certificates.',
+    nurse: 'Clinical care: the chart and vitals, triage and certificate drafts.',
+    dentist: 'Dental care: the chart and dental chart, signing, prescriptions and calling patients.',
+    radiologist: 'Imaging: reads the chart and calls patients from the queue.',
     pharmacist: 'Pharmacy: reads patients and their chart to dispense prescriptions.',
     accountant: 'Finance: reads patients and appointments for billing and reports.',
-    patient: 'A patient signing in to the portal: sees only their own record and appointments.',
+    patient: 'A patient in the portal: sees only their own record and appointments.',
   },
+
   permissionGroups: {
     users: 'Users',
     roles: 'Roles',

@@ -810,21 +810,17 @@ export const es: Translation = {
     departments: { general: 'Medicina general', dental: 'Odontología' },
   },
   roleDescriptions: {
-    admin:
-      'Administra Carebase: usuarios y roles, ajustes de la clínica, registro de auditoría y todos los demás permisos. Exige inicio de sesión en dos pasos.',
-    receptionist:
-      'Recepción: registra pacientes, agenda citas, registra llegadas y redacta certificados. No ve el expediente clínico.',
-    doctor:
-      'Consulta: lee y escribe el expediente, firma consultas, receta, llama pacientes de la fila y aprueba certificados.',
-    nurse:
-      'Atención clínica: lee y escribe el expediente (signos vitales, notas), hace el triaje de la fila y redacta certificados.',
-    dentist:
-      'Como un médico, para la atención dental: el expediente y el odontograma, firma, receta y llama pacientes.',
-    radiologist: 'Imagenología: lee el expediente y los datos del paciente, y llama pacientes de la fila.',
+    admin: 'Todo: usuarios, roles, ajustes de la clínica y auditoría. Entra con verificación en dos pasos.',
+    receptionist: 'Recepción: pacientes, citas, llegadas y borradores de certificados; no ve el expediente.',
+    doctor: 'Consulta: expediente, firma, recetas, llamar pacientes y aprobar certificados.',
+    nurse: 'Atención clínica: expediente y signos vitales, triaje y borradores de certificados.',
+    dentist: 'Atención dental: expediente y odontograma, firma, recetas y llamar pacientes.',
+    radiologist: 'Imagenología: lee el expediente y llama pacientes de la fila.',
     pharmacist: 'Farmacia: lee los pacientes y su expediente para dispensar recetas.',
     accountant: 'Finanzas: lee pacientes y citas para la facturación y los informes.',
-    patient: 'Un paciente que entra al portal: solo ve su propio expediente y sus citas.',
+    patient: 'Un paciente en el portal: solo ve su propio expediente y sus citas.',
   },
+
   permissionGroups: {
     users: 'Usuarios',
     roles: 'Roles',

@@ -8,6 +8,9 @@ import { createChime } from './chime.ts';
 import { connectDisplay, type DisplayStatus, newlyCalled } from './display-connection.ts';
 import './display.css';
 
+/** Calls listed under the newest one (newest first): as many as fit in large type on a 16:9 screen. */
+const EARLIER_ON_SCREEN = 5;
+
 /**
  * The public waiting-room screen at /display/:department?token=…&lang=es: "now serving" per room (the newest
  * call largest) and the next numbers, pushed over a socket. No sign-in, no app shell, never a patient's name.
@@ -79,7 +82,7 @@ export function DisplayPage() {
     (newest, c) => (!newest || c.calledAt > newest.calledAt ? c : newest),
     undefined,
   );
-  const earlier = calls.filter((c) => c !== latest);
+  const earlier = calls.filter((c) => c !== latest).slice(0, EARLIER_ON_SCREEN);
   const departmentName = state ? localDepartment(state.department, t).name : t('display.nowServing');
 
   return (
@@ -121,7 +124,7 @@ export function DisplayPage() {
               />
               {earlier.length > 0 ? (
                 <ul
-                  className={`display-calls plain-list${earlier.length > 4 ? ' display-calls-compact' : ''}`}
+                  className={`display-calls plain-list${earlier.length > 3 ? ' display-calls-compact' : ''}`}
                   aria-label={t('display.earlierCalls')}
                 >
                   {earlier.map((c) => (

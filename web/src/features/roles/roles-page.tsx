@@ -99,7 +99,7 @@ export function RolesPage() {
                       </Text>
                     </Stack>
                   </Table.Td>
-                  <Table.Td maw={320}>
+                  <Table.Td maw={360}>
                     <Text size="sm" lineClamp={2}>
                       {roleDescription(role) || t('common.emptyValue')}
                     </Text>

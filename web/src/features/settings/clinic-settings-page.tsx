@@ -418,6 +418,20 @@ function ClinicSettingsForm({ data, canWrite }: { data: SystemSettingsResponse; 
         />
 
         <Section
+          id="certificates"
+          title={t('clinicSettings.certificates.title')}
+          description={t('clinicSettings.certificates.description')}
+        >
+          <Switch
+            label={t('clinicSettings.certificates.selfApproval')}
+            description={t('clinicSettings.certificates.selfApprovalHint')}
+            checked={form.certificates.selfApprovalAllowed}
+            onChange={(e) => setIn('certificates', 'selfApprovalAllowed', e.currentTarget.checked)}
+            disabled={disabled}
+          />
+        </Section>
+
+        <Section
           id="mail"
           title={t('clinicSettings.mail.title')}
           description={t('clinicSettings.mail.description')}
@@ -507,20 +521,6 @@ function ClinicSettingsForm({ data, canWrite }: { data: SystemSettingsResponse; 
             />
             <SecretField label={t('clinicSettings.sms.apiKey')} {...secretProps('smsApiKey')} />
           </SimpleGrid>
-        </Section>
-
-        <Section
-          id="certificates"
-          title={t('clinicSettings.certificates.title')}
-          description={t('clinicSettings.certificates.description')}
-        >
-          <Switch
-            label={t('clinicSettings.certificates.selfApproval')}
-            description={t('clinicSettings.certificates.selfApprovalHint')}
-            checked={form.certificates.selfApprovalAllowed}
-            onChange={(e) => setIn('certificates', 'selfApprovalAllowed', e.currentTarget.checked)}
-            disabled={disabled}
-          />
         </Section>
       </Stack>
 
