@@ -89,7 +89,7 @@ export async function approveCertificate(
     const { settings } = await readSystemSettings(tx);
     if (!settings.certificates.selfApprovalAllowed && before.createdBy === doctor.id) {
       throw new AppError(
-        'forbidden',
+        'second_approver_required',
         'You drafted this certificate, and this clinic requires another doctor to approve it (Clinic settings, Medical certificates).',
       );
     }

@@ -84,6 +84,7 @@ describe('approving a certificate one drafted oneself', () => {
       const id = await submittedBy(drafter);
       const refused = await act(id, 'approve', drafter.cookie);
       expect(refused.statusCode).toBe(403);
+      expect(refused.json().code).toBe('second_approver_required');
       expect(refused.json().detail).toMatch(/You drafted this certificate.*another doctor/);
       expect(await auditOf(t.app.ctx.db, 'certificate.approve', id)).toHaveLength(0);
       const still = await t.request({

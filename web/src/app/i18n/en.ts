@@ -78,6 +78,8 @@ export const en = {
     otp_required: 'Enter the code from your authenticator app.',
     invalid_otp: 'That code is not valid. Check your authenticator app and try again.',
     mfa_enrollment_required: 'Set up two-factor authentication before continuing.',
+    second_approver_required:
+      'You drafted this certificate, and this clinic asks another doctor to approve it.',
     unauthorized: 'Your session has ended. Please sign in again.',
     forbidden: 'You do not have permission to do this.',
     not_found: 'This item no longer exists.',

@@ -80,6 +80,8 @@ export const es: Translation = {
     otp_required: 'Introduzca el código de su aplicación de autenticación.',
     invalid_otp: 'Ese código no es válido. Revise su aplicación de autenticación y vuelva a intentarlo.',
     mfa_enrollment_required: 'Configure la verificación en dos pasos antes de continuar.',
+    second_approver_required:
+      'Usted redactó este certificado y esta clínica pide que lo apruebe otro médico.',
     unauthorized: 'Su sesión ha terminado. Vuelva a iniciar sesión.',
     forbidden: 'No tiene permiso para hacer esto.',
     not_found: 'Este elemento ya no existe.',
