@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateTimeSchema } from './common.ts';
 import { BirthDateSchema, DateSchema, PATIENT_SEXES, PhoneInputSchema } from './patients.ts';
+import { LANGUAGES } from './settings.ts';
 import { CreateVitalsSchema } from './vitals.ts';
 
 export const QUEUE_STATUSES = ['waiting', 'called', 'in_consultation', 'done', 'skipped', 'no_show'] as const;
@@ -199,6 +200,8 @@ export const DisplayStateSchema = z.object({
   nowServing: z.array(z.object({ ticket: z.string(), room: z.string().nullable(), calledAt: z.string() })),
   next: z.array(z.string()),
   at: z.string(),
+  /** The clinic's default language, spoken by screens whose link names none. */
+  language: z.enum(LANGUAGES),
 });
 export type DisplayState = z.infer<typeof DisplayStateSchema>;
 

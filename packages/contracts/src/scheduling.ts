@@ -23,6 +23,22 @@ export const SchedulingDepartmentKeySchema = z
   .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'lowercase letters, digits, - and _ (at most 40)');
 export const TicketPrefixSchema = z.string().regex(/^[A-Z]{1,2}$/, 'one or two capital letters');
 
+/**
+ * The departments created at install (migration 0012) and the English name each was given. While a department
+ * keeps that name the apps show it in the reader's language; a name the clinic typed is shown as typed.
+ */
+export const BUILT_IN_DEPARTMENT_NAMES = { general: 'General medicine', dental: 'Dental' } as const;
+export type BuiltInDepartmentKey = keyof typeof BUILT_IN_DEPARTMENT_NAMES;
+
+export function hasBuiltInName<T extends { key: string; name: string }>(
+  department: T,
+): department is T & { key: BuiltInDepartmentKey } {
+  return (
+    Object.hasOwn(BUILT_IN_DEPARTMENT_NAMES, department.key) &&
+    BUILT_IN_DEPARTMENT_NAMES[department.key as BuiltInDepartmentKey] === department.name
+  );
+}
+
 export const DepartmentSchema = z.object({
   key: z.string(),
   name: z.string(),

@@ -109,9 +109,6 @@ function isLogoUrl(s: string): boolean {
   return isHttpUrl(s);
 }
 
-/** A DICOM application entity title: up to 16 printable ASCII characters, no backslash, not only spaces. */
-const isAeTitle = (s: string) => /^[\x20-\x5b\x5d-\x7e]{1,16}$/.test(s) && s.trim() !== '';
-
 /** An SMS sender: an alphanumeric sender id (up to 11 characters) or a phone number. */
 const isSmsSender = (s: string) =>
   /^[A-Za-z0-9][A-Za-z0-9 ._&-]{0,10}$/.test(s) || /^\+?[0-9]{3,15}$/.test(s);
@@ -156,16 +153,14 @@ export const SystemSettingsSchema = z.object({
       'a sender id of up to 11 letters and digits, or a phone number, or empty',
     ),
   }),
-  pacs: z.object({
-    aeTitle: z
-      .string()
-      .max(16, { abort: true })
-      .refine(orEmpty(isAeTitle), 'a DICOM AE title: up to 16 printable ASCII characters, no backslash'),
-    host: oneLine(255).refine(orEmpty(isHost), 'a host name or IP address, or empty'),
-    port: z.number().int().min(0).max(65535),
-  }),
-  ai: z.object({
-    url: z.string().max(2000, { abort: true }).refine(orEmpty(isHttpUrl), 'an http(s) address, or empty'),
+  /** Public screens (waiting-room displays) speak this language unless a display is given its own. */
+  defaultLanguage: z.enum(LANGUAGES),
+  certificates: z.object({
+    /**
+     * A doctor may approve a certificate they drafted themselves (a clinic with one doctor needs it); when
+     * false, another doctor must approve.
+     */
+    selfApprovalAllowed: z.boolean(),
   }),
   appointments: z.object({
     /** Reminders go this many minutes before the start (default a day and two hours). */
@@ -190,11 +185,11 @@ export const SystemSettingsSchema = z.object({
 });
 export type SystemSettings = z.infer<typeof SystemSettingsSchema>;
 
-export const SYSTEM_SECRETS = ['smtpPassword', 'smsApiKey', 'aiApiKey'] as const;
+export const SYSTEM_SECRETS = ['smtpPassword', 'smsApiKey'] as const;
 export type SystemSecretName = (typeof SYSTEM_SECRETS)[number];
 
 export const SystemSettingsResponseSchema = SystemSettingsSchema.extend({
-  secretsSet: z.object({ smtpPassword: z.boolean(), smsApiKey: z.boolean(), aiApiKey: z.boolean() }),
+  secretsSet: z.object({ smtpPassword: z.boolean(), smsApiKey: z.boolean() }),
 });
 export type SystemSettingsResponse = z.infer<typeof SystemSettingsResponseSchema>;
 
@@ -211,8 +206,8 @@ export const SystemSettingsPatchSchema = requireChange(
       defaultAppointmentMinutes: SystemSettingsSchema.shape.defaultAppointmentMinutes,
       mail: requireChange(SystemSettingsSchema.shape.mail.partial().strict()),
       sms: requireChange(SystemSettingsSchema.shape.sms.partial().strict()),
-      pacs: requireChange(SystemSettingsSchema.shape.pacs.partial().strict()),
-      ai: requireChange(SystemSettingsSchema.shape.ai.partial().strict()),
+      defaultLanguage: SystemSettingsSchema.shape.defaultLanguage,
+      certificates: requireChange(SystemSettingsSchema.shape.certificates.partial().strict()),
       appointments: requireChange(SystemSettingsSchema.shape.appointments.partial().strict()),
       defaultPhoneRegion: SystemSettingsSchema.shape.defaultPhoneRegion,
       mrnFormat: SystemSettingsSchema.shape.mrnFormat,
@@ -222,7 +217,6 @@ export const SystemSettingsPatchSchema = requireChange(
           .object({
             smtpPassword: z.string().max(1000).nullable(),
             smsApiKey: z.string().max(1000).nullable(),
-            aiApiKey: z.string().max(1000).nullable(),
           })
           .partial()
           .strict(),
@@ -244,8 +238,8 @@ export const DEFAULT_SYSTEM_SETTINGS: SystemSettings = {
   defaultAppointmentMinutes: 20,
   mail: { smtpHost: '', smtpPort: 587, smtpSecure: false, smtpUser: '', from: '' },
   sms: { provider: 'none', url: '', sender: '' },
-  pacs: { aeTitle: '', host: '', port: 104 },
-  ai: { url: '' },
+  defaultLanguage: 'en',
+  certificates: { selfApprovalAllowed: true },
   appointments: {
     reminderOffsetsMinutes: [1440, 120],
     reminderChannels: ['email', 'sms'],

@@ -10,6 +10,8 @@ const STATUS_BY_CODE = {
   forbidden: 403,
   mfa_enrollment_required: 403,
   csrf_rejected: 403,
+  /** The clinic asks for a second doctor: the one who drafted a certificate may not approve it. */
+  second_approver_required: 403,
   not_found: 404,
   request_timeout: 408,
   conflict: 409,
@@ -35,6 +37,7 @@ const TITLES: Record<ErrorCode, string> = {
   forbidden: 'Not allowed',
   mfa_enrollment_required: 'Two-factor authentication must be set up first',
   csrf_rejected: 'Cross-site request refused',
+  second_approver_required: 'Another doctor must approve',
   not_found: 'Not found',
   request_timeout: 'The request took too long to arrive',
   conflict: 'Conflict',

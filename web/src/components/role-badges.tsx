@@ -12,6 +12,12 @@ export function useRoleLabel(): (key: string, names?: ReadonlyMap<string, string
   return (key, names) => (isBuiltInRole(key) ? t(`roleNames.${key}`) : (names?.get(key) ?? key));
 }
 
+/** A role's description: the clinic's own when it wrote one, else the translated one of a built-in role. */
+export function useRoleDescription(): (role: { key: string; description: string }) => string {
+  const { t } = useTranslation();
+  return (role) => role.description || (isBuiltInRole(role.key) ? t(`roleDescriptions.${role.key}`) : '');
+}
+
 interface RoleBadgesProps {
   roles: readonly string[];
   names?: ReadonlyMap<string, string>;

@@ -8,6 +8,7 @@ export const TRANSLATED_ERROR_CODES = [
   'otp_required',
   'invalid_otp',
   'mfa_enrollment_required',
+  'second_approver_required',
   'unauthorized',
   'forbidden',
   'not_found',

@@ -1,4 +1,4 @@
-import { BUILT_IN_ROLES, PERMISSIONS } from '@carebase/contracts';
+import { BUILT_IN_DEPARTMENT_NAMES, BUILT_IN_ROLES, PERMISSIONS } from '@carebase/contracts';
 import { describe, expect, it } from 'vitest';
 import { en } from '../app/i18n/en.ts';
 import { es } from '../app/i18n/es.ts';
@@ -36,10 +36,15 @@ describe('translation resources', () => {
     for (const [key, text] of enKeys) expect(variables(esKeys.get(key) ?? ''), key).toEqual(variables(text));
   });
 
-  it('every permission, built-in role, nav item and known error has a label', () => {
+  it('every permission, built-in role and department, nav item and known error has a label', () => {
     for (const permission of PERMISSIONS)
       expect(enKeys.has(permissionLabelKey(permission)), permission).toBe(true);
-    for (const role of BUILT_IN_ROLES) expect(enKeys.has(`roleNames.${role}`), role).toBe(true);
+    for (const role of BUILT_IN_ROLES) {
+      expect(enKeys.has(`roleNames.${role}`), role).toBe(true);
+      expect(enKeys.has(`roleDescriptions.${role}`), role).toBe(true);
+    }
+    for (const [key, name] of Object.entries(BUILT_IN_DEPARTMENT_NAMES))
+      expect(enKeys.get(`referenceNames.departments.${key}`), key).toBe(name);
     for (const item of NAV_ITEMS) expect(enKeys.has(`nav.${item.id}`), item.id).toBe(true);
     for (const code of TRANSLATED_ERROR_CODES) expect(enKeys.has(`errors.${code}`), code).toBe(true);
   });

@@ -68,7 +68,7 @@ async function emailPatient(ctx: AppContext, tx: Executor, id: string, kind: 'ap
 /**
  * A doctor approves a submitted certificate: it gets its number (sequential in the year) and verification
  * code, and records the doctor's name and licence as they are now. A doctor without a licence number
- * cannot approve.
+ * cannot approve, nor can the doctor who drafted it when the clinic asks for a second doctor.
  */
 export async function approveCertificate(
   ctx: AppContext,
@@ -86,8 +86,14 @@ export async function approveCertificate(
       );
     }
     const before = await lockFor(tx, id, 'approve');
-    const now = new Date();
     const { settings } = await readSystemSettings(tx);
+    if (!settings.certificates.selfApprovalAllowed && before.createdBy === doctor.id) {
+      throw new AppError(
+        'second_approver_required',
+        'You drafted this certificate, and this clinic requires another doctor to approve it (Clinic settings, Medical certificates).',
+      );
+    }
+    const now = new Date();
     const year = clinicYear(now, settings.timeZone);
     const number = certificateNumber(year, await repo.nextCertificateSerial(tx, year));
     const code = await uniqueVerificationCode(tx);

@@ -91,6 +91,9 @@ export function createDisplayHub(
     if (!event) return;
     if (event.type === EVENT_TYPES.queueChanged && event.department) refresh(event.department);
     else if (event.type === EVENT_TYPES.displayRevoked && event.resourceId) closeDisplay(event.resourceId);
+    // The clinic's default language (what screens speak) may have changed.
+    else if (event.type === EVENT_TYPES.settingsChanged)
+      for (const key of new Set([...screens].map((s) => s.departmentKey))) refresh(key);
   }
 
   async function recheck(): Promise<void> {

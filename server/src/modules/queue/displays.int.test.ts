@@ -176,6 +176,31 @@ describe('GET /api/display/:department/socket', () => {
     expect(dentalSocket.messages).toHaveLength(1);
   });
 
+  it("speaks the clinic's default language, sent again to open screens when it changes", async () => {
+    const { token } = await createDisplay();
+    const socket = await openSocket(socketUrl(departmentKey, token));
+    sockets.push(socket);
+    const initial = await socket.next((m) => m.type === 'display.state');
+    expect(initial.state).toMatchObject({ language: 'en' });
+    const setLanguage = (defaultLanguage: string) =>
+      t.request({
+        method: 'PATCH',
+        url: '/api/settings/system',
+        cookie: admin.cookie,
+        payload: { defaultLanguage },
+      });
+    expect((await setLanguage('es')).statusCode).toBe(200);
+    try {
+      await socket.next(
+        (m) => m.type === 'display.state' && (m.state as { language: string }).language === 'es',
+      );
+      const res = await t.request({ method: 'GET', url: `/api/display/${departmentKey}?token=${token}` });
+      expect(res.json().language).toBe('es');
+    } finally {
+      await setLanguage('en');
+    }
+  });
+
   it('refuses the upgrade without a valid token (401), and closes the socket when the token is revoked', async () => {
     expect(await refusedStatus(socketUrl(departmentKey))).toBe(401);
     expect(await refusedStatus(socketUrl(departmentKey, 'cbd_forged'))).toBe(401);

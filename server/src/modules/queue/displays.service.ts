@@ -124,5 +124,6 @@ export async function displayState(db: Executor, departmentKey: string): Promise
     nowServing,
     next,
     at: now.toISOString(),
+    language: settings.defaultLanguage,
   };
 }

@@ -157,10 +157,10 @@ describe('/api/settings/system', () => {
       [{ mail: { from: 'c@example.org\r\nBcc: all@example.org' } }, 'body.mail.from'],
       [{ sms: { url: 'ftp://sms.example.org/send' } }, 'body.sms.url'],
       [{ sms: { sender: 'A sender id that is far too long' } }, 'body.sms.sender'],
-      [{ ai: { url: 'javascript:alert(1)' } }, 'body.ai.url'],
-      [{ pacs: { aeTitle: 'BACK\\SLASH' } }, 'body.pacs.aeTitle'],
-      [{ pacs: { aeTitle: 'A_TITLE_LONGER_THAN_16' } }, 'body.pacs.aeTitle'],
-      [{ pacs: { host: 'pacs/host' } }, 'body.pacs.host'],
+      [{ defaultLanguage: 'fr' }, 'body.defaultLanguage'],
+      [{ certificates: { selfApprovalAllowed: 'no' } }, 'body.certificates.selfApprovalAllowed'],
+      [{ pacs: { aeTitle: 'CAREBASE' } }, 'body.pacs'],
+      [{ ai: { url: 'http://10.0.0.5:8000/infer' } }, 'body.ai'],
     ];
     for (const [payload, path] of cases) {
       const res = await patchSystem(payload);
@@ -190,8 +190,8 @@ describe('/api/settings/system', () => {
       { mail: { smtpHost: '[2001:db8::1]', from: '' } },
       { sms: { provider: 'http', url: 'https://sms.example.org/send', sender: 'CLINICA' } },
       { sms: { sender: '+15550100200' } },
-      { pacs: { aeTitle: 'CAREBASE', host: 'pacs.local' } },
-      { ai: { url: 'http://10.0.0.5:8000/infer' } },
+      { defaultLanguage: 'es' },
+      { certificates: { selfApprovalAllowed: false } },
     ];
     for (const payload of good) {
       const res = await patchSystem(payload);
@@ -230,12 +230,36 @@ describe('/api/settings/system', () => {
     expect(next.json()).toMatchObject({ address: 'Calle 2', email: '', logoUrl: null });
   });
 
+  it('reads the remote PACS and AI settings of an older version harmlessly, and drops their secret on the next change', async () => {
+    const { settings } = await readSystemSettings(t.app.ctx.db);
+    const old = {
+      ...settings,
+      pacs: { aeTitle: 'ORTHANC', host: 'pacs.local', port: 104 },
+      ai: { url: 'http://ai' },
+    };
+    await writeSystemSettingsRow(t.app.ctx.db, old, {
+      aiApiKey: 'old-ai-key',
+      smsApiKey: 'sms-key',
+    } as Record<string, string>);
+    t.app.ctx.settings.clear();
+    const got = await t.request({ method: 'GET', url: '/api/settings/system', cookie: admin.cookie });
+    expect(got.statusCode).toBe(200);
+    expect(got.json()).not.toHaveProperty('pacs');
+    expect(got.json()).not.toHaveProperty('ai');
+    expect(got.json().secretsSet).toEqual({ smtpPassword: false, smsApiKey: true });
+    expect((await patchSystem({ address: 'Calle 3' })).statusCode).toBe(200);
+    const row = await t.app.ctx.db.select().from(systemSettings);
+    expect(row[0]?.secrets).toEqual({ smsApiKey: 'sms-key' });
+    expect(row[0]?.value).not.toHaveProperty('pacs');
+    await patchSystem({ secrets: { smsApiKey: null } });
+  });
+
   it('keeps secrets write-only: reported as set, never shown, never audited, and clearable', async () => {
     const secret = 'hunter2-very-secret-smtp-pass';
     const res = await patchSystem({ secrets: { smtpPassword: secret } });
     expect(res.statusCode).toBe(200);
     expect(res.body).not.toContain(secret);
-    expect(res.json().secretsSet).toEqual({ smtpPassword: true, smsApiKey: false, aiApiKey: false });
+    expect(res.json().secretsSet).toEqual({ smtpPassword: true, smsApiKey: false });
     const got = await t.request({ method: 'GET', url: '/api/settings/system', cookie: admin.cookie });
     expect(got.body).not.toContain(secret);
     expect(got.json().secretsSet.smtpPassword).toBe(true);

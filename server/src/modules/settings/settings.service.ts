@@ -21,7 +21,7 @@ import type { TransportSettings } from '../../platform/outbox/transports.ts';
 import { saveUserSettings, storedUserSettings } from '../users/users.service.ts';
 import { readSystemSettingsRow, writeSystemSettingsRow } from './settings.repository.ts';
 
-const GROUPS = ['mail', 'sms', 'pacs', 'ai', 'appointments'] as const;
+const GROUPS = ['mail', 'sms', 'certificates', 'appointments'] as const;
 
 function mergeSettings(
   base: SystemSettings,
@@ -114,7 +114,9 @@ export async function patchSystemSettings(
         fields,
       });
     }
-    const secrets = { ...current.secrets };
+    // Only today's secrets are kept: one saved for a setting since removed is dropped at the next change.
+    const secrets: StoredSystemSettings['secrets'] = {};
+    for (const name of SYSTEM_SECRETS) if (current.secrets[name]) secrets[name] = current.secrets[name];
     for (const [name, value] of Object.entries(patch.secrets ?? {})) {
       if (value === null) delete secrets[name as SystemSecretName];
       else if (value !== undefined) secrets[name as SystemSecretName] = value;

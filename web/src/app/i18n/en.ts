@@ -78,6 +78,8 @@ export const en = {
     otp_required: 'Enter the code from your authenticator app.',
     invalid_otp: 'That code is not valid. Check your authenticator app and try again.',
     mfa_enrollment_required: 'Set up two-factor authentication before continuing.',
+    second_approver_required:
+      'You drafted this certificate, and this clinic asks another doctor to approve it.',
     unauthorized: 'Your session has ended. Please sign in again.',
     forbidden: 'You do not have permission to do this.',
     not_found: 'This item no longer exists.',
@@ -847,6 +849,21 @@ export const en = {
     accountant: 'Accountant',
     patient: 'Patient',
   },
+  referenceNames: {
+    departments: { general: 'General medicine', dental: 'Dental' },
+  },
+  roleDescriptions: {
+    admin: 'Everything: users, roles, clinic settings and the audit trail. Signs in with two factors.',
+    receptionist: 'Front desk: patients, appointments, check-in and certificate drafts; not the chart.',
+    doctor: 'Consults: the chart, signing, prescriptions, calling patients and approving certificates.',
+    nurse: 'Clinical care: the chart and vitals, triage and certificate drafts.',
+    dentist: 'Dental care: the chart and dental chart, signing, prescriptions and calling patients.',
+    radiologist: 'Imaging: reads the chart and calls patients from the queue.',
+    pharmacist: 'Pharmacy: reads patients and their chart to dispense prescriptions.',
+    accountant: 'Finance: reads patients and appointments for billing and reports.',
+    patient: 'A patient in the portal: sees only their own record and appointments.',
+  },
+
   permissionGroups: {
     users: 'Users',
     roles: 'Roles',
@@ -1066,6 +1083,9 @@ export const en = {
       timeZone: 'Time zone',
       timeZoneHint: 'All times are shown in this time zone.',
       currency: 'Currency',
+      defaultLanguage: 'Default language',
+      defaultLanguageHint:
+        'Public screens such as waiting-room displays use it, unless a display is given its own language.',
       defaultAppointmentMinutes: 'Default appointment length (minutes)',
     },
     mail: {
@@ -1088,18 +1108,12 @@ export const en = {
       sender: 'Sender name or number',
       apiKey: 'Gateway API key',
     },
-    pacs: {
-      title: 'Remote PACS',
-      description: 'Another DICOM archive this clinic exchanges images with.',
-      aeTitle: 'AE title',
-      host: 'Host',
-      port: 'Port',
-    },
-    ai: {
-      title: 'AI endpoint',
-      description: 'A service that suggests findings on images. A clinician must always confirm them.',
-      url: 'Endpoint URL',
-      apiKey: 'API key',
+    certificates: {
+      title: 'Medical certificates',
+      description: 'Who may approve a certificate before it is issued.',
+      selfApproval: 'A doctor may approve a certificate they drafted themselves',
+      selfApprovalHint:
+        'Leave on when the clinic has one doctor. Turn off to require a second doctor to approve every certificate.',
     },
     secret: {
       set: 'Set',
@@ -1481,6 +1495,7 @@ export const en = {
       rejected: 'Rejected by {{name}} · {{date}}',
       revoked: 'Revoked {{date}}',
     },
+    draftedBy: 'Drafted by {{name}}',
     licence: 'Licence no. {{number}}',
     approvedOn: 'Approved {{date}}',
     notSigned: 'Not valid until a doctor approves it.',
@@ -1655,12 +1670,14 @@ export const en = {
     next: 'Next',
     noneServing: 'Please wait to be called.',
     noneWaiting: 'No one waiting',
+    earlierCalls: 'Called earlier',
     chime: 'Chime',
     connecting: 'Connecting…',
     reconnecting: 'Connection lost. Reconnecting…',
     invalidLink: 'This display link is not valid or was revoked. Ask an administrator for a new one.',
     missingToken: 'This display link has no token. Open the full link an administrator gave you.',
     manage: {
+      clinicLanguage: 'Clinic default language',
       title: 'Displays',
       description:
         'Screens in the waiting room show the tickets being served and the next numbers, never patient names. Each uses its own link.',

@@ -80,6 +80,8 @@ export const es: Translation = {
     otp_required: 'Introduzca el código de su aplicación de autenticación.',
     invalid_otp: 'Ese código no es válido. Revise su aplicación de autenticación y vuelva a intentarlo.',
     mfa_enrollment_required: 'Configure la verificación en dos pasos antes de continuar.',
+    second_approver_required:
+      'Usted redactó este certificado y esta clínica pide que lo apruebe otro médico.',
     unauthorized: 'Su sesión ha terminado. Vuelva a iniciar sesión.',
     forbidden: 'No tiene permiso para hacer esto.',
     not_found: 'Este elemento ya no existe.',
@@ -860,6 +862,21 @@ export const es: Translation = {
     accountant: 'Contable',
     patient: 'Paciente',
   },
+  referenceNames: {
+    departments: { general: 'Medicina general', dental: 'Odontología' },
+  },
+  roleDescriptions: {
+    admin: 'Todo: usuarios, roles, ajustes de la clínica y auditoría. Entra con verificación en dos pasos.',
+    receptionist: 'Recepción: pacientes, citas, llegadas y borradores de certificados; no ve el expediente.',
+    doctor: 'Consulta: expediente, firma, recetas, llamar pacientes y aprobar certificados.',
+    nurse: 'Atención clínica: expediente y signos vitales, triaje y borradores de certificados.',
+    dentist: 'Atención dental: expediente y odontograma, firma, recetas y llamar pacientes.',
+    radiologist: 'Imagenología: lee el expediente y llama pacientes de la fila.',
+    pharmacist: 'Farmacia: lee los pacientes y su expediente para dispensar recetas.',
+    accountant: 'Finanzas: lee pacientes y citas para la facturación y los informes.',
+    patient: 'Un paciente en el portal: solo ve su propio expediente y sus citas.',
+  },
+
   permissionGroups: {
     users: 'Usuarios',
     roles: 'Roles',
@@ -1088,6 +1105,9 @@ export const es: Translation = {
       timeZone: 'Zona horaria',
       timeZoneHint: 'Todas las horas se muestran en esta zona horaria.',
       currency: 'Moneda',
+      defaultLanguage: 'Idioma predeterminado',
+      defaultLanguageHint:
+        'Lo usan las pantallas públicas, como las de la sala de espera, salvo que una pantalla tenga su propio idioma.',
       defaultAppointmentMinutes: 'Duración predeterminada de la cita (minutos)',
     },
     mail: {
@@ -1112,19 +1132,12 @@ export const es: Translation = {
       sender: 'Nombre o número del remitente',
       apiKey: 'Clave de API de la pasarela',
     },
-    pacs: {
-      title: 'PACS remoto',
-      description: 'Otro archivo DICOM con el que esta clínica intercambia imágenes.',
-      aeTitle: 'Título AE',
-      host: 'Servidor',
-      port: 'Puerto',
-    },
-    ai: {
-      title: 'Servicio de IA',
-      description:
-        'Un servicio que sugiere hallazgos en las imágenes. Un profesional clínico siempre debe confirmarlos.',
-      url: 'URL del servicio',
-      apiKey: 'Clave de API',
+    certificates: {
+      title: 'Certificados médicos',
+      description: 'Quién puede aprobar un certificado antes de emitirlo.',
+      selfApproval: 'Un médico puede aprobar un certificado que redactó él mismo',
+      selfApprovalHint:
+        'Déjelo activado si la clínica tiene un solo médico. Desactívelo para exigir que otro médico apruebe cada certificado.',
     },
     secret: {
       set: 'Configurada',
@@ -1520,6 +1533,7 @@ export const es: Translation = {
       rejected: 'Rechazado por {{name}} · {{date}}',
       revoked: 'Revocado el {{date}}',
     },
+    draftedBy: 'Redactado por {{name}}',
     licence: 'Registro profesional n.º {{number}}',
     approvedOn: 'Aprobado el {{date}}',
     notSigned: 'No es válido hasta que un médico lo apruebe.',
@@ -1694,6 +1708,7 @@ export const es: Translation = {
     next: 'Siguientes',
     noneServing: 'Por favor, espere a ser llamado.',
     noneWaiting: 'Nadie en espera',
+    earlierCalls: 'Llamados antes',
     chime: 'Sonido',
     connecting: 'Conectando…',
     reconnecting: 'Se perdió la conexión. Reconectando…',
@@ -1701,6 +1716,7 @@ export const es: Translation = {
     missingToken:
       'Este enlace de pantalla no tiene token. Abra el enlace completo que le dio un administrador.',
     manage: {
+      clinicLanguage: 'Idioma predeterminado de la clínica',
       title: 'Pantallas',
       description:
         'Las pantallas de la sala de espera muestran los turnos que se atienden y los siguientes, nunca nombres de pacientes. Cada una usa su propio enlace.',

@@ -87,6 +87,11 @@ export function CertificateCard({ certificate, onEdit, onApprove, onReject }: Ce
             {certificate.number ? `${certificate.number} · ` : ''}
             {historyLine(certificate)}
           </Text>
+          {certificate.status !== 'draft' && certificate.createdBy ? (
+            <Text size="xs" c="dimmed">
+              {t('certificates.draftedBy', { name: certificate.createdBy.name })}
+            </Text>
+          ) : null}
         </Stack>
         <Group gap="xs" wrap="wrap">
           {actions.includes('edit') ? (

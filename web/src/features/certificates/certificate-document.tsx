@@ -18,7 +18,7 @@ export function CertificateStatusBadge({ status }: { status: Certificate['status
 
 /**
  * The certificate laid out like the sheet that will be printed: letterhead, patient, findings, recommendation,
- * period, and the signature block (the approving doctor, or what it still waits for).
+ * period, and the signature block (the approving doctor, or what it still waits for, and who drafted it).
  */
 export function CertificateDocument({ certificate }: { certificate: Certificate }) {
   const { t } = useTranslation();
@@ -121,6 +121,11 @@ export function CertificateDocument({ certificate }: { certificate: Certificate 
               )}
             </Text>
           )}
+          {certificate.createdBy ? (
+            <Text size="xs" c="dimmed" data-testid="drafted-by">
+              {t('certificates.draftedBy', { name: certificate.createdBy.name })}
+            </Text>
+          ) : null}
         </Stack>
         {certificate.verificationCode ? (
           <Stack gap={0} align="flex-end">

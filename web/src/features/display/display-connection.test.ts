@@ -8,6 +8,7 @@ const state = (serving: [string, string][]): DisplayState => ({
   nowServing: serving.map(([ticket, calledAt]) => ({ ticket, room: 'Room 1', calledAt })),
   next: ['A-004'],
   at: '2024-05-01T10:00:00Z',
+  language: 'es',
 });
 
 describe('display connection helpers', () => {
@@ -19,6 +20,10 @@ describe('display connection helpers', () => {
       'https://clinic.example/display/dental?token=cbd_x&lang=es',
     );
     expect(displayLink('http://localhost:8080', 'general', 'cbd_x', 'en')).toBe(
+      'http://localhost:8080/display/general?token=cbd_x&lang=en',
+    );
+    // Without a language the screen follows the clinic's default language.
+    expect(displayLink('http://localhost:8080', 'general', 'cbd_x')).toBe(
       'http://localhost:8080/display/general?token=cbd_x',
     );
   });

@@ -1,24 +1,31 @@
 import type { DisplayState } from '@carebase/contracts';
+import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
-import { i18n, isLanguage } from '../../app/i18n/i18n.ts';
+import { currentLanguage, i18n, isLanguage } from '../../app/i18n/i18n.ts';
+import { localDepartment } from '../../lib/reference-names.ts';
 import { createChime } from './chime.ts';
 import { connectDisplay, type DisplayStatus, newlyCalled } from './display-connection.ts';
 import './display.css';
 
+/** Calls listed under the newest one (newest first): as many as fit in large type on a 16:9 screen. */
+const EARLIER_ON_SCREEN = 5;
+
 /**
- * The public waiting-room screen at /display/:department?token=…&lang=es: "now serving" per room and the next
- * numbers, pushed over a socket. No sign-in, no app shell, never a patient's name.
+ * The public waiting-room screen at /display/:department?token=…&lang=es: "now serving" per room (the newest
+ * call largest) and the next numbers, pushed over a socket. No sign-in, no app shell, never a patient's name.
+ * Without lang it speaks the clinic's default language.
  */
 export function DisplayPage() {
   const { department = '' } = useParams();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const requested = params.get('lang');
-  const lang = isLanguage(requested) ? requested : 'en';
+  const [state, setState] = useState<DisplayState | null>(null);
+  // The link's language, else the clinic's default (known with the first state), else this device's.
+  const lang = isLanguage(requested) ? requested : (state?.language ?? currentLanguage());
   const t = useMemo(() => i18n.getFixedT(lang), [lang]);
 
-  const [state, setState] = useState<DisplayState | null>(null);
   const [status, setStatus] = useState<DisplayStatus>('connecting');
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
   const [chimeOn, setChimeOn] = useState(false);
@@ -33,7 +40,7 @@ export function DisplayPage() {
 
   useEffect(() => {
     document.title = state
-      ? `${t('display.nowServing')} · ${state.department.name}`
+      ? `${t('display.nowServing')} · ${localDepartment(state.department, t).name}`
       : t('display.nowServing');
   }, [state, t]);
 
@@ -69,11 +76,20 @@ export function DisplayPage() {
     );
   }
 
+  const calls = state?.nowServing ?? [];
+  // The newest call is the one people look for; the others stay listed beneath it.
+  const latest = calls.reduce<(typeof calls)[number] | undefined>(
+    (newest, c) => (!newest || c.calledAt > newest.calledAt ? c : newest),
+    undefined,
+  );
+  const earlier = calls.filter((c) => c !== latest).slice(0, EARLIER_ON_SCREEN);
+  const departmentName = state ? localDepartment(state.department, t).name : t('display.nowServing');
+
   return (
     <main className="display-screen">
       <header className="display-header">
-        <h1 className="display-title">{state?.department.name ?? t('display.nowServing')}</h1>
-        <div className="display-header">
+        <h1 className="display-title">{departmentName}</h1>
+        <div className="display-tools">
           {status !== 'live' ? (
             <span className="display-status" role="status">
               {status === 'connecting' ? t('display.connecting') : t('display.reconnecting')}
@@ -95,30 +111,34 @@ export function DisplayPage() {
         </div>
       </header>
       <div className="display-body">
-        <section className="display-panel" aria-labelledby="display-serving">
+        <section className="display-panel display-serving" aria-labelledby="display-serving">
           <h2 className="display-heading" id="display-serving">
             {t('display.nowServing')}
           </h2>
-          {state && state.nowServing.length > 0 ? (
-            <ul className="display-serving plain-list" aria-live="polite">
-              {state.nowServing.map((s) => (
-                <li
-                  key={`${s.ticket}@${s.calledAt}`}
-                  className={fresh.has(s.ticket) ? 'display-fresh' : undefined}
+          {latest ? (
+            <div aria-live="polite">
+              <CallLine
+                call={latest}
+                className={`display-latest${fresh.has(latest.ticket) ? ' display-fresh' : ''}`}
+                t={t}
+              />
+              {earlier.length > 0 ? (
+                <ul
+                  className={`display-calls plain-list${earlier.length > 3 ? ' display-calls-compact' : ''}`}
+                  aria-label={t('display.earlierCalls')}
                 >
-                  <span className="display-ticket">
-                    <span className="visually-hidden">{t('display.ticket')} </span>
-                    {s.ticket}
-                  </span>
-                  {s.room ? (
-                    <span className="display-room">
-                      <span className="visually-hidden">{t('display.room')} </span>
-                      {s.room}
-                    </span>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
+                  {earlier.map((c) => (
+                    <li key={`${c.ticket}@${c.calledAt}`}>
+                      <CallLine
+                        call={c}
+                        className={fresh.has(c.ticket) ? 'display-fresh' : undefined}
+                        t={t}
+                      />
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
           ) : (
             <p className="display-muted">{t('display.noneServing')}</p>
           )}
@@ -139,5 +159,34 @@ export function DisplayPage() {
         </section>
       </div>
     </main>
+  );
+}
+
+/** One called ticket and where to go, on one line: A-012 → Consulting room 1. */
+function CallLine({
+  call,
+  className,
+  t,
+}: {
+  call: DisplayState['nowServing'][number];
+  className: string | undefined;
+  t: TFunction;
+}) {
+  return (
+    <div className={`display-call${className ? ` ${className}` : ''}`}>
+      <span className="display-ticket">
+        <span className="visually-hidden">{t('display.ticket')} </span>
+        {call.ticket}
+      </span>
+      {call.room ? (
+        <span className="display-room" title={call.room}>
+          <span className="display-arrow" aria-hidden="true">
+            →
+          </span>
+          <span className="visually-hidden">{t('display.room')} </span>
+          {call.room}
+        </span>
+      ) : null}
+    </div>
   );
 }

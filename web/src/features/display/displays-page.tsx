@@ -84,7 +84,8 @@ function CreateDisplayModal({
 /** The one-time view of a new display's link: the token is not shown again. */
 function CreatedLink({ created, onClose }: { created: Created; onClose: () => void }) {
   const { t } = useTranslation();
-  const [lang, setLang] = useState<string>('en');
+  // Empty: the screen follows the clinic's default language, also when that setting changes later.
+  const [lang, setLang] = useState<string>('');
   const link = displayLink(window.location.origin, created.display.departmentKey, created.token, lang);
   return (
     <Modal opened onClose={onClose} title={t('display.manage.created')} centered size="lg">
@@ -96,7 +97,10 @@ function CreatedLink({ created, onClose }: { created: Created; onClose: () => vo
           aria-label={t('layout.language')}
           value={lang}
           onChange={setLang}
-          data={LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+          data={[
+            { value: '', label: t('display.manage.clinicLanguage') },
+            ...LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) })),
+          ]}
         />
         <Text size="sm" fw={500}>
           {t('display.manage.link')}

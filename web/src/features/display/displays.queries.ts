@@ -35,6 +35,6 @@ export function useRevokeDisplay() {
 
 /** The address a screen opens: the display page of the department, with its token (and language). */
 export function displayLink(origin: string, departmentKey: string, token: string, lang?: string): string {
-  const query = new URLSearchParams({ token, ...(lang && lang !== 'en' ? { lang } : {}) });
+  const query = new URLSearchParams({ token, ...(lang ? { lang } : {}) });
   return `${origin}/display/${encodeURIComponent(departmentKey)}?${query.toString()}`;
 }

@@ -12,10 +12,12 @@ import {
   type WalkInSchema,
 } from '@carebase/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { api, pathOf } from '../../lib/api.ts';
 import { refreshAfterChange } from '../../lib/events.ts';
 import { queryKeys } from '../../lib/query-keys.ts';
+import { localDepartment } from '../../lib/reference-names.ts';
 
 export const queueKeys = {
   list: (q: QueueQuery) => [...queryKeys.queue, 'list', q] as const,
@@ -33,10 +35,13 @@ export function useQueue(q: QueueQuery, enabled = true) {
   });
 }
 
+/** Built-in departments come named in the reader's language (see localDepartment). */
 export function useQueueDepartments() {
+  const { t } = useTranslation();
   return useQuery({
     queryKey: queueKeys.departments(),
     queryFn: ({ signal }) => api.get('/api/queue/departments', QueueDepartmentsSchema, { signal }),
+    select: (data) => ({ items: data.items.map((d) => localDepartment(d, t)) }),
     staleTime: 5 * 60_000,
   });
 }

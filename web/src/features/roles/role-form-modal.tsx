@@ -3,6 +3,7 @@ import { Button, Group, Modal, Stack, Switch, Textarea, TextInput } from '@manti
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/query-error.tsx';
+import { useRoleDescription } from '../../components/role-badges.tsx';
 import { useNotify } from '../../components/use-error-message.ts';
 import { fieldErrorOf, hasFieldErrorFor } from '../../lib/api.ts';
 import { PermissionPicker } from './permission-picker.tsx';
@@ -33,6 +34,7 @@ interface RoleFormModalProps {
 export function RoleFormModal({ opened, role, readOnly, onClose }: RoleFormModalProps) {
   const { t } = useTranslation();
   const notify = useNotify();
+  const roleDescription = useRoleDescription();
   const create = useCreateRole();
   const update = useUpdateRole();
   const mutation = role ? update : create;
@@ -156,6 +158,7 @@ export function RoleFormModal({ opened, role, readOnly, onClose }: RoleFormModal
           </Group>
           <Textarea
             label={t('roles.descriptionLabel')}
+            placeholder={role ? roleDescription({ key: role.key, description: '' }) : undefined}
             value={values.description}
             onChange={(e) => set('description', e.currentTarget.value)}
             error={fieldError('description')}

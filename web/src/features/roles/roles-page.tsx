@@ -7,7 +7,7 @@ import { Empty } from '../../components/empty.tsx';
 import { IconPlus, IconShield } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { useRoleLabel } from '../../components/role-badges.tsx';
+import { useRoleDescription, useRoleLabel } from '../../components/role-badges.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useNotify } from '../../components/use-error-message.ts';
 import { hasPermission, permissionLabelKey } from '../../lib/permissions.ts';
@@ -21,6 +21,7 @@ export function RolesPage() {
   const me = useCurrentUser();
   const notify = useNotify();
   const roleLabel = useRoleLabel();
+  const roleDescription = useRoleDescription();
   const roles = useRoles();
   const remove = useDeleteRole();
   const canWrite = hasPermission(me, 'roles:write');
@@ -98,9 +99,9 @@ export function RolesPage() {
                       </Text>
                     </Stack>
                   </Table.Td>
-                  <Table.Td maw={320}>
+                  <Table.Td maw={360}>
                     <Text size="sm" lineClamp={2}>
-                      {role.description || t('common.emptyValue')}
+                      {roleDescription(role) || t('common.emptyValue')}
                     </Text>
                   </Table.Td>
                   <Table.Td>

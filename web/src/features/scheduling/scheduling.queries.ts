@@ -21,8 +21,10 @@ import {
   WorkingTimeSchema,
 } from '@carebase/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { api, pathOf } from '../../lib/api.ts';
 import { queryKeys } from '../../lib/query-keys.ts';
+import { localDepartment } from '../../lib/reference-names.ts';
 
 /** Every key of this feature hangs under ['schedules'], which the schedule.changed event invalidates. */
 export const scheduleKeys = {
@@ -35,11 +37,14 @@ export const scheduleKeys = {
   workingTime: (q: WorkingTimeRange) => [...queryKeys.schedules, 'working-time', q] as const,
 };
 
+/** Built-in departments come named in the reader's language (see localDepartment). */
 export function useDepartments() {
+  const { t } = useTranslation();
   return useQuery({
     queryKey: scheduleKeys.departments(),
     queryFn: async ({ signal }) =>
       (await api.get('/api/departments', DepartmentListSchema, { signal })).items,
+    select: (items) => items.map((d) => localDepartment(d, t)),
   });
 }
 

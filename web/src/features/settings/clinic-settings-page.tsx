@@ -1,5 +1,6 @@
 import {
   formatMrn,
+  LANGUAGES,
   mrnFormatProblem,
   type SystemSecretName,
   type SystemSettings,
@@ -24,6 +25,7 @@ import {
 } from '@mantine/core';
 import { type FormEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isLanguage } from '../../app/i18n/i18n.ts';
 import { IconLock } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { FormError, QueryError } from '../../components/query-error.tsx';
@@ -198,7 +200,7 @@ function ClinicSettingsForm({ data, canWrite }: { data: SystemSettingsResponse; 
 
   const set = <K extends keyof SystemSettings>(key: K, value: SystemSettings[K]) =>
     setForm((current) => ({ ...current, [key]: value }));
-  const setIn = <G extends 'mail' | 'sms' | 'pacs' | 'ai', K extends keyof SystemSettings[G]>(
+  const setIn = <G extends 'mail' | 'sms' | 'certificates', K extends keyof SystemSettings[G]>(
     group: G,
     key: K,
     value: SystemSettings[G][K],
@@ -242,7 +244,6 @@ function ClinicSettingsForm({ data, canWrite }: { data: SystemSettingsResponse; 
     if (!Number.isInteger(form.defaultAppointmentMinutes))
       found.defaultAppointmentMinutes = t('validation.number');
     if (!Number.isInteger(form.mail.smtpPort)) found['mail.smtpPort'] = t('validation.number');
-    if (!Number.isInteger(form.pacs.port)) found['pacs.port'] = t('validation.number');
     if (mrnProblem) found.mrnFormat = t('patients.settings.mrnFormatInvalid');
     if (!Number.isInteger(form.appointments.selfBookingMaxDaysAhead))
       found['appointments.selfBookingMaxDaysAhead'] = t('validation.number');
@@ -365,6 +366,16 @@ function ClinicSettingsForm({ data, canWrite }: { data: SystemSettingsResponse; 
               allowDecimal={false}
               disabled={disabled}
             />
+            <Select
+              label={t('clinicSettings.clinic.defaultLanguage')}
+              description={t('clinicSettings.clinic.defaultLanguageHint')}
+              data={LANGUAGES.map((language) => ({ value: language, label: t(`languages.${language}`) }))}
+              value={form.defaultLanguage}
+              onChange={(value) => isLanguage(value) && set('defaultLanguage', value)}
+              error={fieldError('defaultLanguage')}
+              allowDeselect={false}
+              disabled={disabled}
+            />
           </SimpleGrid>
         </Section>
 
@@ -405,6 +416,20 @@ function ClinicSettingsForm({ data, canWrite }: { data: SystemSettingsResponse; 
           fieldError={fieldError}
           disabled={disabled}
         />
+
+        <Section
+          id="certificates"
+          title={t('clinicSettings.certificates.title')}
+          description={t('clinicSettings.certificates.description')}
+        >
+          <Switch
+            label={t('clinicSettings.certificates.selfApproval')}
+            description={t('clinicSettings.certificates.selfApprovalHint')}
+            checked={form.certificates.selfApprovalAllowed}
+            onChange={(e) => setIn('certificates', 'selfApprovalAllowed', e.currentTarget.checked)}
+            disabled={disabled}
+          />
+        </Section>
 
         <Section
           id="mail"
@@ -495,61 +520,6 @@ function ClinicSettingsForm({ data, canWrite }: { data: SystemSettingsResponse; 
               disabled={disabled}
             />
             <SecretField label={t('clinicSettings.sms.apiKey')} {...secretProps('smsApiKey')} />
-          </SimpleGrid>
-        </Section>
-
-        <Section
-          id="pacs"
-          title={t('clinicSettings.pacs.title')}
-          description={t('clinicSettings.pacs.description')}
-        >
-          <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
-            <TextInput
-              label={t('clinicSettings.pacs.aeTitle')}
-              value={form.pacs.aeTitle}
-              onChange={(e) => setIn('pacs', 'aeTitle', e.currentTarget.value)}
-              error={fieldError('pacs.aeTitle')}
-              maxLength={16}
-              disabled={disabled}
-              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-            />
-            <TextInput
-              label={t('clinicSettings.pacs.host')}
-              value={form.pacs.host}
-              onChange={(e) => setIn('pacs', 'host', e.currentTarget.value)}
-              error={fieldError('pacs.host')}
-              maxLength={255}
-              disabled={disabled}
-            />
-            <NumberInput
-              label={t('clinicSettings.pacs.port')}
-              value={Number.isNaN(form.pacs.port) ? '' : form.pacs.port}
-              onChange={(value) => setIn('pacs', 'port', toInt(value))}
-              error={fieldError('pacs.port')}
-              min={0}
-              max={65535}
-              allowDecimal={false}
-              disabled={disabled}
-            />
-          </SimpleGrid>
-        </Section>
-
-        <Section
-          id="ai"
-          title={t('clinicSettings.ai.title')}
-          description={t('clinicSettings.ai.description')}
-        >
-          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-            <TextInput
-              label={t('clinicSettings.ai.url')}
-              value={form.ai.url}
-              onChange={(e) => setIn('ai', 'url', e.currentTarget.value)}
-              error={fieldError('ai.url')}
-              type="url"
-              maxLength={2000}
-              disabled={disabled}
-            />
-            <SecretField label={t('clinicSettings.ai.apiKey')} {...secretProps('aiApiKey')} />
           </SimpleGrid>
         </Section>
       </Stack>

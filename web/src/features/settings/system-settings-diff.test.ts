@@ -17,12 +17,14 @@ describe('diffSystemSettings', () => {
     current.logoUrl = 'https://example.org/logo.png';
     current.mail.smtpHost = 'smtp.example.org';
     current.mail.smtpPort = 465;
-    current.pacs.aeTitle = 'ORTHANC';
+    current.certificates.selfApprovalAllowed = false;
+    current.defaultLanguage = 'es';
     expect(diffSystemSettings(base, current)).toEqual({
       clinicName: 'Clínica Norte',
       logoUrl: 'https://example.org/logo.png',
       mail: { smtpHost: 'smtp.example.org', smtpPort: 465 },
-      pacs: { aeTitle: 'ORTHANC' },
+      certificates: { selfApprovalAllowed: false },
+      defaultLanguage: 'es',
     });
   });
 
@@ -43,8 +45,8 @@ describe('diffSystemSettings', () => {
     const patch = diffSystemSettings(base, base, {
       ...EMPTY_SECRETS,
       smtpPassword: { value: 's3cret', clear: false },
-      aiApiKey: { value: 'ignored', clear: true },
+      smsApiKey: { value: 'ignored', clear: true },
     });
-    expect(patch).toEqual({ secrets: { smtpPassword: 's3cret', aiApiKey: null } });
+    expect(patch).toEqual({ secrets: { smtpPassword: 's3cret', smsApiKey: null } });
   });
 });

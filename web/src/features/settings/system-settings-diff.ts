@@ -10,7 +10,6 @@ export type SecretsDraft = Record<SystemSecretName, SecretDraft>;
 export const EMPTY_SECRETS: SecretsDraft = {
   smtpPassword: { value: '', clear: false },
   smsApiKey: { value: '', clear: false },
-  aiApiKey: { value: '', clear: false },
 };
 
 const SCALAR_KEYS = [
@@ -24,8 +23,9 @@ const SCALAR_KEYS = [
   'defaultAppointmentMinutes',
   'defaultPhoneRegion',
   'mrnFormat',
+  'defaultLanguage',
 ] as const;
-const GROUP_KEYS = ['mail', 'sms', 'pacs', 'ai', 'appointments'] as const;
+const GROUP_KEYS = ['mail', 'sms', 'certificates', 'appointments'] as const;
 
 /** Equal values; lists (reminder offsets, channels) compare item by item. */
 function same(a: unknown, b: unknown): boolean {
