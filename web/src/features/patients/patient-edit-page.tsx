@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
 import { FormError } from '../../components/query-error.tsx';
 import { useNotify } from '../../components/use-error-message.ts';
+import { usePhoneRegion } from '../../components/use-phone-format.ts';
 import { isApiError } from '../../lib/api.ts';
 import { useChart } from '../chart/chart-context.ts';
 import { PatientForm } from './patient-form.tsx';
@@ -23,6 +24,7 @@ export function PatientEditPage() {
   const notify = useNotify();
   const { patient, access } = useChart();
   const update = useUpdatePatient(patient.id);
+  const region = usePhoneRegion();
   const [values, setValues] = useState<PatientFormValues>(() => formFromPatient(patient));
   const [errors, setErrors] = useState<FieldMessages>({});
   const [failedSubmits, setFailedSubmits] = useState(0);
@@ -31,7 +33,7 @@ export function PatientEditPage() {
   if (!access.writeDemographics) return <Navigate to={back} replace />;
 
   const submit = () => {
-    const result = validateUpdate(values);
+    const result = validateUpdate(values, region);
     if (!result.ok) {
       setErrors(result.errors);
       setFailedSubmits((n) => n + 1);

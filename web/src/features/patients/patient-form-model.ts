@@ -9,6 +9,7 @@ import {
   UpdatePatientSchema,
 } from '@carebase/contracts';
 import type { z } from 'zod';
+import { isValidPhone } from '../../lib/phone.ts';
 
 type PatientSex = (typeof PATIENT_SEXES)[number];
 type CivilStatus = (typeof CIVIL_STATUSES)[number];
@@ -301,11 +302,45 @@ function requiredBlanks(values: PatientFormValues): FieldMessages {
   return blank(values.birthDate) ? { birthDate: { key: 'validation.required' } } : {};
 }
 
+/**
+ * Phones the server would refuse, by form path. Without the clinic's region (settings not loaded yet) a
+ * local number cannot be judged, so nothing is said and the server decides.
+ */
+export function phoneProblems(values: PatientFormValues, region: string | undefined): FieldMessages {
+  if (!region) return {};
+  const out: FieldMessages = {};
+  const check = (path: string, phone: string) => {
+    if (!blank(phone) && !isValidPhone(phone, region)) out[path] = { key: 'patients.validation.phone' };
+  };
+  check('phone', values.phone);
+  check('altPhone', values.altPhone);
+  values.emergencyContacts.forEach((c, index) => check(`emergencyContacts.${index}.phone`, c.phone));
+  return out;
+}
+
+function validated<T>(
+  parsed: z.ZodSafeParseResult<T>,
+  values: PatientFormValues,
+  region: string | undefined,
+): Validated<T> {
+  const errors: FieldMessages = {
+    ...(parsed.success ? {} : remapMessages(issuesToMessages(parsed.error.issues), values)),
+    ...requiredBlanks(values),
+    ...phoneProblems(values, region),
+  };
+  if (parsed.success && Object.keys(errors).length === 0) return { ok: true, body: parsed.data };
+  return { ok: false, errors };
+}
+
 export type Validated<T> = { ok: true; body: T } | { ok: false; errors: FieldMessages };
 
-/** Checks the registration form with the contract's own schema; the body is what the server will accept. */
+/**
+ * Checks the registration form with the contract's own schema and the phones against the clinic's region;
+ * the body is what the server will accept.
+ */
 export function validateCreate(
   values: PatientFormValues,
+  region: string | undefined,
   confirmDuplicate = false,
 ): Validated<CreatePatientBody> {
   const body = {
@@ -322,22 +357,15 @@ export function validateCreate(
       })),
     confirmDuplicate,
   };
-  const parsed = CreatePatientSchema.safeParse(body);
-  if (parsed.success) return { ok: true, body: parsed.data };
-  return {
-    ok: false,
-    errors: { ...remapMessages(issuesToMessages(parsed.error.issues), values), ...requiredBlanks(values) },
-  };
+  return validated(CreatePatientSchema.safeParse(body), values, region);
 }
 
 /** The same for editing: every demographic field is sent (identifiers replace the list). */
-export function validateUpdate(values: PatientFormValues): Validated<UpdatePatientBody> {
-  const parsed = UpdatePatientSchema.safeParse(demographicsOf(values));
-  if (parsed.success) return { ok: true, body: parsed.data };
-  return {
-    ok: false,
-    errors: { ...remapMessages(issuesToMessages(parsed.error.issues), values), ...requiredBlanks(values) },
-  };
+export function validateUpdate(
+  values: PatientFormValues,
+  region: string | undefined,
+): Validated<UpdatePatientBody> {
+  return validated(UpdatePatientSchema.safeParse(demographicsOf(values)), values, region);
 }
 
 /**
@@ -357,14 +385,21 @@ export function serverFieldMessages(
   return remapMessages(out, values);
 }
 
-/** The query of the duplicate check: what the form knows so far. Null when it knows too little. */
-export function duplicateQueryOf(values: PatientFormValues): Record<string, string> | null {
+/**
+ * The query of the duplicate check: what the form knows so far. Null when it knows too little. Phones go
+ * only when valid in the clinic's region: the server refuses the whole check for a phone it cannot read.
+ */
+export function duplicateQueryOf(
+  values: PatientFormValues,
+  region: string | undefined,
+): Record<string, string> | null {
   const query: Record<string, string> = {};
+  const phone = (value: string) => !blank(value) && region !== undefined && isValidPhone(value, region);
   if (!blank(values.givenName)) query.givenName = values.givenName.trim();
   if (!blank(values.familyName)) query.familyName = values.familyName.trim();
   if (/^\d{4}-\d{2}-\d{2}$/.test(values.birthDate)) query.birthDate = values.birthDate;
-  if (!blank(values.phone)) query.phone = values.phone.trim();
-  if (!blank(values.altPhone)) query.altPhone = values.altPhone.trim();
+  if (phone(values.phone)) query.phone = values.phone.trim();
+  if (phone(values.altPhone)) query.altPhone = values.altPhone.trim();
   const byName = query.givenName && query.familyName && query.birthDate;
   return byName || query.phone || query.altPhone ? query : null;
 }
