@@ -65,6 +65,15 @@ export function useFieldErrorText(): (error: unknown, field: string) => string |
   );
 }
 
+/** Every field error of a failed request, translated, keyed by form field as `ApiError.fieldErrors()`. */
+export function useFieldErrorsText(error: unknown): Record<string, string> {
+  const text = useFieldProblemText();
+  if (!(error instanceof ApiError)) return {};
+  return Object.fromEntries(
+    Object.entries(error.fieldErrors()).map(([field, message]) => [field, text(fieldProblemOf(message))]),
+  );
+}
+
 /** Turns any error into a sentence in the user's language; field errors name their fields. */
 export function useErrorMessage(): (error: unknown) => string {
   const { t } = useTranslation();

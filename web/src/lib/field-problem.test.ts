@@ -53,7 +53,7 @@ describe('fieldProblemOf', () => {
     expect(fieldProblemOf('Invalid input')).toEqual({ kind: 'invalid' });
   });
 
-  it("keeps the words of a message it does not know, so that they can be shown", () => {
+  it('keeps the words of a message it does not know, so that they can be shown', () => {
     expect(fieldProblemOf('must be a time HH:MM')).toEqual({ kind: 'other', detail: 'must be a time HH:MM' });
   });
 });

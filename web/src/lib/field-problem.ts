@@ -46,8 +46,9 @@ function bound(comparison: string, value: string): number {
 function sized(
   message: string,
 ): { which: 'small' | 'big'; origin: string; comparison: string; value: string } | null {
-  const match =
-    /^Too (small|big): expected (\w+) to (?:have|be) (>=|<=|>|<|exactly )?(-?[\d.]+)/.exec(message);
+  const match = /^Too (small|big): expected (\w+) to (?:have|be) (>=|<=|>|<|exactly )?(-?[\d.]+)/.exec(
+    message,
+  );
   if (!match) return null;
   const [, which, origin, comparison = '', value = '0'] = match;
   return { which: which as 'small' | 'big', origin: origin ?? '', comparison: comparison.trim(), value };

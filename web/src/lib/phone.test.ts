@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { examplePhone, formatPhone, isValidPhone } from './phone.ts';
+import { countryName, examplePhone, formatPhone, isValidPhone } from './phone.ts';
 
 describe('formatPhone', () => {
   it("shows numbers of the clinic's country in national form", () => {
@@ -44,5 +44,12 @@ describe('examplePhone', () => {
     expect(isValidPhone(examplePhone('GB'), 'GB')).toBe(true);
     expect(examplePhone('ZZ')).toBe('');
     expect(examplePhone(undefined)).toBe('');
+  });
+});
+
+describe('countryName', () => {
+  it("names the region in the user's language", () => {
+    expect(countryName('US', 'en')).toBe('United States');
+    expect(countryName('MX', 'es')).toBe('México');
   });
 });

@@ -38,3 +38,12 @@ export function examplePhone(region: string | undefined): string {
   const country = countryOf(region);
   return country ? (getExampleNumber(country, examples)?.formatNational() ?? '') : '';
 }
+
+/** The country of a region code in a language ("United States", "Estados Unidos"); the code if unknown. */
+export function countryName(region: string, language: string): string {
+  try {
+    return new Intl.DisplayNames([language], { type: 'region' }).of(region) ?? region;
+  } catch {
+    return region;
+  }
+}

@@ -321,7 +321,8 @@ export const en = {
       birthDateTooOld: 'The birth date cannot be before 1900.',
       country: 'Use the two-letter country code, e.g. US or MX.',
       icd10: 'Enter an ICD-10 code such as E11.9.',
-      phone: 'This is not a valid phone number for {{country}}. Check the digits; a number from another country needs its +country code.',
+      phone:
+        'This is not a valid phone number for {{country}}. Check the digits; a number from another country needs its +country code.',
       phoneAnyCountry: 'This is not a valid phone number. Check the digits and the +country code.',
     },
     registerTitle: 'Register a patient',

@@ -328,7 +328,8 @@ export const es: Translation = {
       icd10: 'Introduzca un código CIE-10 como E11.9.',
       phone:
         'No es un número de teléfono válido de {{country}}. Revise los dígitos; un número de otro país necesita su prefijo internacional (+).',
-      phoneAnyCountry: 'No es un número de teléfono válido. Revise los dígitos y el prefijo internacional (+).',
+      phoneAnyCountry:
+        'No es un número de teléfono válido. Revise los dígitos y el prefijo internacional (+).',
     },
     registerTitle: 'Registrar un paciente',
     registerDescription:

@@ -27,7 +27,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { FormError } from '../../components/query-error.tsx';
 import { QueryStates } from '../../components/query-states.tsx';
 import { useConfirmMutation } from '../../components/use-confirm-mutation.ts';
-import { fieldErrorOf } from '../../lib/api.ts';
+import { useFieldErrorText } from '../../components/use-error-message.ts';
 import { useQueueDepartments } from '../queue/queue.queries.ts';
 import { displayLink, useCreateDisplay, useDisplays, useRevokeDisplay } from './displays.queries.ts';
 
@@ -40,6 +40,7 @@ function CreateDisplayModal({
   onClose: () => void;
   onCreated: (c: Created) => void;
 }) {
+  const serverError = useFieldErrorText();
   const { t } = useTranslation();
   const departments = useQueueDepartments();
   const create = useCreateDisplay();
@@ -61,7 +62,7 @@ function CreateDisplayModal({
             required
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
-            error={fieldErrorOf(create.error, 'name')}
+            error={serverError(create.error, 'name')}
             maxLength={100}
             data-autofocus
           />
@@ -71,7 +72,7 @@ function CreateDisplayModal({
             value={departmentKey}
             onChange={setDepartmentKey}
             data={(departments.data?.items ?? []).map((d) => ({ value: d.key, label: d.name }))}
-            error={fieldErrorOf(create.error, 'departmentKey')}
+            error={serverError(create.error, 'departmentKey')}
           />
           <FormError error={create.error} />
           <FormActions submitLabel={t('common.create')} loading={create.isPending} onCancel={onClose} />

@@ -9,6 +9,7 @@ import {
   UpdatePatientSchema,
 } from '@carebase/contracts';
 import type { z } from 'zod';
+import { type FieldProblem, fieldProblemOf } from '../../lib/field-problem.ts';
 import { isValidPhone } from '../../lib/phone.ts';
 
 type PatientSex = (typeof PATIENT_SEXES)[number];
@@ -229,13 +230,13 @@ function remapRowPaths(errors: Record<string, string>, values: PatientFormValues
 export type CreatePatientBody = z.output<typeof CreatePatientSchema>;
 export type UpdatePatientBody = z.output<typeof UpdatePatientSchema>;
 
-/** A message for a field: a translation key with values, or (rarely) the schema's own words. */
+/** A message for a field: a translation key with values, or the kind of problem a schema or the server named. */
 export type FieldMessage =
   | {
       key: 'validation.required' | 'validation.email' | `patients.validation.${PatientValidationKey}`;
       max?: number;
     }
-  | { text: string };
+  | { problem: FieldProblem };
 
 export type PatientValidationKey =
   | 'choose'
@@ -273,7 +274,7 @@ export function messageForIssue(
     case 'invalid_type':
       return { key: 'patients.validation.choose' };
     default:
-      return { text: issue.message };
+      return { problem: fieldProblemOf(issue.message) };
   }
 }
 
@@ -314,7 +315,9 @@ export function phoneProblems(values: PatientFormValues, region: string | undefi
   };
   check('phone', values.phone);
   check('altPhone', values.altPhone);
-  values.emergencyContacts.forEach((c, index) => check(`emergencyContacts.${index}.phone`, c.phone));
+  for (const [index, contact] of values.emergencyContacts.entries()) {
+    check(`emergencyContacts.${index}.phone`, contact.phone);
+  }
   return out;
 }
 
@@ -370,7 +373,7 @@ export function validateUpdate(
 
 /**
  * The server's field errors (already stripped of `body.`) mapped onto the form's fields. Phone numbers get
- * the translated message, since the server checks them against the clinic's region.
+ * the phone message, since the server checks them against the clinic's region; the rest their kind.
  */
 export function serverFieldMessages(
   fieldErrors: Record<string, string>,
@@ -380,7 +383,9 @@ export function serverFieldMessages(
   for (const [path, message] of Object.entries(fieldErrors)) {
     const last = path.split('.').pop() ?? '';
     out[path] =
-      last === 'phone' || last === 'altPhone' ? { key: 'patients.validation.phone' } : { text: message };
+      last === 'phone' || last === 'altPhone'
+        ? { key: 'patients.validation.phone' }
+        : { problem: fieldProblemOf(message) };
   }
   return remapMessages(out, values);
 }

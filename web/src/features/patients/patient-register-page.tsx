@@ -6,10 +6,10 @@ import { useNavigate } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { FormError } from '../../components/query-error.tsx';
 import { useNotify } from '../../components/use-error-message.ts';
-import { usePatientFormat } from './patient-display.tsx';
 import { usePhoneRegion } from '../../components/use-phone-format.ts';
 import { isApiError } from '../../lib/api.ts';
 import { DuplicateWarning } from './duplicate-warning.tsx';
+import { usePatientFormat } from './patient-display.tsx';
 import { PatientForm } from './patient-form.tsx';
 import {
   type CreatePatientBody,

@@ -15,8 +15,8 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/query-error.tsx';
-import { useNotify } from '../../components/use-error-message.ts';
-import { fieldErrorOf, isApiError } from '../../lib/api.ts';
+import { useFieldErrorText, useNotify } from '../../components/use-error-message.ts';
+import { isApiError } from '../../lib/api.ts';
 import { PatientNameBlock } from '../patients/patient-display.tsx';
 import { PatientPicker } from '../patients/patient-picker.tsx';
 import { NORMAL_PRIORITY, PriorityFields, type PriorityValue } from './priority-fields.tsx';
@@ -35,6 +35,7 @@ export function WalkInForm({
   departmentKey: string;
   canRegister: boolean;
 }) {
+  const serverError = useFieldErrorText();
   const { t } = useTranslation();
   const notify = useNotify();
   const walkIn = useWalkIn();
@@ -101,7 +102,7 @@ export function WalkInForm({
     send(false);
   };
 
-  const err = (field: string) => fieldErrorOf(walkIn.error, field);
+  const err = (field: string) => serverError(walkIn.error, field);
   const hasFieldErrors = isApiError(walkIn.error) && walkIn.error.errors.length > 0;
 
   return (

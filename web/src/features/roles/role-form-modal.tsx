@@ -3,8 +3,8 @@ import { Button, Group, Modal, Stack, Switch, Textarea, TextInput } from '@manti
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/query-error.tsx';
-import { useNotify } from '../../components/use-error-message.ts';
-import { fieldErrorOf, hasFieldErrorFor } from '../../lib/api.ts';
+import { useFieldErrorText, useNotify } from '../../components/use-error-message.ts';
+import { hasFieldErrorFor } from '../../lib/api.ts';
 import { PermissionPicker } from './permission-picker.tsx';
 import { useCreateRole, useUpdateRole } from './roles.queries.ts';
 
@@ -31,6 +31,7 @@ interface RoleFormModalProps {
 }
 
 export function RoleFormModal({ opened, role, readOnly, onClose }: RoleFormModalProps) {
+  const serverError = useFieldErrorText();
   const { t } = useTranslation();
   const notify = useNotify();
   const create = useCreateRole();
@@ -116,7 +117,7 @@ export function RoleFormModal({ opened, role, readOnly, onClose }: RoleFormModal
   };
 
   const error = mutation.error;
-  const fieldError = (field: keyof FormValues) => errors[field] ?? fieldErrorOf(error, field);
+  const fieldError = (field: keyof FormValues) => errors[field] ?? serverError(error, field);
 
   return (
     <Modal
