@@ -322,7 +322,7 @@ export const en = {
       country: 'Use the two-letter country code, e.g. US or MX.',
       icd10: 'Enter an ICD-10 code such as E11.9.',
       phone:
-        'This is not a valid phone number for {{country}}. Check the digits; a number from another country needs its +country code.',
+        'This is not a valid {{country}} phone number. Check the digits; a number from another country needs its +country code.',
       phoneAnyCountry: 'This is not a valid phone number. Check the digits and the +country code.',
     },
     registerTitle: 'Register a patient',
@@ -356,7 +356,7 @@ export const en = {
       bloodUnknown: 'Unknown',
       contactSection: 'Contact and address',
       phoneHint:
-        'Type numbers of {{country}} as local numbers, like {{example}}; numbers of other countries with their +country code.',
+        'Type {{country}} numbers as local numbers, like {{example}}; numbers of other countries with their +country code.',
       phoneHintAnyCountry: 'Type phone numbers with their +country code.',
       phone: 'Phone',
       altPhone: 'Other phone',

@@ -357,6 +357,7 @@ export function PatientForm(props: PatientFormProps) {
             <TextInput
               label={t('patients.form.country')}
               description={t('patients.form.countryHint')}
+              inputWrapperOrder={HINT_BELOW}
               value={values.address.country}
               onChange={(e) => setAddress('country', e.currentTarget.value.toUpperCase())}
               error={err('address.country')}
