@@ -6,7 +6,6 @@ import { IconMail } from '../../components/icons.tsx';
 import { FormError } from '../../components/query-error.tsx';
 import { useFieldErrorsText } from '../../components/use-error-message.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
-import { isApiError } from '../../lib/api.ts';
 import { useRequestPasswordReset } from './auth.queries.ts';
 
 /** Asks for a reset link. The answer is the same whether the account exists or not. */

@@ -6,7 +6,6 @@ import { IconAlert, IconCheck } from '../../components/icons.tsx';
 import { FormError } from '../../components/query-error.tsx';
 import { useFieldErrorsText } from '../../components/use-error-message.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
-import { isApiError } from '../../lib/api.ts';
 import { useConfirmPasswordReset } from './auth.queries.ts';
 import {
   NewPasswordFields,

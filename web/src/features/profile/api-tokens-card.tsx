@@ -26,7 +26,6 @@ import { FormError, QueryError } from '../../components/query-error.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useFieldErrorsText, useNotify } from '../../components/use-error-message.ts';
 import { useFormatters } from '../../components/use-formatters.ts';
-import { isApiError } from '../../lib/api.ts';
 import { zonedInputToIso } from '../../lib/format.ts';
 import { hasPermission, permissionLabelKey } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../auth/auth.queries.ts';
