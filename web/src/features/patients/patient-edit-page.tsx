@@ -7,6 +7,7 @@ import { useNotify } from '../../components/use-error-message.ts';
 import { usePhoneRegion } from '../../components/use-phone-format.ts';
 import { isApiError } from '../../lib/api.ts';
 import { useChart } from '../chart/chart-context.ts';
+import { usePatientFormat } from './patient-display.tsx';
 import { PatientForm } from './patient-form.tsx';
 import {
   type FieldMessages,
@@ -25,7 +26,8 @@ export function PatientEditPage() {
   const { patient, access } = useChart();
   const update = useUpdatePatient(patient.id);
   const region = usePhoneRegion();
-  const [values, setValues] = useState<PatientFormValues>(() => formFromPatient(patient));
+  const { phone } = usePatientFormat();
+  const [values, setValues] = useState<PatientFormValues>(() => formFromPatient(patient, phone));
   const [errors, setErrors] = useState<FieldMessages>({});
   const [failedSubmits, setFailedSubmits] = useState(0);
   const back = `/patients/${patient.id}/details`;

@@ -1,5 +1,6 @@
 import type { Patient } from '@carebase/contracts';
 import { describe, expect, it } from 'vitest';
+import { formatPhone } from '../../lib/phone.ts';
 import {
   duplicateQueryOf,
   emptyAllergy,
@@ -139,6 +140,13 @@ describe('formFromPatient and validateUpdate', () => {
     expect(result.body).not.toHaveProperty('allergies');
   });
 
+  it('writes stored phones as the display shows them, and they read back as valid', () => {
+    const values = formFromPatient(patient, (stored) => formatPhone(stored, 'US'));
+    expect(values.phone).toBe('(415) 555-2671');
+    expect(values.emergencyContacts[0]?.phone).toBe('(212) 555-0199');
+    expect(validateUpdate(values, 'US').ok).toBe(true);
+  });
+
   it('clears optional fields with null', () => {
     const values = {
       ...formFromPatient(patient),
@@ -152,7 +160,7 @@ describe('formFromPatient and validateUpdate', () => {
 });
 
 describe('serverFieldMessages', () => {
-  it('translates phone refusals and keeps other server words', () => {
+  it('translates phone refusals and reads other server words as kinds of problem', () => {
     const messages = serverFieldMessages(
       { phone: 'is not a valid phone number', 'identifiers.0.value': 'belongs to another patient' },
       filled(),

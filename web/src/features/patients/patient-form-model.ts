@@ -116,8 +116,14 @@ export function emptyPatientForm(): PatientFormValues {
   };
 }
 
-/** The form filled with a saved record, for editing. */
-export function formFromPatient(patient: Patient): PatientFormValues {
+/**
+ * The form filled with a saved record, for editing. `phone` writes stored numbers as people type them
+ * (the display format reads back to the same number).
+ */
+export function formFromPatient(
+  patient: Patient,
+  phone: (stored: string | null) => string = (stored) => stored ?? '',
+): PatientFormValues {
   return {
     givenName: patient.givenName,
     middleName: patient.middleName ?? '',
@@ -129,8 +135,8 @@ export function formFromPatient(patient: Patient): PatientFormValues {
     birthDate: patient.birthDate,
     civilStatus: patient.civilStatus ?? '',
     identifiers: patient.identifiers.map((i) => ({ key: rowKey(), type: i.type, value: i.value })),
-    phone: patient.phone ?? '',
-    altPhone: patient.altPhone ?? '',
+    phone: phone(patient.phone),
+    altPhone: phone(patient.altPhone),
     email: patient.email ?? '',
     address: {
       line1: patient.address.line1 ?? '',
@@ -144,7 +150,7 @@ export function formFromPatient(patient: Patient): PatientFormValues {
       key: rowKey(),
       name: c.name,
       relationship: c.relationship,
-      phone: c.phone ?? '',
+      phone: phone(c.phone),
       email: c.email ?? '',
     })),
     bloodType: patient.bloodType ?? '',
