@@ -5,11 +5,28 @@ import { ApiError } from '../lib/api.ts';
 import { describeError } from '../lib/error-message.ts';
 import { type FieldProblem, fieldNameOf, fieldProblemOf, wordsOfFieldName } from '../lib/field-problem.ts';
 
-/** A field problem as a sentence in the user's language ("Use at most 100 characters."). */
-export function useFieldProblemText(): (problem: FieldProblem) => string {
-  const { t } = useTranslation();
+/** The name of the field at a path, in words: translated when known, else spelled out from its key. */
+export function useFieldLabel(): (path: string) => string {
+  const { t, i18n } = useTranslation();
   return useCallback(
-    (problem: FieldProblem) => {
+    (path: string) => {
+      const name = fieldNameOf(path);
+      const key = `validation.fields.${name}`;
+      return i18n.exists(key) ? String(t(key as 'validation.fields.name')) : wordsOfFieldName(name);
+    },
+    [t, i18n],
+  );
+}
+
+/**
+ * A field problem as a sentence in the user's language ("Use at most 100 characters."). Words the app does
+ * not know are shown after the field's name, which `path` gives.
+ */
+export function useFieldProblemText(): (problem: FieldProblem, path?: string) => string {
+  const { t } = useTranslation();
+  const label = useFieldLabel();
+  return useCallback(
+    (problem: FieldProblem, path?: string) => {
       switch (problem.kind) {
         case 'required':
           return t('validation.required');
@@ -27,26 +44,16 @@ export function useFieldProblemText(): (problem: FieldProblem) => string {
           return t('validation.notNumber');
         case 'wholeNumber':
           return t('validation.number');
-        case 'other':
-          return t('validation.other', { detail: problem.detail });
+        case 'other': {
+          const field = path ? label(path) : t('validation.thisValue');
+          const key = problem.predicate ? 'validation.otherPredicate' : 'validation.other';
+          return t(key, { field, detail: problem.detail });
+        }
         default:
           return t(`validation.${problem.kind}`);
       }
     },
-    [t],
-  );
-}
-
-/** The name of the field at a path, in words: translated when known, else spelled out from its key. */
-export function useFieldLabel(): (path: string) => string {
-  const { t, i18n } = useTranslation();
-  return useCallback(
-    (path: string) => {
-      const name = fieldNameOf(path);
-      const key = `validation.fields.${name}`;
-      return i18n.exists(key) ? String(t(key as 'validation.fields.name')) : wordsOfFieldName(name);
-    },
-    [t, i18n],
+    [t, label],
   );
 }
 
@@ -59,7 +66,7 @@ export function useFieldErrorText(): (error: unknown, field: string) => string |
   return useCallback(
     (error: unknown, field: string) => {
       const message = error instanceof ApiError ? error.fieldError(field) : undefined;
-      return message === undefined ? undefined : text(fieldProblemOf(message));
+      return message === undefined ? undefined : text(fieldProblemOf(message), field);
     },
     [text],
   );
@@ -70,7 +77,10 @@ export function useFieldErrorsText(error: unknown): Record<string, string> {
   const text = useFieldProblemText();
   if (!(error instanceof ApiError)) return {};
   return Object.fromEntries(
-    Object.entries(error.fieldErrors()).map(([field, message]) => [field, text(fieldProblemOf(message))]),
+    Object.entries(error.fieldErrors()).map(([field, message]) => [
+      field,
+      text(fieldProblemOf(message), field),
+    ]),
   );
 }
 
@@ -93,8 +103,8 @@ export function useErrorMessage(): (error: unknown) => string {
           return t('validation.fieldsInvalid', {
             problems: description.fields
               .map((f) =>
-                f.path === ''
-                  ? problemText(f.problem)
+                f.path === '' || f.problem.kind === 'other'
+                  ? problemText(f.problem, f.path || undefined)
                   : t('validation.fieldSays', { field: label(f.path), message: problemText(f.problem) }),
               )
               .join(' '),

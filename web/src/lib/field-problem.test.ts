@@ -54,7 +54,16 @@ describe('fieldProblemOf', () => {
   });
 
   it('keeps the words of a message it does not know, so that they can be shown', () => {
-    expect(fieldProblemOf('must be a time HH:MM')).toEqual({ kind: 'other', detail: 'must be a time HH:MM' });
+    expect(fieldProblemOf('is already used by another department')).toEqual({
+      kind: 'other',
+      detail: 'is already used by another department',
+      predicate: true,
+    });
+    expect(fieldProblemOf('an IANA time zone such as America/Mexico_City')).toEqual({
+      kind: 'other',
+      detail: 'an IANA time zone such as America/Mexico_City',
+      predicate: false,
+    });
   });
 });
 
@@ -63,7 +72,7 @@ describe('field names', () => {
     expect(fieldNameOf('emergencyContacts.0.phone')).toBe('phone');
     expect(fieldNameOf('rules.2')).toBe('rules');
     expect(fieldNameOf('')).toBe('');
-    expect(wordsOfFieldName('departmentKey')).toBe('department key');
-    expect(wordsOfFieldName('smtp_host')).toBe('smtp host');
+    expect(wordsOfFieldName('departmentKey')).toBe('Department key');
+    expect(wordsOfFieldName('smtp_host')).toBe('Smtp host');
   });
 });

@@ -22,7 +22,8 @@ export type FieldProblem =
   | { kind: 'format' }
   | { kind: 'unknownField' }
   | { kind: 'invalid' }
-  | { kind: 'other'; detail: string };
+  /** Words the app does not know; `predicate` when they follow the field's name ("is already used"). */
+  | { kind: 'other'; detail: string; predicate: boolean };
 
 const FORMATS: Record<string, FieldProblem['kind']> = {
   'email address': 'email',
@@ -34,6 +35,10 @@ const FORMATS: Record<string, FieldProblem['kind']> = {
   UUIDv4: 'choose',
   GUID: 'choose',
 };
+
+/** Server messages written to follow the field's name: "email is already used by another account". */
+const PREDICATE =
+  /^(is|are|must|has|have|was|were|belongs|cannot|can't|does|do|should|overlaps|starts|ends)\b/;
 
 /** `>=1` → 1, `>0` → 1 (the smallest whole number allowed), `<=100` → 100, `<10` → 9. */
 function bound(comparison: string, value: string): number {
@@ -90,7 +95,7 @@ export function fieldProblemOf(message: string): FieldProblem {
   }
   if (text === 'is required' || text === 'required') return { kind: 'required' };
   if (text === 'is not valid' || text === '') return { kind: 'invalid' };
-  return { kind: 'other', detail: text };
+  return { kind: 'other', detail: text, predicate: PREDICATE.test(text) };
 }
 
 /** The field of a path for naming it to a person: `emergencyContacts.0.phone` → `phone`. */
@@ -99,11 +104,12 @@ export function fieldNameOf(path: string): string {
   return parts[parts.length - 1] ?? '';
 }
 
-/** `departmentKey` → `department key`: the words of a field no translation names. */
+/** `departmentKey` → `Department key`: the words of a field no translation names. */
 export function wordsOfFieldName(name: string): string {
-  return name
+  const words = name
     .replace(/([a-z\d])([A-Z])/g, '$1 $2')
     .replace(/[_-]+/g, ' ')
     .toLowerCase()
     .trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -119,7 +119,9 @@ export const en = {
     format: 'This is not written in the expected form.',
     unknownField: 'This field is not accepted here.',
     invalid: 'This value is not valid.',
-    other: 'This value is not valid: {{detail}}.',
+    other: '{{field}}: {{detail}}.',
+    otherPredicate: '{{field}} {{detail}}.',
+    thisValue: 'This value',
     fieldSays: '{{field}}: {{message}}',
     fieldsInvalid: 'Some of the information is not valid. {{problems}}',
     fields: {

@@ -121,7 +121,9 @@ export const es: Translation = {
     format: 'No está escrito en la forma esperada.',
     unknownField: 'Este campo no se admite aquí.',
     invalid: 'Este valor no es válido.',
-    other: 'Este valor no es válido: {{detail}}.',
+    other: '{{field}}: {{detail}}.',
+    otherPredicate: '{{field}}: {{detail}}.',
+    thisValue: 'Este valor',
     fieldSays: '{{field}}: {{message}}',
     fieldsInvalid: 'Parte de la información no es válida. {{problems}}',
     fields: {

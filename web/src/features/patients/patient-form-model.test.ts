@@ -167,7 +167,7 @@ describe('serverFieldMessages', () => {
     );
     expect(messages.phone).toEqual({ key: 'patients.validation.phone' });
     expect(messages['identifiers.0.value']).toEqual({
-      problem: { kind: 'other', detail: 'belongs to another patient' },
+      problem: { kind: 'other', detail: 'belongs to another patient', predicate: true },
     });
   });
 });
@@ -179,7 +179,7 @@ describe('messageForIssue', () => {
       max: 100,
     });
     expect(messageForIssue({ code: 'custom', path: ['x'], message: 'odd' })).toEqual({
-      problem: { kind: 'other', detail: 'odd' },
+      problem: { kind: 'other', detail: 'odd', predicate: false },
     });
     expect(messageForIssue({ code: 'invalid_format', path: ['address', 'country'], message: '' })).toEqual({
       key: 'patients.validation.country',

@@ -64,13 +64,13 @@ const HINT_BELOW: ('label' | 'input' | 'description' | 'error')[] = [
   'error',
 ];
 
-export function useFieldMessage(): (message: FieldMessage | undefined) => string | undefined {
+export function useFieldMessage(): (message: FieldMessage | undefined, path?: string) => string | undefined {
   const { t } = useTranslation();
   const problemText = useFieldProblemText();
   const { country } = usePhoneRegionWords();
-  return (message) => {
+  return (message, path) => {
     if (!message) return undefined;
-    if ('problem' in message) return problemText(message.problem);
+    if ('problem' in message) return problemText(message.problem, path);
     if (message.key === 'patients.validation.tooLong') return t(message.key, { max: message.max ?? 0 });
     if (message.key === 'patients.validation.phone') {
       return country ? t(message.key, { country }) : t('patients.validation.phoneAnyCountry');
@@ -134,7 +134,7 @@ export function PatientForm(props: PatientFormProps) {
     invalid?.focus();
   }, [failedSubmits]);
 
-  const err = (path: string) => message(errors[path]);
+  const err = (path: string) => message(errors[path], path);
   const set = <K extends keyof PatientFormValues>(key: K, value: PatientFormValues[K]) =>
     onChange({ ...values, [key]: value });
   const setAddress = (key: keyof PatientFormValues['address'], value: string) =>
