@@ -257,4 +257,5 @@ export const PublicSettingsSchema = SystemSettingsSchema.pick({
   logoUrl: true,
   timeZone: true,
   currency: true,
+  defaultPhoneRegion: true,
 });

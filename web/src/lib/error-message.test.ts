@@ -50,4 +50,22 @@ describe('describeError', () => {
     });
     expect(describeError(new Error('boom'))).toEqual({ kind: 'translated', key: 'errors.unknown' });
   });
+
+  it('names the fields a refused request got wrong, and what is wrong with them', () => {
+    const error = new ApiError({
+      status: 400,
+      code: 'validation_failed',
+      errors: [
+        { path: 'body.name', message: 'Too small: expected string to have >=1 characters' },
+        { path: 'body.departmentKey', message: 'Invalid option: expected one of "lab"|"xray"' },
+      ],
+    });
+    expect(describeError(error)).toEqual({
+      kind: 'fields',
+      fields: [
+        { path: 'name', problem: { kind: 'required' } },
+        { path: 'departmentKey', problem: { kind: 'choose' } },
+      ],
+    });
+  });
 });

@@ -1,4 +1,5 @@
-import { type ApiError, isApiError } from './api.ts';
+import { type ApiError, fieldNameFromPath, isApiError } from './api.ts';
+import { type FieldProblem, fieldProblemOf } from './field-problem.ts';
 
 /** Problem codes that have their own translated message under `errors.<code>`. */
 export const TRANSLATED_ERROR_CODES = [
@@ -34,16 +35,30 @@ function isTranslated(code: string): code is TranslatedErrorCode {
 export type ErrorDescription =
   | { kind: 'translated'; key: `errors.${TranslatedErrorCode}` | 'errors.unknown' }
   | { kind: 'retry'; key: 'errors.rate_limited_retry'; seconds: number }
-  | { kind: 'text'; text: string };
+  | { kind: 'text'; text: string }
+  | { kind: 'fields'; fields: { path: string; problem: FieldProblem }[] };
+
+/** At most this many field problems are told in one message; the form marks the rest. */
+const MAX_FIELDS_TOLD = 3;
 
 /**
- * How to tell a person about an error: a translated message when the code is known, else the server's
- * own detail, else a translated message for the kind of HTTP failure.
+ * How to tell a person about an error: the fields it names and what is wrong with them, else a translated
+ * message when the code is known, else the server's own detail, else a translated message for the kind of
+ * HTTP failure.
  */
 export function describeError(error: unknown): ErrorDescription {
   if (!isApiError(error)) return { kind: 'translated', key: 'errors.unknown' };
   if (error.code === 'rate_limited' && error.retryAfterSeconds !== undefined && error.retryAfterSeconds > 0) {
     return { kind: 'retry', key: 'errors.rate_limited_retry', seconds: error.retryAfterSeconds };
+  }
+  if (error.errors.length > 0 && error.status === 400) {
+    return {
+      kind: 'fields',
+      fields: error.errors.slice(0, MAX_FIELDS_TOLD).map((e) => ({
+        path: fieldNameFromPath(e.path),
+        problem: fieldProblemOf(e.message),
+      })),
+    };
   }
   if (isTranslated(error.code) && !GENERIC_CODES.has(error.code)) {
     return { kind: 'translated', key: `errors.${error.code}` };

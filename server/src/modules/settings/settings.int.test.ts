@@ -87,6 +87,7 @@ describe('GET /api/settings/public', () => {
       logoUrl: null,
       timeZone: 'UTC',
       currency: 'USD',
+      defaultPhoneRegion: 'US',
     });
   });
 });

@@ -19,12 +19,18 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       config: { access: 'public' },
       schema: {
         tags,
-        summary: 'Clinic name, logo, time zone and currency (for the sign-in page)',
+        summary: 'Clinic name, logo, time zone, currency and phone region (for the sign-in page and phones)',
         response: { 200: PublicSettingsSchema },
       },
       handler: async () => {
         const s = await settings.getSystemSettings(ctx);
-        return { clinicName: s.clinicName, logoUrl: s.logoUrl, timeZone: s.timeZone, currency: s.currency };
+        return {
+          clinicName: s.clinicName,
+          logoUrl: s.logoUrl,
+          timeZone: s.timeZone,
+          currency: s.currency,
+          defaultPhoneRegion: s.defaultPhoneRegion,
+        };
       },
     });
     app.get('/me', {

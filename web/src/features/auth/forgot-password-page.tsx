@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { IconMail } from '../../components/icons.tsx';
 import { FormError } from '../../components/query-error.tsx';
+import { useFieldErrorsText } from '../../components/use-error-message.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
-import { isApiError } from '../../lib/api.ts';
 import { useRequestPasswordReset } from './auth.queries.ts';
 
 /** Asks for a reset link. The answer is the same whether the account exists or not. */
@@ -20,7 +20,7 @@ export function ForgotPasswordPage() {
     request.mutate(email.trim());
   };
 
-  const fieldErrors = isApiError(request.error) ? request.error.fieldErrors() : {};
+  const fieldErrors = useFieldErrorsText(request.error);
 
   return (
     <Stack>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { IconAlert } from '../../components/icons.tsx';
 import { FormError } from '../../components/query-error.tsx';
+import { useFieldErrorsText } from '../../components/use-error-message.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { isApiError } from '../../lib/api.ts';
 import { usePublicSettings } from '../settings/settings.queries.ts';
@@ -38,7 +39,7 @@ export function LoginPage() {
   const [error, setError] = useState<unknown>(null);
   usePageTitle(t('auth.login.title'));
 
-  const fieldErrors = isApiError(error) ? error.fieldErrors() : {};
+  const fieldErrors = useFieldErrorsText(error);
 
   const submitCredentials = (event: FormEvent) => {
     event.preventDefault();

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { IconAlert, IconCheck } from '../../components/icons.tsx';
 import { FormError } from '../../components/query-error.tsx';
+import { useFieldErrorsText } from '../../components/use-error-message.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
-import { isApiError } from '../../lib/api.ts';
 import { useConfirmPasswordReset } from './auth.queries.ts';
 import {
   NewPasswordFields,
@@ -25,7 +25,7 @@ export function ResetPasswordPage() {
   usePageTitle(t('auth.reset.title'));
 
   const localErrors = showErrors ? validate(value) : {};
-  const serverErrors = isApiError(confirm.error) ? confirm.error.fieldErrors() : {};
+  const serverErrors = useFieldErrorsText(confirm.error);
   const errors = {
     password: localErrors.password ?? serverErrors.newPassword,
     confirm: localErrors.confirm,

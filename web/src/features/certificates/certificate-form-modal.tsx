@@ -14,9 +14,9 @@ import {
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/query-error.tsx';
-import { useNotify } from '../../components/use-error-message.ts';
+import { useFieldErrorText, useNotify } from '../../components/use-error-message.ts';
 import { useFormatters } from '../../components/use-formatters.ts';
-import { fieldErrorOf, hasFieldErrorFor } from '../../lib/api.ts';
+import { hasFieldErrorFor } from '../../lib/api.ts';
 import {
   type CertificateDraftFields,
   type CertificateFieldProblem,
@@ -54,6 +54,7 @@ export interface CertificateFormModalProps {
 
 /** Drafting a certificate: type, findings, recommendation and dates; saved as a draft or sent for approval. */
 export function CertificateFormModal({ patientId, opened, certificate, onClose }: CertificateFormModalProps) {
+  const serverError = useFieldErrorText();
   const { t } = useTranslation();
   const notify = useNotify();
   const format = useFormatters();
@@ -111,7 +112,7 @@ export function CertificateFormModal({ patientId, opened, certificate, onClose }
     }
   };
   const errorOf = (field: keyof FormState) =>
-    problemText(problems[field as keyof CertificateDraftFields]) ?? fieldErrorOf(saveError, field);
+    problemText(problems[field as keyof CertificateDraftFields]) ?? serverError(saveError, field);
 
   const sickLeave = form.type === 'sick_leave';
   const days = inclusiveDays(form.validFrom, form.validTo);

@@ -3,9 +3,8 @@ import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/query-error.tsx';
-import { useNotify } from '../../components/use-error-message.ts';
+import { useFieldErrorText, useNotify } from '../../components/use-error-message.ts';
 import { useLastDefined } from '../../components/use-last-defined.ts';
-import { fieldErrorOf } from '../../lib/api.ts';
 import { useApproveCertificate, useRejectCertificate } from './certificates.queries.ts';
 import { useCertificateWords } from './use-certificate-words.ts';
 
@@ -64,6 +63,7 @@ export function ApproveModal({ certificate: openFor, onClose, onDone }: ReviewMo
 
 /** Rejecting sends the certificate back to whoever drafted it, with the reason (required). */
 export function RejectModal({ certificate: openFor, onClose, onDone }: ReviewModalProps) {
+  const serverError = useFieldErrorText();
   const certificate = useLastDefined(openFor);
   const { t } = useTranslation();
   const notify = useNotify();
@@ -95,7 +95,7 @@ export function RejectModal({ certificate: openFor, onClose, onDone }: ReviewMod
   };
 
   const error =
-    touched && !reason.trim() ? t('certificates.reasonRequired') : fieldErrorOf(reject.error, 'reason');
+    touched && !reason.trim() ? t('certificates.reasonRequired') : serverError(reject.error, 'reason');
 
   return (
     <Modal opened={openFor !== null} onClose={onClose} title={t('certificates.rejectTitle')} centered>
@@ -113,7 +113,7 @@ export function RejectModal({ certificate: openFor, onClose, onDone }: ReviewMod
             data-autofocus
             error={error}
           />
-          {reject.error && !fieldErrorOf(reject.error, 'reason') ? <FormError error={reject.error} /> : null}
+          {reject.error && !serverError(reject.error, 'reason') ? <FormError error={reject.error} /> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

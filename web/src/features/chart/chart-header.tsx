@@ -61,7 +61,7 @@ export function ChartHeader({ patient, access, onMerge }: ChartHeaderProps) {
               <Text size="sm" c="dimmed">
                 {t('chart.header.born', { date: format.calendarDate(patient.birthDate) })}
               </Text>
-              {patient.phone ? <Text size="sm">{patient.phone}</Text> : null}
+              {patient.phone ? <Text size="sm">{format.phone(patient.phone)}</Text> : null}
               {patient.bloodType && patient.bloodType !== 'unknown' ? (
                 <Badge variant="light" color="grape" tt="none">
                   {t('chart.header.bloodType', { type: patient.bloodType })}

@@ -87,12 +87,14 @@ export function ChartLayout() {
   const access = chartAccessOf(me.permissions, record.userId === me.id);
   const merged = record.mergedIntoId;
   const tabs: ChartTab[] = merged ? ['details'] : visibleChartTabs(access);
-  const current = tabOfPath(location.pathname, patientId);
   const fallback = tabs[0] ?? 'details';
-  if (!current || !tabs.includes(current)) {
+  // On the chart's own address the index route moves on to the first tab, under the header already shown.
+  const current = tabOfPath(location.pathname, patientId) ?? fallback;
+  if (!tabs.includes(current)) {
     return <Navigate to={`/patients/${patientId}/${fallback}`} replace />;
   }
   const context: ChartContext = {
+    firstTab: fallback,
     patient: record,
     access: merged
       ? { ...access, writeChart: false, writeDemographics: false, sign: false, prescribe: false }

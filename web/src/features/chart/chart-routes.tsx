@@ -1,19 +1,26 @@
 import type { ComponentType } from 'react';
-import type { RouteObject } from 'react-router';
+import { Navigate, type RouteObject } from 'react-router';
+import { useChart } from './chart-context.ts';
 
 function page(path: string, load: () => Promise<ComponentType>): RouteObject {
   return { path, lazy: async () => ({ Component: await load() }) };
 }
 
+/** The chart's own address: on to the first tab this user may see. */
+function ChartIndex() {
+  const { patient, firstTab } = useChart();
+  return <Navigate to={`/patients/${patient.id}/${firstTab}`} replace />;
+}
+
 /**
  * `/patients/:patientId/*`: the chart layout (header, tabs) and one route per tab. The layout checks
- * access and sends the chart's own address to the first tab the user may see.
+ * access; its index sends the chart's own address to the first tab the user may see.
  */
 export const chartRoute: RouteObject = {
   path: 'patients/:patientId',
   lazy: async () => ({ Component: (await import('./chart-layout.tsx')).ChartLayout }),
   children: [
-    { index: true },
+    { index: true, Component: ChartIndex },
     page('summary', () => import('./summary-tab.tsx').then((m) => m.SummaryTab)),
     page('details', () => import('./details-tab.tsx').then((m) => m.DetailsTab)),
     page('edit', () => import('../patients/patient-edit-page.tsx').then((m) => m.PatientEditPage)),

@@ -138,8 +138,8 @@ export function DetailsTab() {
         <DetailCard id="details-contact" title={t('patients.form.contactSection')}>
           <DetailList
             rows={[
-              [t('patients.form.phone'), patient.phone],
-              [t('patients.form.altPhone'), patient.altPhone],
+              [t('patients.form.phone'), format.phone(patient.phone)],
+              [t('patients.form.altPhone'), format.phone(patient.altPhone)],
               [t('patients.form.email'), patient.email],
               [t('chart.details.address'), addressText],
             ]}
@@ -183,7 +183,7 @@ export function DetailsTab() {
                   key={index}
                   rows={[
                     [t('patients.form.contactName'), `${contact.name} (${contact.relationship})`],
-                    [t('patients.form.phone'), contact.phone],
+                    [t('patients.form.phone'), format.phone(contact.phone)],
                     [t('patients.form.email'), contact.email],
                   ]}
                 />

@@ -18,8 +18,7 @@ import { Link } from 'react-router';
 import { DateTimeText } from '../../components/date-time-text.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
-import { useNotify } from '../../components/use-error-message.ts';
-import { fieldErrorOf } from '../../lib/api.ts';
+import { useFieldErrorText, useNotify } from '../../components/use-error-message.ts';
 import { useEncounters } from '../encounters/encounters.queries.ts';
 import { useIcd10Description } from '../encounters/icd10-description.ts';
 import { usePatientFormat } from '../patients/patient-display.tsx';
@@ -86,6 +85,7 @@ function AllergiesCard({
   allergies: Allergy[];
   canWrite: boolean;
 }) {
+  const serverError = useFieldErrorText();
   const { t } = useTranslation();
   const notify = useNotify();
   const add = useAddAllergy(patientId);
@@ -177,7 +177,7 @@ function AllergiesCard({
               value={substance}
               onChange={(e) => setSubstance(e.currentTarget.value)}
               error={
-                missing && !substance.trim() ? t('validation.required') : fieldErrorOf(add.error, 'substance')
+                missing && !substance.trim() ? t('validation.required') : serverError(add.error, 'substance')
               }
               maxLength={200}
               required
@@ -221,6 +221,7 @@ function ConditionsCard({
   conditions: Condition[];
   canWrite: boolean;
 }) {
+  const serverError = useFieldErrorText();
   const { t } = useTranslation();
   const notify = useNotify();
   const format = usePatientFormat();
@@ -311,7 +312,7 @@ function ConditionsCard({
               label={t('patients.form.conditionName')}
               value={name}
               onChange={(e) => setName(e.currentTarget.value)}
-              error={missing ? t('validation.required') : fieldErrorOf(add.error, 'name')}
+              error={missing ? t('validation.required') : serverError(add.error, 'name')}
               maxLength={200}
               required
               data-autofocus
@@ -322,7 +323,7 @@ function ConditionsCard({
                 placeholder="E11.9"
                 value={code}
                 onChange={(e) => setCode(e.currentTarget.value)}
-                error={fieldErrorOf(add.error, 'icd10Code') ? t('patients.validation.icd10') : undefined}
+                error={serverError(add.error, 'icd10Code') ? t('patients.validation.icd10') : undefined}
                 maxLength={8}
               />
               <TextInput
@@ -330,7 +331,7 @@ function ConditionsCard({
                 type="date"
                 value={since}
                 onChange={(e) => setSince(e.currentTarget.value)}
-                error={fieldErrorOf(add.error, 'since') ? t('patients.validation.date') : undefined}
+                error={serverError(add.error, 'since') ? t('patients.validation.date') : undefined}
               />
             </Group>
             <Group justify="flex-end" gap="xs">

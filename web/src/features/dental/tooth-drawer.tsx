@@ -24,8 +24,8 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateTimeText } from '../../components/date-time-text.tsx';
 import { FormError, QueryError } from '../../components/query-error.tsx';
-import { useNotify } from '../../components/use-error-message.ts';
-import { fieldErrorOf, hasFieldErrorFor } from '../../lib/api.ts';
+import { useFieldErrorText, useNotify } from '../../components/use-error-message.ts';
+import { hasFieldErrorFor } from '../../lib/api.ts';
 import { useRecordDentalEntry, useToothHistory } from './dental.queries.ts';
 import { surfaceOptions } from './dental-layout.ts';
 import { ConditionSymbol } from './dental-legend.tsx';
@@ -59,6 +59,7 @@ interface RecordFormProps {
 }
 
 function RecordForm({ patientId, tooth, initialSurface, words }: RecordFormProps) {
+  const serverError = useFieldErrorText();
   const { t } = useTranslation();
   const notify = useNotify();
   const record = useRecordDentalEntry(patientId);
@@ -100,7 +101,7 @@ function RecordForm({ patientId, tooth, initialSurface, words }: RecordFormProps
     );
   };
 
-  const surfaceError = problem ?? fieldErrorOf(record.error, 'surfaces');
+  const surfaceError = problem ?? serverError(record.error, 'surfaces');
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('dental.drawer.record')}>
@@ -174,7 +175,7 @@ function RecordForm({ patientId, tooth, initialSurface, words }: RecordFormProps
           minRows={2}
           maxRows={6}
           maxLength={2000}
-          error={fieldErrorOf(record.error, 'note')}
+          error={serverError(record.error, 'note')}
         />
         {record.error && !hasFieldErrorFor(record.error, ['surfaces', 'note']) ? (
           <FormError error={record.error} />

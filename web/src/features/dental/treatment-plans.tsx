@@ -31,10 +31,10 @@ import { ConfirmModal } from '../../components/confirm-modal.tsx';
 import { Empty } from '../../components/empty.tsx';
 import { IconPlus } from '../../components/icons.tsx';
 import { FormError, QueryError } from '../../components/query-error.tsx';
-import { useNotify } from '../../components/use-error-message.ts';
+import { useFieldErrorText, useNotify } from '../../components/use-error-message.ts';
 import { useFormatters } from '../../components/use-formatters.ts';
 import { useLastDefined } from '../../components/use-last-defined.ts';
-import { fieldErrorOf, hasFieldErrorFor } from '../../lib/api.ts';
+import { hasFieldErrorFor } from '../../lib/api.ts';
 import { currencyDigits, formatMoney } from '../../lib/format.ts';
 import {
   useAddDentalProcedure,
@@ -67,6 +67,7 @@ function NewPlanModal({
   opened: boolean;
   onClose: () => void;
 }) {
+  const serverError = useFieldErrorText();
   const { t } = useTranslation();
   const notify = useNotify();
   const create = useCreateDentalPlan(patientId);
@@ -109,7 +110,7 @@ function NewPlanModal({
             required
             maxLength={200}
             data-autofocus
-            error={touched && !title.trim() ? t('validation.required') : fieldErrorOf(create.error, 'title')}
+            error={touched && !title.trim() ? t('validation.required') : serverError(create.error, 'title')}
           />
           <Textarea
             label={t('dental.plans.notes')}
@@ -144,6 +145,7 @@ interface AddProcedureModalProps {
 }
 
 function AddProcedureModal({ patientId, plan: openFor, words, onClose }: AddProcedureModalProps) {
+  const serverError = useFieldErrorText();
   const { t, i18n } = useTranslation();
   const plan = useLastDefined(openFor);
   const notify = useNotify();
@@ -225,7 +227,7 @@ function AddProcedureModal({ patientId, plan: openFor, words, onClose }: AddProc
               required
               searchable
               data-autofocus
-              error={touched && !kind ? t('validation.required') : fieldErrorOf(add.error, 'kind')}
+              error={touched && !kind ? t('validation.required') : serverError(add.error, 'kind')}
             />
             <Select
               label={t('dental.plans.tooth')}
@@ -238,7 +240,7 @@ function AddProcedureModal({ patientId, plan: openFor, words, onClose }: AddProc
               }}
               searchable
               clearable
-              error={fieldErrorOf(add.error, 'tooth')}
+              error={serverError(add.error, 'tooth')}
             />
           </Group>
           {tooth !== null ? (
@@ -255,9 +257,9 @@ function AddProcedureModal({ patientId, plan: openFor, words, onClose }: AddProc
                   ))}
                 </Group>
               </Chip.Group>
-              {fieldErrorOf(add.error, 'surfaces') ? (
+              {serverError(add.error, 'surfaces') ? (
                 <Text size="xs" c="red" role="alert">
-                  {fieldErrorOf(add.error, 'surfaces')}
+                  {serverError(add.error, 'surfaces')}
                 </Text>
               ) : null}
             </Stack>
@@ -267,7 +269,7 @@ function AddProcedureModal({ patientId, plan: openFor, words, onClose }: AddProc
             value={description}
             onChange={(event) => setDescription(event.currentTarget.value)}
             maxLength={500}
-            error={fieldErrorOf(add.error, 'description')}
+            error={serverError(add.error, 'description')}
           />
           <TextInput
             label={t('dental.plans.cost')}
@@ -282,7 +284,7 @@ function AddProcedureModal({ patientId, plan: openFor, words, onClose }: AddProc
             }
             rightSectionWidth={48}
             w={{ base: '100%', sm: 240 }}
-            error={costInvalid ? t('dental.plans.costInvalid', { example }) : fieldErrorOf(add.error, 'cost')}
+            error={costInvalid ? t('dental.plans.costInvalid', { example }) : serverError(add.error, 'cost')}
           />
           <Textarea
             label={t('dental.plans.notes')}

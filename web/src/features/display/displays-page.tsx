@@ -27,7 +27,8 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { FormError } from '../../components/query-error.tsx';
 import { QueryStates } from '../../components/query-states.tsx';
 import { useConfirmMutation } from '../../components/use-confirm-mutation.ts';
-import { fieldErrorOf } from '../../lib/api.ts';
+import { useFieldErrorText } from '../../components/use-error-message.ts';
+import { hasFieldErrorFor } from '../../lib/api.ts';
 import { useQueueDepartments } from '../queue/queue.queries.ts';
 import { displayLink, useCreateDisplay, useDisplays, useRevokeDisplay } from './displays.queries.ts';
 
@@ -40,13 +41,19 @@ function CreateDisplayModal({
   onClose: () => void;
   onCreated: (c: Created) => void;
 }) {
+  const serverError = useFieldErrorText();
   const { t } = useTranslation();
   const departments = useQueueDepartments();
   const create = useCreateDisplay();
   const [name, setName] = useState('');
   const [departmentKey, setDepartmentKey] = useState<string | null>(null);
+  const [checked, setChecked] = useState(false);
+  const missingName = checked && name.trim() === '';
+  const missingDepartment = checked && !departmentKey;
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    setChecked(true);
+    if (name.trim() === '' || !departmentKey) return;
     create.mutate(
       { name, departmentKey: departmentKey ?? '' },
       { onSuccess: ({ token, ...display }) => onCreated({ display, token }) },
@@ -61,7 +68,7 @@ function CreateDisplayModal({
             required
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
-            error={fieldErrorOf(create.error, 'name')}
+            error={missingName ? t('validation.required') : serverError(create.error, 'name')}
             maxLength={100}
             data-autofocus
           />
@@ -71,9 +78,11 @@ function CreateDisplayModal({
             value={departmentKey}
             onChange={setDepartmentKey}
             data={(departments.data?.items ?? []).map((d) => ({ value: d.key, label: d.name }))}
-            error={fieldErrorOf(create.error, 'departmentKey')}
+            error={missingDepartment ? t('validation.required') : serverError(create.error, 'departmentKey')}
           />
-          <FormError error={create.error} />
+          {hasFieldErrorFor(create.error, ['name', 'departmentKey']) ? null : (
+            <FormError error={create.error} />
+          )}
           <FormActions submitLabel={t('common.create')} loading={create.isPending} onCancel={onClose} />
         </Stack>
       </form>

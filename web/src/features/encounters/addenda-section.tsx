@@ -4,8 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateTimeText } from '../../components/date-time-text.tsx';
 import { FormError } from '../../components/query-error.tsx';
-import { useNotify } from '../../components/use-error-message.ts';
-import { fieldErrorOf } from '../../lib/api.ts';
+import { useFieldErrorText, useNotify } from '../../components/use-error-message.ts';
 import { useAddAddendum } from './encounters.queries.ts';
 
 interface AddendaSectionProps {
@@ -16,6 +15,7 @@ interface AddendaSectionProps {
 
 /** Corrections to a signed note: the note stays as signed; each addendum says who, when and why. */
 export function AddendaSection({ patientId, encounter, canAdd }: AddendaSectionProps) {
+  const serverError = useFieldErrorText();
   const { t } = useTranslation();
   const notify = useNotify();
   const add = useAddAddendum(patientId, encounter.id);
@@ -89,7 +89,7 @@ export function AddendaSection({ patientId, encounter, canAdd }: AddendaSectionP
             <Stack gap="sm">
               <FormError
                 error={
-                  add.error && !fieldErrorOf(add.error, 'reason') && !fieldErrorOf(add.error, 'text')
+                  add.error && !serverError(add.error, 'reason') && !serverError(add.error, 'text')
                     ? add.error
                     : null
                 }
@@ -99,7 +99,7 @@ export function AddendaSection({ patientId, encounter, canAdd }: AddendaSectionP
                 description={t('encounters.addenda.reasonHint')}
                 value={reason}
                 onChange={(e) => setReason(e.currentTarget.value)}
-                error={missing.reason ? t('validation.required') : fieldErrorOf(add.error, 'reason')}
+                error={missing.reason ? t('validation.required') : serverError(add.error, 'reason')}
                 maxLength={500}
                 required
                 data-autofocus
@@ -108,7 +108,7 @@ export function AddendaSection({ patientId, encounter, canAdd }: AddendaSectionP
                 label={t('encounters.addenda.text')}
                 value={text}
                 onChange={(e) => setText(e.currentTarget.value)}
-                error={missing.text ? t('validation.required') : fieldErrorOf(add.error, 'text')}
+                error={missing.text ? t('validation.required') : serverError(add.error, 'text')}
                 maxLength={20_000}
                 autosize
                 minRows={3}

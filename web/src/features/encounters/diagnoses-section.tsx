@@ -1,8 +1,7 @@
 import type { Encounter } from '@carebase/contracts';
 import { ActionIcon, Badge, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useNotify } from '../../components/use-error-message.ts';
-import { fieldErrorOf } from '../../lib/api.ts';
+import { useFieldErrorText, useNotify } from '../../components/use-error-message.ts';
 import { useAddDiagnosis, useRemoveDiagnosis } from './encounters.queries.ts';
 import { useIcd10Description } from './icd10-description.ts';
 import { Icd10Search } from './icd10-search.tsx';
@@ -15,6 +14,7 @@ interface DiagnosesSectionProps {
 
 /** ICD-10 coded diagnoses of an encounter; the first one added is the primary one. */
 export function DiagnosesSection({ patientId, encounter, editable }: DiagnosesSectionProps) {
+  const serverError = useFieldErrorText();
   const { t } = useTranslation();
   const describe = useIcd10Description();
   const notify = useNotify();
@@ -67,7 +67,7 @@ export function DiagnosesSection({ patientId, encounter, editable }: DiagnosesSe
         {editable ? (
           <Icd10Search
             disabled={add.isPending}
-            error={fieldErrorOf(add.error, 'code') ?? fieldErrorOf(add.error, 'kind')}
+            error={serverError(add.error, 'code') ?? serverError(add.error, 'kind')}
             onPick={(code) =>
               add.mutate(
                 { code },

@@ -21,9 +21,9 @@ import { IconPlus } from '../../components/icons.tsx';
 import { ListFooter } from '../../components/list-footer.tsx';
 import { FormError, QueryError } from '../../components/query-error.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
+import { useFieldErrorText } from '../../components/use-error-message.ts';
 import { useFormatters } from '../../components/use-formatters.ts';
 import { useUrlQuery } from '../../components/use-url-query.ts';
-import { fieldErrorOf } from '../../lib/api.ts';
 import { zonedInputToIso } from '../../lib/format.ts';
 import { useChart } from '../chart/chart-context.ts';
 import { useCreateEncounter, useEncounters } from './encounters.queries.ts';
@@ -38,6 +38,7 @@ function NewEncounterModal({
   onClose: () => void;
   patientId: string;
 }) {
+  const serverError = useFieldErrorText();
   const { t } = useTranslation();
   const navigate = useNavigate();
   const format = useFormatters();
@@ -72,7 +73,7 @@ function NewEncounterModal({
     <Modal opened={opened} onClose={onClose} title={t('encounters.newTitle')} centered>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <FormError error={create.error && !fieldErrorOf(create.error, 'startedAt') ? create.error : null} />
+          <FormError error={create.error && !serverError(create.error, 'startedAt') ? create.error : null} />
           <Select
             label={t('encounters.type')}
             data={ENCOUNTER_TYPES.map((value) => ({ value, label: t(`encounters.types.${value}`) }))}
@@ -88,7 +89,7 @@ function NewEncounterModal({
             type="datetime-local"
             value={startedAt}
             onChange={(e) => setStartedAt(e.currentTarget.value)}
-            error={badTime ? t('patients.validation.date') : fieldErrorOf(create.error, 'startedAt')}
+            error={badTime ? t('patients.validation.date') : serverError(create.error, 'startedAt')}
           />
           <TextInput
             label={t('encounters.chiefComplaint')}

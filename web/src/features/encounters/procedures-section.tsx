@@ -3,8 +3,7 @@ import { ActionIcon, Button, Group, Paper, Stack, Text, TextInput, Title, Toolti
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateTimeText } from '../../components/date-time-text.tsx';
-import { useNotify } from '../../components/use-error-message.ts';
-import { fieldErrorOf } from '../../lib/api.ts';
+import { useFieldErrorText, useNotify } from '../../components/use-error-message.ts';
 import { useAddProcedure, useRemoveProcedure } from './encounters.queries.ts';
 
 interface ProceduresSectionProps {
@@ -15,6 +14,7 @@ interface ProceduresSectionProps {
 
 /** Procedures and treatments performed during the encounter. */
 export function ProceduresSection({ patientId, encounter, editable }: ProceduresSectionProps) {
+  const serverError = useFieldErrorText();
   const { t } = useTranslation();
   const notify = useNotify();
   const add = useAddProcedure(patientId, encounter.id);
@@ -85,7 +85,7 @@ export function ProceduresSection({ patientId, encounter, editable }: Procedures
                 label={t('encounters.procedures.description')}
                 value={description}
                 onChange={(e) => setDescription(e.currentTarget.value)}
-                error={missing ? t('validation.required') : fieldErrorOf(add.error, 'description')}
+                error={missing ? t('validation.required') : serverError(add.error, 'description')}
                 maxLength={500}
                 style={{ flex: 2, minWidth: 220 }}
               />
@@ -94,7 +94,7 @@ export function ProceduresSection({ patientId, encounter, editable }: Procedures
                 description={t('encounters.procedures.codeHint')}
                 value={code}
                 onChange={(e) => setCode(e.currentTarget.value)}
-                error={fieldErrorOf(add.error, 'code')}
+                error={serverError(add.error, 'code')}
                 maxLength={20}
                 style={{ flex: 1, minWidth: 140 }}
               />

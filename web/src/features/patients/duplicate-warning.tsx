@@ -84,7 +84,7 @@ export function DuplicateWarning({
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{candidate.phone ?? t('common.emptyValue')}</Text>
+                    <Text size="sm">{format.phone(candidate.phone) || t('common.emptyValue')}</Text>
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4}>

@@ -21,7 +21,7 @@ function PatientCard({ patient, title }: { patient: Patient; title: string }) {
       `${format.calendarDate(patient.birthDate)} (${format.age(patient.birthDate)})`,
     ],
     [t('patients.columns.sex'), format.sex(patient.sex)],
-    [t('patients.columns.phone'), patient.phone ?? t('common.emptyValue')],
+    [t('patients.columns.phone'), format.phone(patient.phone) || t('common.emptyValue')],
     [t('patients.form.email'), patient.email ?? t('common.emptyValue')],
     [
       t('patients.form.identifiersSection'),

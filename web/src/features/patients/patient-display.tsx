@@ -3,6 +3,7 @@ import { Avatar, type AvatarProps, Group, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../components/use-formatters.ts';
+import { usePhoneFormat } from '../../components/use-phone-format.ts';
 import { formatDate } from '../../lib/format.ts';
 import { ageOn, ageUnit, calendarDateAsInstant, todayInZone } from './patient-age.ts';
 
@@ -14,12 +15,15 @@ export interface PatientFormat {
   sex: (sex: PatientSummary['sex']) => string;
   /** "39 years · Female" */
   ageSex: (patient: Pick<PatientSummary, 'birthDate' | 'sex'>) => string;
+  /** A stored phone as people read it: national for the clinic's country, else international; '' for none. */
+  phone: (phone: string | null | undefined) => string;
 }
 
 export function usePatientFormat(): PatientFormat {
   const { t } = useTranslation();
   const format = useFormatters();
   const { context } = format;
+  const phone = usePhoneFormat();
   return useMemo(() => {
     const today = todayInZone(context.timeZone);
     const age = (birthDate: string) => {
@@ -37,8 +41,9 @@ export function usePatientFormat(): PatientFormat {
       age,
       sex,
       ageSex: (p) => [age(p.birthDate), sex(p.sex)].filter(Boolean).join(' · '),
+      phone,
     };
-  }, [t, context]);
+  }, [t, context, phone]);
 }
 
 export function patientInitials(patient: Pick<PatientSummary, 'givenName' | 'familyName'>): string {

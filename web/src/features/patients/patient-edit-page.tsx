@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
 import { FormError } from '../../components/query-error.tsx';
 import { useNotify } from '../../components/use-error-message.ts';
+import { usePhoneRegion } from '../../components/use-phone-format.ts';
 import { isApiError } from '../../lib/api.ts';
 import { useChart } from '../chart/chart-context.ts';
+import { usePatientFormat } from './patient-display.tsx';
 import { PatientForm } from './patient-form.tsx';
 import {
   type FieldMessages,
@@ -23,7 +25,9 @@ export function PatientEditPage() {
   const notify = useNotify();
   const { patient, access } = useChart();
   const update = useUpdatePatient(patient.id);
-  const [values, setValues] = useState<PatientFormValues>(() => formFromPatient(patient));
+  const region = usePhoneRegion();
+  const { phone } = usePatientFormat();
+  const [values, setValues] = useState<PatientFormValues>(() => formFromPatient(patient, phone));
   const [errors, setErrors] = useState<FieldMessages>({});
   const [failedSubmits, setFailedSubmits] = useState(0);
   const back = `/patients/${patient.id}/details`;
@@ -31,7 +35,7 @@ export function PatientEditPage() {
   if (!access.writeDemographics) return <Navigate to={back} replace />;
 
   const submit = () => {
-    const result = validateUpdate(values);
+    const result = validateUpdate(values, region);
     if (!result.ok) {
       setErrors(result.errors);
       setFailedSubmits((n) => n + 1);

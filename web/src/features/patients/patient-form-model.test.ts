@@ -1,5 +1,6 @@
 import type { Patient } from '@carebase/contracts';
 import { describe, expect, it } from 'vitest';
+import { formatPhone } from '../../lib/phone.ts';
 import {
   duplicateQueryOf,
   emptyAllergy,
@@ -62,7 +63,7 @@ describe('validateCreate', () => {
     const values = filled();
     values.identifiers = [{ ...emptyIdentifier(), type: 'national', value: ' abc123 ' }, emptyIdentifier()];
     values.allergies = [{ ...emptyAllergy(), substance: 'Penicillin', severity: 'severe' }, emptyAllergy()];
-    const result = validateCreate(values);
+    const result = validateCreate(values, 'US');
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.body).toMatchObject({
@@ -78,12 +79,12 @@ describe('validateCreate', () => {
       payer: null,
       confirmDuplicate: false,
     });
-    expect(validateCreate(values, true)).toMatchObject({ body: { confirmDuplicate: true } });
+    expect(validateCreate(values, 'US', true)).toMatchObject({ body: { confirmDuplicate: true } });
   });
 
   it('names every bad field in words the form can translate', () => {
     const values = { ...emptyPatientForm(), email: 'not-an-email', birthDate: '' };
-    const result = validateCreate(values);
+    const result = validateCreate(values, 'US');
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.givenName).toEqual({ key: 'validation.required' });
@@ -94,7 +95,7 @@ describe('validateCreate', () => {
   });
 
   it('refuses birth dates in the future', () => {
-    const result = validateCreate({ ...filled(), birthDate: '2999-01-01' });
+    const result = validateCreate({ ...filled(), birthDate: '2999-01-01' }, 'US');
     expect(result.ok ? null : result.errors.birthDate).toEqual({
       key: 'patients.validation.birthDateFuture',
     });
@@ -103,7 +104,7 @@ describe('validateCreate', () => {
   it('puts row errors on the row as the user sees it, also after skipped empty rows', () => {
     const values = filled();
     values.emergencyContacts = [emptyContact(), { ...emptyContact(), name: 'Jane' }];
-    const result = validateCreate(values);
+    const result = validateCreate(values, 'US');
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors['emergencyContacts.1.relationship']).toEqual({ key: 'validation.required' });
@@ -113,7 +114,7 @@ describe('validateCreate', () => {
   it('asks for both payer name and member number once either is given', () => {
     const values = filled();
     values.payer = { name: 'Acme', memberId: '', groupNumber: '' };
-    const result = validateCreate(values);
+    const result = validateCreate(values, 'US');
     expect(result.ok ? null : result.errors['payer.memberId']).toEqual({ key: 'validation.required' });
   });
 });
@@ -123,7 +124,7 @@ describe('formFromPatient and validateUpdate', () => {
     const values = formFromPatient(patient);
     expect(values.middleName).toBe('Paul');
     expect(values.emergencyContacts[0]?.phone).toBe('+12125550199');
-    const result = validateUpdate(values);
+    const result = validateUpdate(values, 'US');
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.body).toMatchObject({
@@ -139,6 +140,13 @@ describe('formFromPatient and validateUpdate', () => {
     expect(result.body).not.toHaveProperty('allergies');
   });
 
+  it('writes stored phones as the display shows them, and they read back as valid', () => {
+    const values = formFromPatient(patient, (stored) => formatPhone(stored, 'US'));
+    expect(values.phone).toBe('(415) 555-2671');
+    expect(values.emergencyContacts[0]?.phone).toBe('(212) 555-0199');
+    expect(validateUpdate(values, 'US').ok).toBe(true);
+  });
+
   it('clears optional fields with null', () => {
     const values = {
       ...formFromPatient(patient),
@@ -146,19 +154,21 @@ describe('formFromPatient and validateUpdate', () => {
       civilStatus: '' as const,
       bloodType: '' as const,
     };
-    const result = validateUpdate(values);
+    const result = validateUpdate(values, 'US');
     expect(result.ok && result.body).toMatchObject({ middleName: null, civilStatus: null, bloodType: null });
   });
 });
 
 describe('serverFieldMessages', () => {
-  it('translates phone refusals and keeps other server words', () => {
+  it('translates phone refusals and reads other server words as kinds of problem', () => {
     const messages = serverFieldMessages(
       { phone: 'is not a valid phone number', 'identifiers.0.value': 'belongs to another patient' },
       filled(),
     );
     expect(messages.phone).toEqual({ key: 'patients.validation.phone' });
-    expect(messages['identifiers.0.value']).toEqual({ text: 'belongs to another patient' });
+    expect(messages['identifiers.0.value']).toEqual({
+      problem: { kind: 'other', detail: 'belongs to another patient', predicate: true },
+    });
   });
 });
 
@@ -168,23 +178,56 @@ describe('messageForIssue', () => {
       key: 'patients.validation.tooLong',
       max: 100,
     });
-    expect(messageForIssue({ code: 'custom', path: ['x'], message: 'odd' })).toEqual({ text: 'odd' });
+    expect(messageForIssue({ code: 'custom', path: ['x'], message: 'odd' })).toEqual({
+      problem: { kind: 'other', detail: 'odd', predicate: false },
+    });
     expect(messageForIssue({ code: 'invalid_format', path: ['address', 'country'], message: '' })).toEqual({
       key: 'patients.validation.country',
     });
   });
 });
 
-describe('duplicateQueryOf', () => {
-  it('asks only once name and birth date, or a phone, are known', () => {
-    expect(duplicateQueryOf(emptyPatientForm())).toBeNull();
-    expect(duplicateQueryOf({ ...emptyPatientForm(), givenName: 'Ana', familyName: 'Ruiz' })).toBeNull();
-    expect(duplicateQueryOf({ ...filled(), phone: '' })).toEqual({
+describe('phones', () => {
+  it("refuses numbers that are not valid in the clinic's region, also in contacts, before anything is sent", () => {
+    const values = { ...filled(), phone: '(555) 201-3344', altPhone: '+44 20 7946 0958' };
+    values.emergencyContacts = [{ ...emptyContact(), name: 'Jane', relationship: 'Wife', phone: '12345' }];
+    const result = validateCreate(values, 'US');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual({
+      phone: { key: 'patients.validation.phone' },
+      'emergencyContacts.0.phone': { key: 'patients.validation.phone' },
+    });
+    expect(validateUpdate({ ...formFromPatient(patient), phone: '(555) 201-3344' }, 'US').ok).toBe(false);
+  });
+
+  it('leaves phones to the server while the region is not known', () => {
+    expect(validateCreate({ ...filled(), phone: '(555) 201-3344' }, undefined).ok).toBe(true);
+  });
+
+  it('sends a phone to the duplicate check only when it is valid', () => {
+    expect(duplicateQueryOf({ ...emptyPatientForm(), phone: '(555) 201-3344' }, 'US')).toBeNull();
+    expect(duplicateQueryOf({ ...filled(), phone: '(555) 201-3344' }, 'US')).toEqual({
       givenName: 'María',
       familyName: 'Muñoz',
       birthDate: '1985-03-14',
     });
-    expect(duplicateQueryOf({ ...emptyPatientForm(), phone: ' 4155552671 ' })).toEqual({
+    expect(duplicateQueryOf({ ...emptyPatientForm(), phone: '(415) 555-2671' }, undefined)).toBeNull();
+  });
+});
+
+describe('duplicateQueryOf', () => {
+  it('asks only once name and birth date, or a phone, are known', () => {
+    expect(duplicateQueryOf(emptyPatientForm(), 'US')).toBeNull();
+    expect(
+      duplicateQueryOf({ ...emptyPatientForm(), givenName: 'Ana', familyName: 'Ruiz' }, 'US'),
+    ).toBeNull();
+    expect(duplicateQueryOf({ ...filled(), phone: '' }, 'US')).toEqual({
+      givenName: 'María',
+      familyName: 'Muñoz',
+      birthDate: '1985-03-14',
+    });
+    expect(duplicateQueryOf({ ...emptyPatientForm(), phone: ' 4155552671 ' }, 'US')).toEqual({
       phone: '4155552671',
     });
   });

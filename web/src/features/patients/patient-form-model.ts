@@ -9,6 +9,8 @@ import {
   UpdatePatientSchema,
 } from '@carebase/contracts';
 import type { z } from 'zod';
+import { type FieldProblem, fieldProblemOf } from '../../lib/field-problem.ts';
+import { isValidPhone } from '../../lib/phone.ts';
 
 type PatientSex = (typeof PATIENT_SEXES)[number];
 type CivilStatus = (typeof CIVIL_STATUSES)[number];
@@ -114,8 +116,14 @@ export function emptyPatientForm(): PatientFormValues {
   };
 }
 
-/** The form filled with a saved record, for editing. */
-export function formFromPatient(patient: Patient): PatientFormValues {
+/**
+ * The form filled with a saved record, for editing. `phone` writes stored numbers as people type them
+ * (the display format reads back to the same number).
+ */
+export function formFromPatient(
+  patient: Patient,
+  phone: (stored: string | null) => string = (stored) => stored ?? '',
+): PatientFormValues {
   return {
     givenName: patient.givenName,
     middleName: patient.middleName ?? '',
@@ -127,8 +135,8 @@ export function formFromPatient(patient: Patient): PatientFormValues {
     birthDate: patient.birthDate,
     civilStatus: patient.civilStatus ?? '',
     identifiers: patient.identifiers.map((i) => ({ key: rowKey(), type: i.type, value: i.value })),
-    phone: patient.phone ?? '',
-    altPhone: patient.altPhone ?? '',
+    phone: phone(patient.phone),
+    altPhone: phone(patient.altPhone),
     email: patient.email ?? '',
     address: {
       line1: patient.address.line1 ?? '',
@@ -142,7 +150,7 @@ export function formFromPatient(patient: Patient): PatientFormValues {
       key: rowKey(),
       name: c.name,
       relationship: c.relationship,
-      phone: c.phone ?? '',
+      phone: phone(c.phone),
       email: c.email ?? '',
     })),
     bloodType: patient.bloodType ?? '',
@@ -228,13 +236,13 @@ function remapRowPaths(errors: Record<string, string>, values: PatientFormValues
 export type CreatePatientBody = z.output<typeof CreatePatientSchema>;
 export type UpdatePatientBody = z.output<typeof UpdatePatientSchema>;
 
-/** A message for a field: a translation key with values, or (rarely) the schema's own words. */
+/** A message for a field: a translation key with values, or the kind of problem a schema or the server named. */
 export type FieldMessage =
   | {
       key: 'validation.required' | 'validation.email' | `patients.validation.${PatientValidationKey}`;
       max?: number;
     }
-  | { text: string };
+  | { problem: FieldProblem };
 
 export type PatientValidationKey =
   | 'choose'
@@ -272,7 +280,7 @@ export function messageForIssue(
     case 'invalid_type':
       return { key: 'patients.validation.choose' };
     default:
-      return { text: issue.message };
+      return { problem: fieldProblemOf(issue.message) };
   }
 }
 
@@ -301,11 +309,47 @@ function requiredBlanks(values: PatientFormValues): FieldMessages {
   return blank(values.birthDate) ? { birthDate: { key: 'validation.required' } } : {};
 }
 
+/**
+ * Phones the server would refuse, by form path. Without the clinic's region (settings not loaded yet) a
+ * local number cannot be judged, so nothing is said and the server decides.
+ */
+export function phoneProblems(values: PatientFormValues, region: string | undefined): FieldMessages {
+  if (!region) return {};
+  const out: FieldMessages = {};
+  const check = (path: string, phone: string) => {
+    if (!blank(phone) && !isValidPhone(phone, region)) out[path] = { key: 'patients.validation.phone' };
+  };
+  check('phone', values.phone);
+  check('altPhone', values.altPhone);
+  for (const [index, contact] of values.emergencyContacts.entries()) {
+    check(`emergencyContacts.${index}.phone`, contact.phone);
+  }
+  return out;
+}
+
+function validated<T>(
+  parsed: z.ZodSafeParseResult<T>,
+  values: PatientFormValues,
+  region: string | undefined,
+): Validated<T> {
+  const errors: FieldMessages = {
+    ...(parsed.success ? {} : remapMessages(issuesToMessages(parsed.error.issues), values)),
+    ...requiredBlanks(values),
+    ...phoneProblems(values, region),
+  };
+  if (parsed.success && Object.keys(errors).length === 0) return { ok: true, body: parsed.data };
+  return { ok: false, errors };
+}
+
 export type Validated<T> = { ok: true; body: T } | { ok: false; errors: FieldMessages };
 
-/** Checks the registration form with the contract's own schema; the body is what the server will accept. */
+/**
+ * Checks the registration form with the contract's own schema and the phones against the clinic's region;
+ * the body is what the server will accept.
+ */
 export function validateCreate(
   values: PatientFormValues,
+  region: string | undefined,
   confirmDuplicate = false,
 ): Validated<CreatePatientBody> {
   const body = {
@@ -322,27 +366,20 @@ export function validateCreate(
       })),
     confirmDuplicate,
   };
-  const parsed = CreatePatientSchema.safeParse(body);
-  if (parsed.success) return { ok: true, body: parsed.data };
-  return {
-    ok: false,
-    errors: { ...remapMessages(issuesToMessages(parsed.error.issues), values), ...requiredBlanks(values) },
-  };
+  return validated(CreatePatientSchema.safeParse(body), values, region);
 }
 
 /** The same for editing: every demographic field is sent (identifiers replace the list). */
-export function validateUpdate(values: PatientFormValues): Validated<UpdatePatientBody> {
-  const parsed = UpdatePatientSchema.safeParse(demographicsOf(values));
-  if (parsed.success) return { ok: true, body: parsed.data };
-  return {
-    ok: false,
-    errors: { ...remapMessages(issuesToMessages(parsed.error.issues), values), ...requiredBlanks(values) },
-  };
+export function validateUpdate(
+  values: PatientFormValues,
+  region: string | undefined,
+): Validated<UpdatePatientBody> {
+  return validated(UpdatePatientSchema.safeParse(demographicsOf(values)), values, region);
 }
 
 /**
  * The server's field errors (already stripped of `body.`) mapped onto the form's fields. Phone numbers get
- * the translated message, since the server checks them against the clinic's region.
+ * the phone message, since the server checks them against the clinic's region; the rest their kind.
  */
 export function serverFieldMessages(
   fieldErrors: Record<string, string>,
@@ -352,19 +389,28 @@ export function serverFieldMessages(
   for (const [path, message] of Object.entries(fieldErrors)) {
     const last = path.split('.').pop() ?? '';
     out[path] =
-      last === 'phone' || last === 'altPhone' ? { key: 'patients.validation.phone' } : { text: message };
+      last === 'phone' || last === 'altPhone'
+        ? { key: 'patients.validation.phone' }
+        : { problem: fieldProblemOf(message) };
   }
   return remapMessages(out, values);
 }
 
-/** The query of the duplicate check: what the form knows so far. Null when it knows too little. */
-export function duplicateQueryOf(values: PatientFormValues): Record<string, string> | null {
+/**
+ * The query of the duplicate check: what the form knows so far. Null when it knows too little. Phones go
+ * only when valid in the clinic's region: the server refuses the whole check for a phone it cannot read.
+ */
+export function duplicateQueryOf(
+  values: PatientFormValues,
+  region: string | undefined,
+): Record<string, string> | null {
   const query: Record<string, string> = {};
+  const phone = (value: string) => !blank(value) && region !== undefined && isValidPhone(value, region);
   if (!blank(values.givenName)) query.givenName = values.givenName.trim();
   if (!blank(values.familyName)) query.familyName = values.familyName.trim();
   if (/^\d{4}-\d{2}-\d{2}$/.test(values.birthDate)) query.birthDate = values.birthDate;
-  if (!blank(values.phone)) query.phone = values.phone.trim();
-  if (!blank(values.altPhone)) query.altPhone = values.altPhone.trim();
+  if (phone(values.phone)) query.phone = values.phone.trim();
+  if (phone(values.altPhone)) query.altPhone = values.altPhone.trim();
   const byName = query.givenName && query.familyName && query.birthDate;
   return byName || query.phone || query.altPhone ? query : null;
 }

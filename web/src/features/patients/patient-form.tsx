@@ -22,6 +22,8 @@ import {
 import { type FormEvent, type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IconPlus } from '../../components/icons.tsx';
+import { useFieldProblemText } from '../../components/use-error-message.ts';
+import { usePhoneRegionWords } from '../../components/use-phone-format.ts';
 import { usePatientFormat } from './patient-display.tsx';
 import {
   type AllergyRow,
@@ -54,12 +56,25 @@ interface PatientFormProps {
   extra?: ReactNode;
 }
 
-export function useFieldMessage(): (message: FieldMessage | undefined) => string | undefined {
+/** Hints go under their input, so that inputs with and without one line up in a row. */
+const HINT_BELOW: ('label' | 'input' | 'description' | 'error')[] = [
+  'label',
+  'input',
+  'description',
+  'error',
+];
+
+export function useFieldMessage(): (message: FieldMessage | undefined, path?: string) => string | undefined {
   const { t } = useTranslation();
-  return (message) => {
+  const problemText = useFieldProblemText();
+  const { country } = usePhoneRegionWords();
+  return (message, path) => {
     if (!message) return undefined;
-    if ('text' in message) return message.text;
+    if ('problem' in message) return problemText(message.problem, path);
     if (message.key === 'patients.validation.tooLong') return t(message.key, { max: message.max ?? 0 });
+    if (message.key === 'patients.validation.phone') {
+      return country ? t(message.key, { country }) : t('patients.validation.phoneAnyCountry');
+    }
     return t(message.key);
   };
 }
@@ -110,6 +125,7 @@ export function PatientForm(props: PatientFormProps) {
   const { t } = useTranslation();
   const format = usePatientFormat();
   const message = useFieldMessage();
+  const phoneWords = usePhoneRegionWords();
   const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
@@ -118,7 +134,7 @@ export function PatientForm(props: PatientFormProps) {
     invalid?.focus();
   }, [failedSubmits]);
 
-  const err = (path: string) => message(errors[path]);
+  const err = (path: string) => message(errors[path], path);
   const set = <K extends keyof PatientFormValues>(key: K, value: PatientFormValues[K]) =>
     onChange({ ...values, [key]: value });
   const setAddress = (key: keyof PatientFormValues['address'], value: string) =>
@@ -183,6 +199,7 @@ export function PatientForm(props: PatientFormProps) {
             <TextInput
               label={t('patients.form.suffix')}
               description={t('patients.form.suffixHint')}
+              inputWrapperOrder={HINT_BELOW}
               value={values.suffix}
               onChange={(e) => set('suffix', e.currentTarget.value)}
               error={err('suffix')}
@@ -215,6 +232,7 @@ export function PatientForm(props: PatientFormProps) {
             <TextInput
               label={t('patients.form.gender')}
               description={t('patients.form.genderHint')}
+              inputWrapperOrder={HINT_BELOW}
               value={values.gender}
               onChange={(e) => set('gender', e.currentTarget.value)}
               error={err('gender')}
@@ -225,6 +243,7 @@ export function PatientForm(props: PatientFormProps) {
               description={
                 ageHint ? t('patients.form.ageIs', { age: ageHint }) : t('patients.form.birthDateHint')
               }
+              inputWrapperOrder={HINT_BELOW}
               type="date"
               min="1900-01-01"
               value={values.birthDate}
@@ -262,12 +281,17 @@ export function PatientForm(props: PatientFormProps) {
         <Section
           id="patient-contact"
           title={t('patients.form.contactSection')}
-          description={t('patients.form.phoneHint')}
+          description={
+            phoneWords.country
+              ? t('patients.form.phoneHint', { country: phoneWords.country, example: phoneWords.example })
+              : t('patients.form.phoneHintAnyCountry')
+          }
         >
           <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md">
             <TextInput
               label={t('patients.form.phone')}
               type="tel"
+              placeholder={phoneWords.example}
               value={values.phone}
               onChange={(e) => set('phone', e.currentTarget.value)}
               error={err('phone')}
@@ -277,6 +301,7 @@ export function PatientForm(props: PatientFormProps) {
             <TextInput
               label={t('patients.form.altPhone')}
               type="tel"
+              placeholder={phoneWords.example}
               value={values.altPhone}
               onChange={(e) => set('altPhone', e.currentTarget.value)}
               error={err('altPhone')}
@@ -332,6 +357,7 @@ export function PatientForm(props: PatientFormProps) {
             <TextInput
               label={t('patients.form.country')}
               description={t('patients.form.countryHint')}
+              inputWrapperOrder={HINT_BELOW}
               value={values.address.country}
               onChange={(e) => setAddress('country', e.currentTarget.value.toUpperCase())}
               error={err('address.country')}
@@ -420,6 +446,7 @@ export function PatientForm(props: PatientFormProps) {
                   <TextInput
                     label={t('patients.form.phone')}
                     type="tel"
+                    placeholder={phoneWords.example}
                     value={row.phone}
                     onChange={(e) => contacts.update(index, { phone: e.currentTarget.value })}
                     error={err(`emergencyContacts.${index}.phone`)}

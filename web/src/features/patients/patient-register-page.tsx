@@ -6,8 +6,10 @@ import { useNavigate } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { FormError } from '../../components/query-error.tsx';
 import { useNotify } from '../../components/use-error-message.ts';
+import { usePhoneRegion } from '../../components/use-phone-format.ts';
 import { isApiError } from '../../lib/api.ts';
 import { DuplicateWarning } from './duplicate-warning.tsx';
+import { usePatientFormat } from './patient-display.tsx';
 import { PatientForm } from './patient-form.tsx';
 import {
   type CreatePatientBody,
@@ -29,6 +31,8 @@ export function PatientRegisterPage() {
   const navigate = useNavigate();
   const notify = useNotify();
   const create = useCreatePatient();
+  const region = usePhoneRegion();
+  const format = usePatientFormat();
   const [values, setValues] = useState<PatientFormValues>(emptyPatientForm);
   const [errors, setErrors] = useState<FieldMessages>({});
   const [failedSubmits, setFailedSubmits] = useState(0);
@@ -50,7 +54,7 @@ export function PatientRegisterPage() {
 
   /** Looks for existing records; true when some were found (and are now shown). */
   const findDuplicates = async (): Promise<boolean> => {
-    const query = duplicateQueryOf(values);
+    const query = duplicateQueryOf(values, region);
     if (!query) return false;
     const { candidates: found } = await fetchDuplicates(query);
     if (found.length === 0) return false;
@@ -91,7 +95,7 @@ export function PatientRegisterPage() {
             ? t('patients.registeredWithPhone', {
                 name: patient.displayName,
                 mrn: patient.mrn,
-                phone: patient.phone,
+                phone: format.phone(patient.phone),
               })
             : t('patients.registered', { name: patient.displayName, mrn: patient.mrn }),
         );
@@ -104,7 +108,7 @@ export function PatientRegisterPage() {
 
   const submit = async () => {
     setFormError(null);
-    const result = validateCreate(values);
+    const result = validateCreate(values, region);
     if (!result.ok) {
       fail(result.errors);
       return;
@@ -123,7 +127,7 @@ export function PatientRegisterPage() {
   };
 
   const registerAnyway = () => {
-    const result = validateCreate(values, true);
+    const result = validateCreate(values, region, true);
     if (!result.ok) {
       setCandidates(null);
       fail(result.errors);

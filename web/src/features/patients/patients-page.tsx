@@ -186,7 +186,7 @@ export function PatientsPage() {
                   </Table.Td>
                   <Table.Td>{format.sex(patient.sex)}</Table.Td>
                   <Table.Td className="nowrap">
-                    {patient.phone ?? (
+                    {format.phone(patient.phone) || (
                       <Text span c="dimmed" size="sm">
                         {t('common.emptyValue')}
                       </Text>

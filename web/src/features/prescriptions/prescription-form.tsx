@@ -18,8 +18,9 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IconAlert, IconPlus } from '../../components/icons.tsx';
 import { FormError } from '../../components/query-error.tsx';
-import { useNotify } from '../../components/use-error-message.ts';
+import { useFieldProblemText, useNotify } from '../../components/use-error-message.ts';
 import { isApiError } from '../../lib/api.ts';
+import { fieldProblemOf } from '../../lib/field-problem.ts';
 import {
   type AllergyConflict,
   allergyConflictOf,
@@ -70,11 +71,13 @@ export function PrescriptionForm({
   const create = useCreatePrescriptions(patientId, encounterId);
   const [rows, setRows] = useState<PrescriptionRow[]>(() => [emptyPrescriptionRow()]);
   const [errors, setErrors] = useState<RxErrors>({});
+  const problemText = useFieldProblemText();
   const [conflict, setConflict] = useState<AllergyConflict | null>(null);
   const [reason, setReason] = useState('');
   const active = allergies.filter((a) => a.status === 'active');
 
-  const message = (m: RxMessage | undefined) => (!m ? undefined : 'text' in m ? m.text : t(m.key));
+  const message = (m: RxMessage | undefined) =>
+    !m ? undefined : 'text' in m ? problemText(fieldProblemOf(m.text)) : t(m.key);
   const err = (path: string) => message(errors[path]);
   const update = (index: number, patch: Partial<PrescriptionRow>) => {
     setRows((current) => current.map((row, i) => (i === index ? { ...row, ...patch } : row)));

@@ -24,9 +24,8 @@ import { Empty } from '../../components/empty.tsx';
 import { IconAlert, IconKey, IconPlus } from '../../components/icons.tsx';
 import { FormError, QueryError } from '../../components/query-error.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
-import { useNotify } from '../../components/use-error-message.ts';
+import { useFieldErrorsText, useNotify } from '../../components/use-error-message.ts';
 import { useFormatters } from '../../components/use-formatters.ts';
-import { isApiError } from '../../lib/api.ts';
 import { zonedInputToIso } from '../../lib/format.ts';
 import { hasPermission, permissionLabelKey } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../auth/auth.queries.ts';
@@ -75,7 +74,7 @@ function CreateTokenModal({
     onClose();
   };
 
-  const serverErrors = isApiError(create.error) ? create.error.fieldErrors() : {};
+  const serverErrors = useFieldErrorsText(create.error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -2,7 +2,7 @@ import { Button, Group, Paper, PasswordInput, Stack, Title } from '@mantine/core
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/query-error.tsx';
-import { useNotify } from '../../components/use-error-message.ts';
+import { useFieldErrorsText, useNotify } from '../../components/use-error-message.ts';
 import { isApiError } from '../../lib/api.ts';
 import { useChangePassword } from '../auth/auth.queries.ts';
 import {
@@ -24,7 +24,7 @@ export function ChangePasswordCard() {
 
   const localErrors = showErrors ? validate(value) : {};
   const error = change.error;
-  const serverErrors = isApiError(error) ? error.fieldErrors() : {};
+  const serverErrors = useFieldErrorsText(error);
   const wrongCurrent = isApiError(error) && WRONG_PASSWORD_CODES.has(error.code);
   const currentError =
     serverErrors.currentPassword ?? (wrongCurrent ? t('errors.invalid_credentials') : undefined);

@@ -2,12 +2,13 @@ import { Badge, Button, Group, Modal, Paper, PasswordInput, Stack, Text, Title }
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/query-error.tsx';
-import { useNotify } from '../../components/use-error-message.ts';
-import { fieldErrorOf, isApiError } from '../../lib/api.ts';
+import { useFieldErrorText, useNotify } from '../../components/use-error-message.ts';
+import { isApiError } from '../../lib/api.ts';
 import { useCurrentUser, useDisableMfa, useRefreshMe } from '../auth/auth.queries.ts';
 import { MfaEnrollment } from '../auth/mfa-enrollment.tsx';
 
 function DisableMfaModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const serverError = useFieldErrorText();
   const { t } = useTranslation();
   const disable = useDisableMfa();
   const notify = useNotify();
@@ -32,7 +33,7 @@ function DisableMfaModal({ opened, onClose }: { opened: boolean; onClose: () => 
 
   const error = disable.error;
   const refused = isApiError(error) && error.status === 409;
-  const passwordError = fieldErrorOf(error, 'password');
+  const passwordError = serverError(error, 'password');
   const wrongPassword =
     passwordError !== undefined || (isApiError(error) && error.code === 'invalid_credentials');
 

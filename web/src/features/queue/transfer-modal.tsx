@@ -3,8 +3,7 @@ import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/query-error.tsx';
-import { useNotify } from '../../components/use-error-message.ts';
-import { fieldErrorOf } from '../../lib/api.ts';
+import { useFieldErrorText, useNotify } from '../../components/use-error-message.ts';
 import { useQueueProviders, useTransfer } from './queue.queries.ts';
 
 /** Back to waiting for another provider, optionally in another department; the arrival time is kept. */
@@ -17,6 +16,7 @@ export function TransferModal({
   departments: readonly QueueDepartment[];
   onClose: () => void;
 }) {
+  const serverError = useFieldErrorText();
   const { t } = useTranslation();
   const notify = useNotify();
   const providers = useQueueProviders();
@@ -61,7 +61,7 @@ export function TransferModal({
               setMissing(false);
             }}
             data={options.map((p) => ({ value: p.id, label: p.name }))}
-            error={missing ? t('validation.required') : fieldErrorOf(transfer.error, 'providerId')}
+            error={missing ? t('validation.required') : serverError(transfer.error, 'providerId')}
             data-autofocus
           />
           <Select
@@ -70,7 +70,7 @@ export function TransferModal({
             onChange={(value) => setDepartmentKey(value ?? ticket.departmentKey)}
             data={departments.map((d) => ({ value: d.key, label: d.name }))}
             allowDeselect={false}
-            error={fieldErrorOf(transfer.error, 'departmentKey')}
+            error={serverError(transfer.error, 'departmentKey')}
           />
           <FormError error={transfer.error} />
           <Group justify="flex-end">

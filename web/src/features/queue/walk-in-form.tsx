@@ -15,8 +15,10 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/query-error.tsx';
-import { useNotify } from '../../components/use-error-message.ts';
-import { fieldErrorOf, isApiError } from '../../lib/api.ts';
+import { useFieldErrorText, useNotify } from '../../components/use-error-message.ts';
+import { usePhoneRegionWords } from '../../components/use-phone-format.ts';
+import { isApiError } from '../../lib/api.ts';
+import { isValidPhone } from '../../lib/phone.ts';
 import { PatientNameBlock } from '../patients/patient-display.tsx';
 import { PatientPicker } from '../patients/patient-picker.tsx';
 import { NORMAL_PRIORITY, PriorityFields, type PriorityValue } from './priority-fields.tsx';
@@ -35,6 +37,7 @@ export function WalkInForm({
   departmentKey: string;
   canRegister: boolean;
 }) {
+  const serverError = useFieldErrorText();
   const { t } = useTranslation();
   const notify = useNotify();
   const walkIn = useWalkIn();
@@ -47,6 +50,18 @@ export function WalkInForm({
   const [priority, setPriority] = useState<PriorityValue>(NORMAL_PRIORITY);
   const [missingPatient, setMissingPatient] = useState(false);
   const [duplicate, setDuplicate] = useState(false);
+  const [checkedPerson, setCheckedPerson] = useState(false);
+  const phoneWords = usePhoneRegionWords();
+
+  /** What is wrong with a field of the new patient before sending: required, or a phone of no country. */
+  const personProblem = (field: keyof typeof EMPTY_PERSON): string | undefined => {
+    const value = person[field].trim();
+    if (field !== 'phone') return value ? undefined : t('validation.required');
+    if (!value || !phoneWords.region || isValidPhone(value, phoneWords.region)) return undefined;
+    return t('patients.validation.phone', { country: phoneWords.country });
+  };
+  const personError = (field: keyof typeof EMPTY_PERSON) =>
+    (checkedPerson ? personProblem(field) : undefined) ?? err(`newPatient.${field}`);
 
   const setField = (key: keyof typeof EMPTY_PERSON, value: string) =>
     setPerson((p) => ({ ...p, [key]: value }));
@@ -56,6 +71,7 @@ export function WalkInForm({
     setPriority(NORMAL_PRIORITY);
     setProviderId(null);
     setDuplicate(false);
+    setCheckedPerson(false);
     walkIn.reset();
   };
 
@@ -74,6 +90,8 @@ export function WalkInForm({
       }
       body = { ...common, patientId: patient.id };
     } else {
+      setCheckedPerson(true);
+      if ((Object.keys(EMPTY_PERSON) as (keyof typeof EMPTY_PERSON)[]).some((f) => personProblem(f))) return;
       body = {
         ...common,
         newPatient: {
@@ -101,7 +119,7 @@ export function WalkInForm({
     send(false);
   };
 
-  const err = (field: string) => fieldErrorOf(walkIn.error, field);
+  const err = (field: string) => serverError(walkIn.error, field);
   const hasFieldErrors = isApiError(walkIn.error) && walkIn.error.errors.length > 0;
 
   return (
@@ -155,7 +173,7 @@ export function WalkInForm({
                     required
                     value={person.givenName}
                     onChange={(e) => setField('givenName', e.currentTarget.value)}
-                    error={err('newPatient.givenName')}
+                    error={personError('givenName')}
                     maxLength={100}
                   />
                   <TextInput
@@ -163,7 +181,7 @@ export function WalkInForm({
                     required
                     value={person.familyName}
                     onChange={(e) => setField('familyName', e.currentTarget.value)}
-                    error={err('newPatient.familyName')}
+                    error={personError('familyName')}
                     maxLength={100}
                   />
                   <TextInput
@@ -172,7 +190,7 @@ export function WalkInForm({
                     required
                     value={person.birthDate}
                     onChange={(e) => setField('birthDate', e.currentTarget.value)}
-                    error={err('newPatient.birthDate')}
+                    error={personError('birthDate')}
                   />
                   <Select
                     label={t('queue.walkIn.sex')}
@@ -180,14 +198,15 @@ export function WalkInForm({
                     value={person.sex || null}
                     onChange={(value) => setField('sex', value ?? '')}
                     data={PATIENT_SEXES.map((s) => ({ value: s, label: t(`patients.sexes.${s}`) }))}
-                    error={err('newPatient.sex')}
+                    error={personError('sex')}
                   />
                   <TextInput
                     label={t('queue.walkIn.phone')}
                     type="tel"
+                    placeholder={phoneWords.example}
                     value={person.phone}
                     onChange={(e) => setField('phone', e.currentTarget.value)}
-                    error={err('newPatient.phone')}
+                    error={personError('phone')}
                     maxLength={40}
                   />
                 </SimpleGrid>

@@ -4,8 +4,8 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/query-error.tsx';
 import { useRoleDescription } from '../../components/role-badges.tsx';
-import { useNotify } from '../../components/use-error-message.ts';
-import { fieldErrorOf, hasFieldErrorFor } from '../../lib/api.ts';
+import { useFieldErrorText, useNotify } from '../../components/use-error-message.ts';
+import { hasFieldErrorFor } from '../../lib/api.ts';
 import { PermissionPicker } from './permission-picker.tsx';
 import { useCreateRole, useUpdateRole } from './roles.queries.ts';
 
@@ -32,6 +32,7 @@ interface RoleFormModalProps {
 }
 
 export function RoleFormModal({ opened, role, readOnly, onClose }: RoleFormModalProps) {
+  const serverError = useFieldErrorText();
   const { t } = useTranslation();
   const notify = useNotify();
   const roleDescription = useRoleDescription();
@@ -118,7 +119,7 @@ export function RoleFormModal({ opened, role, readOnly, onClose }: RoleFormModal
   };
 
   const error = mutation.error;
-  const fieldError = (field: keyof FormValues) => errors[field] ?? fieldErrorOf(error, field);
+  const fieldError = (field: keyof FormValues) => errors[field] ?? serverError(error, field);
 
   return (
     <Modal

@@ -10,8 +10,8 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useFieldErrorText } from '../../components/use-error-message.ts';
 import { useFormatters } from '../../components/use-formatters.ts';
-import { fieldErrorOf } from '../../lib/api.ts';
 import { FormDialog } from './form-dialog.tsx';
 import { useCreateTimeOff, useProviders } from './scheduling.queries.ts';
 import { timeOffInstants, todayIn } from './time-off-model.ts';
@@ -41,6 +41,7 @@ const SERVER_FIELD: Record<ErrorField, string> = {
 const SERVER_FIELDS = Object.values(SERVER_FIELD);
 
 export function TimeOffFormModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const serverError = useFieldErrorText();
   const { t } = useTranslation();
   const format = useFormatters();
   const timeZone = format.context.timeZone;
@@ -94,7 +95,7 @@ export function TimeOffFormModal({ opened, onClose }: { opened: boolean; onClose
   };
 
   const fieldError = (field: ErrorField) =>
-    form.errors[field] ?? fieldErrorOf(create.error, SERVER_FIELD[field]);
+    form.errors[field] ?? serverError(create.error, SERVER_FIELD[field]);
   // Whole days are picked as dates, anything shorter as date and time.
   const range = values.allDay
     ? ({ start: 'startDate', end: 'endDate', type: 'date' } as const)

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNotify } from '../../components/use-error-message.ts';
-import { fieldErrorOf } from '../../lib/api.ts';
+import { useFieldErrorText, useNotify } from '../../components/use-error-message.ts';
 import type { EditDialogProps } from './use-edit-dialog.ts';
 
 /** The save a dialog's form runs: its field errors show under the fields; it is reset with the form. */
@@ -23,6 +22,7 @@ export function useDialogForm<V extends object, E extends string = keyof V & str
 ) {
   const { t } = useTranslation();
   const notify = useNotify();
+  const serverError = useFieldErrorText();
   const [values, setValues] = useState<V>(initial);
   const [errors, setErrors] = useState<Partial<Record<E, string>>>({});
 
@@ -44,7 +44,7 @@ export function useDialogForm<V extends object, E extends string = keyof V & str
       return Object.keys(found).length === 0;
     },
     /** The problem found here first, else what the server said about the field. */
-    fieldError: (field: E) => errors[field] ?? fieldErrorOf(save.error, field),
+    fieldError: (field: E) => errors[field] ?? serverError(save.error, field),
     /** The save's onSuccess: a toast with the message, then the dialog closes. */
     savedWith: (message: string) => () => {
       notify.success(message);

@@ -3,8 +3,7 @@ import { Alert, Button, Group, Menu, Paper, Stack, Text, Title } from '@mantine/
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/query-error.tsx';
-import { useNotify } from '../../components/use-error-message.ts';
-import { fieldErrorOf } from '../../lib/api.ts';
+import { useFieldErrorText, useNotify } from '../../components/use-error-message.ts';
 import { useRooms, useSaveWeeklySchedule } from './scheduling.queries.ts';
 import {
   copyWeekday,
@@ -44,6 +43,7 @@ interface Props {
 
 /** Rows of work and break times per weekday; saving replaces the provider's whole week at once. */
 export function WeeklyHoursEditor({ schedule, canWrite }: Props) {
+  const serverError = useFieldErrorText();
   const { t, i18n } = useTranslation();
   const notify = useNotify();
   const rooms = useRooms();
@@ -69,7 +69,7 @@ export function WeeklyHoursEditor({ schedule, canWrite }: Props) {
 
   const messageFor = (index: number, field: keyof HoursRow): string | undefined => {
     const code = problems[`rules.${index}.${field}`];
-    return code ? t(PROBLEM_KEYS[code]) : fieldErrorOf(save.error, `rules.${index}.${field}`);
+    return code ? t(PROBLEM_KEYS[code]) : serverError(save.error, `rules.${index}.${field}`);
   };
 
   const submit = (event: FormEvent) => {
@@ -92,8 +92,7 @@ export function WeeklyHoursEditor({ schedule, canWrite }: Props) {
     .filter((r) => r.active || rows.some((row) => row.roomId === r.id))
     .map((r) => ({ value: r.id, label: r.name }));
   const hasProblems = Object.keys(problems).length > 0;
-  const serverFieldErrors =
-    save.error !== null && rows.some((_, i) => fieldErrorOf(save.error, `rules.${i}`));
+  const serverFieldErrors = save.error !== null && rows.some((_, i) => serverError(save.error, `rules.${i}`));
 
   return (
     <form onSubmit={submit} noValidate>

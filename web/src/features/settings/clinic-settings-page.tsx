@@ -30,8 +30,8 @@ import { IconLock } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { FormError, QueryError } from '../../components/query-error.tsx';
 import { FormSkeleton } from '../../components/table-skeleton.tsx';
-import { useNotify } from '../../components/use-error-message.ts';
-import { fieldErrorOf, isApiError } from '../../lib/api.ts';
+import { useFieldErrorText, useNotify } from '../../components/use-error-message.ts';
+import { isApiError } from '../../lib/api.ts';
 import { hasPermission } from '../../lib/permissions.ts';
 import { AppointmentSettingsSection } from '../appointments/appointment-settings-section.tsx';
 import { useCurrentUser } from '../auth/auth.queries.ts';
@@ -178,6 +178,7 @@ function toInt(value: string | number): number {
 }
 
 function ClinicSettingsForm({ data, canWrite }: { data: SystemSettingsResponse; canWrite: boolean }) {
+  const serverError = useFieldErrorText();
   const { t, i18n } = useTranslation();
   const notify = useNotify();
   const save = useUpdateSystemSettings();
@@ -227,7 +228,7 @@ function ClinicSettingsForm({ data, canWrite }: { data: SystemSettingsResponse; 
   }, [form.currency, i18n.language]);
 
   const error = save.error;
-  const fieldError = (path: string) => localErrors[path] ?? fieldErrorOf(error, path);
+  const fieldError = (path: string) => localErrors[path] ?? serverError(error, path);
   const hasFieldErrors = isApiError(error) && error.errors.length > 0;
 
   const discard = () => {

@@ -3,8 +3,8 @@ import { Button, Group, Modal, MultiSelect, PasswordInput, Stack, TextInput } fr
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/query-error.tsx';
-import { useNotify } from '../../components/use-error-message.ts';
-import { fieldErrorOf, hasFieldErrorFor } from '../../lib/api.ts';
+import { useFieldErrorText, useNotify } from '../../components/use-error-message.ts';
+import { hasFieldErrorFor } from '../../lib/api.ts';
 import { useCreateUser, useUpdateUser } from './users.queries.ts';
 
 export interface RoleOption {
@@ -37,6 +37,7 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 
 /** Create a user, or edit one's name, email and roles. */
 export function UserFormModal({ opened, user, roleOptions, onClose }: UserFormModalProps) {
+  const serverError = useFieldErrorText();
   const { t } = useTranslation();
   const notify = useNotify();
   const create = useCreateUser();
@@ -120,7 +121,7 @@ export function UserFormModal({ opened, user, roleOptions, onClose }: UserFormMo
   };
 
   const error = mutation.error;
-  const fieldError = (field: keyof FormValues) => errors[field] ?? fieldErrorOf(error, field);
+  const fieldError = (field: keyof FormValues) => errors[field] ?? serverError(error, field);
 
   return (
     <Modal
