@@ -36,7 +36,13 @@ export const encounters = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('encounters_patient_started_idx').on(t.patientId, t.startedAt.desc())],
+  (t) => [
+    index('encounters_patient_started_idx').on(t.patientId, t.startedAt.desc()),
+    // A clinician's notes still to sign (their home page); drafts are few, so the index stays small.
+    index('encounters_drafts_by_provider_idx')
+      .on(t.providerId, t.startedAt)
+      .where(sql`${t.status} = 'draft'`),
+  ],
 );
 
 /** Append-only (trigger): corrections to a signed note, with author, time and reason. */

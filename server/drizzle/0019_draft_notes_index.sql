@@ -1,0 +1,1 @@
+CREATE INDEX "encounters_drafts_by_provider_idx" ON "encounters" USING btree ("provider_id","started_at") WHERE "encounters"."status" = 'draft';
