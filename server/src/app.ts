@@ -37,6 +37,7 @@ import { rolesRoutes } from './modules/roles/roles.routes.ts';
 import { ensureBuiltInRoles } from './modules/roles/roles.service.ts';
 import { schedulingRoutes } from './modules/scheduling/scheduling.routes.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
+import { setupRoutes } from './modules/setup/setup.routes.ts';
 import {
   readSystemSettings,
   SETTINGS_CHANGES_CHANNEL,
@@ -194,6 +195,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(usersRoutes(ctx), { prefix: '/api/users' });
   await app.register(rolesRoutes(ctx), { prefix: '/api/roles' });
   await app.register(settingsRoutes(ctx), { prefix: '/api/settings' });
+  await app.register(setupRoutes(ctx), { prefix: '/api/setup' });
   await app.register(auditRoutes(ctx), { prefix: '/api/audit' });
   await app.register(operationsRoutes(ctx), { prefix: '/api' });
   await app.register(eventsRoutes(ctx, events), { prefix: '/api' });
