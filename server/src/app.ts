@@ -37,12 +37,12 @@ import { rolesRoutes } from './modules/roles/roles.routes.ts';
 import { ensureBuiltInRoles } from './modules/roles/roles.service.ts';
 import { schedulingRoutes } from './modules/scheduling/scheduling.routes.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
-import { setupRoutes } from './modules/setup/setup.routes.ts';
 import {
   readSystemSettings,
   SETTINGS_CHANGES_CHANNEL,
   transportSettings,
 } from './modules/settings/settings.service.ts';
+import { setupRoutes } from './modules/setup/setup.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { vitalsRoutes } from './modules/vitals/vitals.routes.ts';
 import type { AuthDeps } from './platform/auth/authenticate.ts';

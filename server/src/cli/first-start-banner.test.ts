@@ -17,6 +17,8 @@ describe('firstStartBanner', () => {
   it('grows with a long address', () => {
     const url = `https://${'a'.repeat(80)}.example`;
     const text = firstStartBanner(url, 'admin@carebase.local', 'x');
-    expect(text.split('\n').find((l) => l.includes(url))).toMatch(/^\|  {3}Open {7}https:\/\/a+\.example {2}\|$/);
+    expect(text.split('\n').find((l) => l.includes(url))).toMatch(
+      /^\| {4}Open {7}https:\/\/a+\.example {2}\|$/,
+    );
   });
 });

@@ -9,7 +9,7 @@ export function setupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       config: { access: 'settings:write' },
       schema: {
         tags: ['setup'],
-        summary: "What the clinic still lacks for its first day, each with the page where it is done",
+        summary: 'What the clinic still lacks for its first day, each with the page where it is done',
         response: { 200: SetupChecklistSchema },
       },
       handler: async () => setupChecklist(ctx),

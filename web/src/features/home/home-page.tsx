@@ -1,10 +1,10 @@
 import { Alert, Anchor, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { IconCheck, IconShield } from '../../components/icons.tsx';
+import { IconCheck, IconCompass, IconShield } from '../../components/icons.tsx';
 import { RoleBadges } from '../../components/role-badges.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
-import { groupPermissions, permissionLabelKey } from '../../lib/permissions.ts';
+import { groupPermissions, hasPermission, permissionLabelKey } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../auth/auth.queries.ts';
 
 /** `/`: who is signed in, with which roles, and what those roles allow. */
@@ -31,6 +31,17 @@ export function HomePage() {
             <Text size="sm">{t('home.mfaSuggestion')}</Text>
             <Anchor component={Link} to="/profile" size="sm">
               {t('home.mfaSuggestionAction')}
+            </Anchor>
+          </Group>
+        </Alert>
+      ) : null}
+
+      {hasPermission(me, 'settings:write') ? (
+        <Alert color="teal" variant="light" icon={<IconCompass />}>
+          <Group gap="xs">
+            <Text size="sm">{t('setup.homeHint')}</Text>
+            <Anchor component={Link} to="/setup" size="sm" fw={600}>
+              {t('setup.homeLink')}
             </Anchor>
           </Group>
         </Alert>
