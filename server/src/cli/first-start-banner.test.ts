@@ -8,9 +8,9 @@ describe('firstStartBanner', () => {
     expect(new Set(boxed.map((l) => l.length)).size).toBe(1);
     expect(boxed[0]).toMatch(/^\+-+\+$/);
     expect(boxed.at(-1)).toBe(boxed[0]);
-    expect(text).toContain('Open       http://clinic.example:8080');
-    expect(text).toContain('Email      admin@carebase.local');
-    expect(text).toContain('Password   Abc23def45GHJ');
+    expect(text).toContain('open:      http://clinic.example:8080');
+    expect(/email:\s+(\S+)/.exec(text)?.[1]).toBe('admin@carebase.local');
+    expect(/password:\s+(\S+)/.exec(text)?.[1]).toBe('Abc23def45GHJ');
     expect(text).toMatch(/must choose a new\s*\|\n\|\s+password when you first sign in/);
   });
 
@@ -18,7 +18,7 @@ describe('firstStartBanner', () => {
     const url = `https://${'a'.repeat(80)}.example`;
     const text = firstStartBanner(url, 'admin@carebase.local', 'x');
     expect(text.split('\n').find((l) => l.includes(url))).toMatch(
-      /^\| {4}Open {7}https:\/\/a+\.example {2}\|$/,
+      /^\| {4}open: {6}https:\/\/a+\.example {2}\|$/,
     );
   });
 });

@@ -1,14 +1,15 @@
 /**
  * The block printed once, on the first start, with what the first administrator needs to sign in. Boxed so it
- * stands out among log lines; plain ASCII so every terminal and log collector shows it intact.
+ * stands out among log lines; plain ASCII so every terminal and log collector shows it intact. The
+ * `email:` and `password:` labels are what scripts (the e2e harness) read.
  */
 export function firstStartBanner(url: string, email: string, password: string): string {
   const lines = [
     'CAREBASE FIRST START: an administrator account was created.',
     '',
-    `  Open       ${url}`,
-    `  Email      ${email}`,
-    `  Password   ${password}`,
+    `  open:      ${url}`,
+    `  email:     ${email}`,
+    `  password:  ${password}`,
     '',
     'This one-time password is shown only now. You must choose a new',
     'password when you first sign in; then set up two-factor',
