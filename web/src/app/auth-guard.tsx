@@ -69,6 +69,8 @@ export function RequireAuth({
   // The server refuses everything else until then: the password first, then TOTP enrolment.
   if (me.passwordChangeRequired)
     return allowDuringPasswordChange ? children : <Navigate to="/change-password" replace />;
+  // The change page sends the user on itself once the new password is saved (a redirect here would race it).
+  if (allowDuringPasswordChange) return children;
   if (me.mfaEnrollmentRequired && !allowDuringEnrollment) {
     const state: FromState = { from: `${location.pathname}${location.search}` };
     return <Navigate to="/mfa-setup" replace state={state} />;

@@ -1,4 +1,8 @@
-import type { SystemSettingsPatch, SystemSettingsResponse } from '@carebase/contracts';
+import {
+  DEFAULT_SYSTEM_SETTINGS,
+  type SystemSettingsPatch,
+  type SystemSettingsResponse,
+} from '@carebase/contracts';
 import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,7 +25,8 @@ function draftOf(settings: SystemSettingsResponse): { draft: ClinicDraft; guesse
   const guessedZone = settings.country === null && settings.timeZone === 'UTC' && guess !== null;
   return {
     draft: {
-      clinicName: settings.clinicName,
+      // The placeholder name is not the clinic's: the field starts empty, so it is not saved by accident.
+      clinicName: settings.clinicName === DEFAULT_SYSTEM_SETTINGS.clinicName ? '' : settings.clinicName,
       logoUrl: settings.logoUrl,
       address: settings.address,
       country: settings.country,
