@@ -41,9 +41,11 @@ export function ChangePasswordPage() {
       <ChangePasswordCard
         onChanged={() => void onChanged()}
         intro={
-          <Alert color="blue" variant="light" icon={<IconLock />} aria-busy={leaving}>
-            {t('firstPassword.notice')}
-          </Alert>
+          me.passwordChangeRequired ? (
+            <Alert color="blue" variant="light" icon={<IconLock />} aria-busy={leaving}>
+              {t('firstPassword.notice')}
+            </Alert>
+          ) : null
         }
       />
     </GateLayout>
