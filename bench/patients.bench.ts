@@ -95,6 +95,7 @@ async function adminToken(app: Awaited<ReturnType<typeof buildApp>>): Promise<st
     sessionId: null,
     tokenId: null,
     mfaEnrollmentRequired: false,
+    passwordChangeRequired: false,
   };
   return (await createToken(app.ctx, SYSTEM_ACTOR, principal, { name: 'patients benchmark' })).token;
 }

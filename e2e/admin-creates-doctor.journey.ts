@@ -1,8 +1,9 @@
-// Admin signs in with the printed password → must enrol TOTP → creates a doctor → the doctor signs in and
+// Admin signs in with the printed password → must replace it → must enrol TOTP → creates a doctor → the doctor signs in and
 // sees only what doctors may see → the admin deactivates the doctor → the doctor's session stops working.
 import assert from 'node:assert/strict';
 import * as OTPAuth from 'otpauth';
 import type { Page } from 'playwright-core';
+import { ADMIN_PASSWORD } from './api-setup.ts';
 import { launchBrowser, shooter, startServer } from './harness.ts';
 
 const DOCTOR = { name: 'Dana Doctor', email: 'dana.doctor@example.org', password: 'amber-otter-lantern-42' };
@@ -29,6 +30,12 @@ export async function run(): Promise<void> {
     await shot(admin, 'login-page');
 
     await signIn(admin, server.baseUrl, server.adminEmail, server.adminPassword);
+    await admin.waitForURL(/\/change-password/);
+    await shot(admin, 'password-change-required');
+    await admin.getByLabel('Current password').fill(server.adminPassword);
+    await admin.getByLabel('New password', { exact: true }).fill(ADMIN_PASSWORD);
+    await admin.getByLabel('Repeat the new password').fill(ADMIN_PASSWORD);
+    await admin.getByRole('button', { name: 'Change password' }).click();
     await admin.waitForURL(/\/mfa-setup/);
     await admin.getByAltText(/QR code/).waitFor();
     await shot(admin, 'mfa-enrolment-required');
@@ -38,6 +45,9 @@ export async function run(): Promise<void> {
     await admin.getByText('Save your recovery codes').waitFor();
     await shot(admin, 'recovery-codes');
     await admin.getByRole('button', { name: 'I saved them, continue' }).click();
+    // The first administrator is then taken to the set-up guide; the journey goes on from the home page.
+    await admin.getByRole('heading', { name: 'Set-up guide' }).waitFor();
+    await admin.getByRole('link', { name: 'Home' }).click();
     await admin.getByRole('heading', { name: /Welcome/ }).waitFor();
 
     await admin.getByRole('link', { name: 'Users' }).click();

@@ -11,7 +11,13 @@ async function ok<T>(res: Awaited<ReturnType<APIRequestContext['post']>>): Promi
   return (await res.json()) as T;
 }
 
-/** Signs the first admin in through the API, enrols TOTP, and returns a request context acting as that admin. */
+/** What the journeys' first admin changes the printed one-time password to. */
+export const ADMIN_PASSWORD = 'signal-harbour-violet-58';
+
+/**
+ * Signs the first admin in through the API, replaces the printed password (required before anything else),
+ * enrols TOTP, and returns a request context acting as that admin.
+ */
 export async function adminApi(server: Server): Promise<APIRequestContext> {
   const api = await request.newContext({
     baseURL: server.baseUrl,
@@ -19,6 +25,11 @@ export async function adminApi(server: Server): Promise<APIRequestContext> {
   });
   await ok(
     await api.post('/api/auth/login', { data: { email: server.adminEmail, password: server.adminPassword } }),
+  );
+  await ok(
+    await api.post('/api/auth/password', {
+      data: { currentPassword: server.adminPassword, newPassword: ADMIN_PASSWORD },
+    }),
   );
   const { secret } = await ok<{ secret: string }>(await api.post('/api/auth/mfa/enroll'));
   await ok(await api.post('/api/auth/mfa/confirm', { data: { otp: totp(secret) } }));

@@ -42,6 +42,7 @@ import {
   SETTINGS_CHANGES_CHANNEL,
   transportSettings,
 } from './modules/settings/settings.service.ts';
+import { setupRoutes } from './modules/setup/setup.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { vitalsRoutes } from './modules/vitals/vitals.routes.ts';
 import type { AuthDeps } from './platform/auth/authenticate.ts';
@@ -191,6 +192,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(usersRoutes(ctx), { prefix: '/api/users' });
   await app.register(rolesRoutes(ctx), { prefix: '/api/roles' });
   await app.register(settingsRoutes(ctx), { prefix: '/api/settings' });
+  await app.register(setupRoutes(ctx), { prefix: '/api/setup' });
   await app.register(auditRoutes(ctx), { prefix: '/api/audit' });
   await app.register(operationsRoutes(ctx), { prefix: '/api' });
   await app.register(eventsRoutes(ctx, events), { prefix: '/api' });

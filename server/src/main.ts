@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.ts';
 import { createAdmin, createTokenFor, ensureFirstAdmin } from './cli/accounts.ts';
+import { firstStartBanner } from './cli/first-start-banner.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { importIcd10Command } from './modules/icd10/icd10.cli.ts';
 import { verifyAuditChain } from './platform/audit/audit.verify.ts';
@@ -43,18 +44,8 @@ async function start(): Promise<void> {
     ? 'PostgreSQL (DATABASE_URL)'
     : `the embedded database in ${config.dataDir}`;
   console.log(`\nCarebase is running at ${config.publicUrl} with ${where}.`);
-  if (first) {
-    console.log(
-      [
-        '',
-        '  First start: an administrator account was created.',
-        `    email:    ${first.email}`,
-        `    password: ${first.password}`,
-        '  This password is shown only now. Sign in, set up two-factor authentication, then change it in your profile.',
-        '',
-      ].join('\n'),
-    );
-  }
+  // After the listen log lines, and on stdout, so it is the last thing a person sees on the first start.
+  if (first) console.log(firstStartBanner(config.publicUrl, first.email, first.password));
   const stop = async (signal: string) => {
     app.log.info(`${signal} received, shutting down`);
     await app.close();

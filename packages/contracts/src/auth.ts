@@ -30,6 +30,9 @@ export const MeSchema = z.object({
   mfaEnabled: z.boolean(),
   /** The account's role demands TOTP and it has not been enrolled yet: only enrolment is allowed. */
   mfaEnrollmentRequired: z.boolean(),
+  /** The account still has the password someone else gave it (the first administrator's printed one): only
+   * changing it is allowed. Checked before TOTP enrolment. */
+  passwordChangeRequired: z.boolean(),
   settings: UserSettingsSchema,
 });
 export type Me = z.infer<typeof MeSchema>;

@@ -16,5 +16,6 @@ export * from './problem.ts';
 export * from './queue.ts';
 export * from './scheduling.ts';
 export * from './settings.ts';
+export * from './setup.ts';
 export * from './users.ts';
 export * from './vitals.ts';

@@ -173,6 +173,11 @@ export const SystemSettingsSchema = z.object({
     /** A patient may cancel or move an appointment up to this many hours before it starts. */
     selfBookingCancelCutoffHours: z.number().int().min(0).max(168),
   }),
+  /** Where the clinic is (ISO 3166 alpha-2); null until chosen (the set-up guide sets it with the phone region). */
+  country: z
+    .string()
+    .refine((s) => /^[A-Z]{2}$/.test(s) && isRegion(s), 'an ISO 3166 two-letter country code such as MX')
+    .nullable(),
   /** Region assumed for phone numbers typed without a country code (ISO 3166 alpha-2). */
   defaultPhoneRegion: z
     .string()
@@ -209,6 +214,7 @@ export const SystemSettingsPatchSchema = requireChange(
       defaultLanguage: SystemSettingsSchema.shape.defaultLanguage,
       certificates: requireChange(SystemSettingsSchema.shape.certificates.partial().strict()),
       appointments: requireChange(SystemSettingsSchema.shape.appointments.partial().strict()),
+      country: SystemSettingsSchema.shape.country,
       defaultPhoneRegion: SystemSettingsSchema.shape.defaultPhoneRegion,
       mrnFormat: SystemSettingsSchema.shape.mrnFormat,
       /** Set a secret with a string, clear it with null. */
@@ -247,6 +253,7 @@ export const DEFAULT_SYSTEM_SETTINGS: SystemSettings = {
     selfBookingMaxDaysAhead: 60,
     selfBookingCancelCutoffHours: 24,
   },
+  country: null,
   defaultPhoneRegion: 'US',
   mrnFormat: DEFAULT_MRN_FORMAT,
 };

@@ -19,12 +19,12 @@ export function generatePassword(): string {
 export async function ensureFirstAdmin(ctx: AppContext): Promise<{ email: string; password: string } | null> {
   if ((await countUsers(ctx.db)) > 0) return null;
   const password = generatePassword();
-  await createUser(ctx, SYSTEM_ACTOR, {
-    email: FIRST_ADMIN_EMAIL,
-    name: 'Administrator',
-    roles: ['admin'],
-    password,
-  });
+  await createUser(
+    ctx,
+    SYSTEM_ACTOR,
+    { email: FIRST_ADMIN_EMAIL, name: 'Administrator', roles: ['admin'], password },
+    { temporaryPassword: true },
+  );
   return { email: FIRST_ADMIN_EMAIL, password };
 }
 
@@ -46,6 +46,7 @@ export async function createTokenFor(ctx: AppContext, email: string, name: strin
     sessionId: null,
     tokenId: null,
     mfaEnrollmentRequired: false,
+    passwordChangeRequired: false,
   };
   const created = await createToken(ctx, SYSTEM_ACTOR, principal, { name });
   return created.token;

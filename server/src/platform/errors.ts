@@ -9,6 +9,7 @@ const STATUS_BY_CODE = {
   invalid_otp: 401,
   forbidden: 403,
   mfa_enrollment_required: 403,
+  password_change_required: 403,
   csrf_rejected: 403,
   /** The clinic asks for a second doctor: the one who drafted a certificate may not approve it. */
   second_approver_required: 403,
@@ -36,6 +37,7 @@ const TITLES: Record<ErrorCode, string> = {
   invalid_otp: 'The one-time code is not valid',
   forbidden: 'Not allowed',
   mfa_enrollment_required: 'Two-factor authentication must be set up first',
+  password_change_required: 'The password must be changed first',
   csrf_rejected: 'Cross-site request refused',
   second_approver_required: 'Another doctor must approve',
   not_found: 'Not found',

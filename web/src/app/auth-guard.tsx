@@ -40,10 +40,16 @@ interface RequireAuthProps {
   children: ReactNode;
   /** The MFA enrolment page itself must stay reachable while enrolment is required. */
   allowDuringEnrollment?: boolean;
+  /** The change-password page itself must stay reachable while a given password must be replaced. */
+  allowDuringPasswordChange?: boolean;
 }
 
 /** Only signed-in users pass; the others go to the sign-in page and come back afterwards. */
-export function RequireAuth({ children, allowDuringEnrollment = false }: RequireAuthProps) {
+export function RequireAuth({
+  children,
+  allowDuringEnrollment = false,
+  allowDuringPasswordChange = false,
+}: RequireAuthProps) {
   const { data: me, isPending, error, refetch } = useMe();
   const location = useLocation();
   useFollowUserSettings();
@@ -60,7 +66,15 @@ export function RequireAuth({ children, allowDuringEnrollment = false }: Require
     const state: FromState = { from: `${location.pathname}${location.search}${location.hash}` };
     return <Navigate to="/login" replace state={state} />;
   }
-  if (me.mfaEnrollmentRequired && !allowDuringEnrollment) return <Navigate to="/mfa-setup" replace />;
+  // The server refuses everything else until then: the password first, then TOTP enrolment.
+  if (me.passwordChangeRequired)
+    return allowDuringPasswordChange ? children : <Navigate to="/change-password" replace />;
+  // The change page sends the user on itself once the new password is saved (a redirect here would race it).
+  if (allowDuringPasswordChange) return children;
+  if (me.mfaEnrollmentRequired && !allowDuringEnrollment) {
+    const state: FromState = { from: `${location.pathname}${location.search}` };
+    return <Navigate to="/mfa-setup" replace state={state} />;
+  }
   return children;
 }
 

@@ -65,6 +65,22 @@ export const routes: RouteObject[] = [
         ...lazyPage(() => import('../features/display/display-page.tsx').then((m) => m.DisplayPage)),
       },
       {
+        path: 'change-password',
+        element: (
+          <RequireAuth allowDuringPasswordChange>
+            <Outlet />
+          </RequireAuth>
+        ),
+        children: [
+          {
+            index: true,
+            ...lazyPage(() =>
+              import('../features/auth/change-password-page.tsx').then((m) => m.ChangePasswordPage),
+            ),
+          },
+        ],
+      },
+      {
         path: 'mfa-setup',
         element: (
           <RequireAuth allowDuringEnrollment>
@@ -148,6 +164,22 @@ export const routes: RouteObject[] = [
                   guarded('roles', 'roles:read', () =>
                     import('../features/roles/roles-page.tsx').then((m) => m.RolesPage),
                   ),
+                  {
+                    path: 'setup/:step?',
+                    element: (
+                      <RequirePermission permission="settings:write">
+                        <Outlet />
+                      </RequirePermission>
+                    ),
+                    children: [
+                      {
+                        index: true,
+                        ...lazyPage(() =>
+                          import('../features/setup/setup-guide-page.tsx').then((m) => m.SetupGuidePage),
+                        ),
+                      },
+                    ],
+                  },
                   guarded('settings/clinic', 'settings:read', () =>
                     import('../features/settings/clinic-settings-page.tsx').then((m) => m.ClinicSettingsPage),
                   ),

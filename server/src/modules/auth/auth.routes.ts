@@ -47,7 +47,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     });
 
     app.post('/logout', {
-      config: { access: 'authenticated', duringMfaEnrollment: true },
+      config: { access: 'authenticated', duringMfaEnrollment: true, duringPasswordChange: true },
       schema: { tags, summary: 'End this session', response: { 200: OkSchema } },
       handler: async (req, reply) => {
         await auth.logout(ctx, actorOf(req), principalOf(req));
@@ -57,7 +57,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     });
 
     app.get('/me', {
-      config: { access: 'authenticated', duringMfaEnrollment: true },
+      config: { access: 'authenticated', duringMfaEnrollment: true, duringPasswordChange: true },
       schema: {
         tags,
         summary: 'The signed-in account, its roles, permissions and settings',
@@ -67,7 +67,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     });
 
     app.post('/password', {
-      config: { access: 'authenticated', ...limited },
+      config: { access: 'authenticated', duringPasswordChange: true, ...limited },
       schema: {
         tags,
         summary: 'Change your password',

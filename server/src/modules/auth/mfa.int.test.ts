@@ -73,6 +73,7 @@ describe('login with TOTP', () => {
       email: admin.email,
       mfaEnabled: true,
       mfaEnrollmentRequired: false,
+      passwordChangeRequired: false,
     });
     const replay = await login(admin.email, next);
     expect(replay.statusCode).toBe(401);

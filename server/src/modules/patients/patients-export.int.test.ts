@@ -229,6 +229,7 @@ describe('exportPatientsCsv paging', () => {
     sessionId: null,
     tokenId: null,
     mfaEnrollmentRequired: false,
+    passwordChangeRequired: false,
   };
 
   async function lines(query: Record<string, string>, chunk: number, maxRows: number): Promise<string[]> {

@@ -70,6 +70,7 @@ async function principalOf(user: TestUser): Promise<Principal> {
     sessionId: null,
     tokenId: null,
     mfaEnrollmentRequired: false,
+    passwordChangeRequired: false,
   };
 }
 

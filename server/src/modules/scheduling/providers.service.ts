@@ -48,3 +48,14 @@ export async function requireProvider(db: Executor, id: string): Promise<repo.Pr
   if (!row) throw new AppError('not_found', 'There is no such provider (a user with a clinical role).');
   return row;
 }
+
+/** Can anything be booked yet: an active service, and a provider with weekly hours that still apply. */
+export async function bookingReadiness(
+  db: Executor,
+  today: string,
+): Promise<{ hasService: boolean; hasProviderHours: boolean }> {
+  return {
+    hasService: await repo.hasActiveService(db),
+    hasProviderHours: await repo.hasProviderWithHours(db, CLINICAL_ROLES, today),
+  };
+}

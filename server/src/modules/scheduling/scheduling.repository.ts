@@ -321,3 +321,38 @@ export async function insertTimeOff(db: Executor, row: typeof timeOff.$inferInse
 export async function deleteTimeOff(db: Executor, id: string): Promise<void> {
   await db.delete(timeOff).where(eq(timeOff.id, id));
 }
+
+// ── What the set-up checklist asks of scheduling ─────────────────────────────
+
+export async function hasActiveService(db: Executor): Promise<boolean> {
+  const [row] = await db.select({ id: services.id }).from(services).where(eq(services.active, true)).limit(1);
+  return row !== undefined;
+}
+
+/** An active user with one of `roleKeys` and a weekly working rule that has not ended by `today`. */
+export async function hasProviderWithHours(
+  db: Executor,
+  roleKeys: readonly string[],
+  today: string,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: scheduleRules.id })
+    .from(scheduleRules)
+    .innerJoin(users, eq(users.id, scheduleRules.providerId))
+    .where(
+      and(
+        eq(scheduleRules.kind, 'work'),
+        eq(users.active, true),
+        or(isNull(scheduleRules.validTo), sql`${scheduleRules.validTo} >= ${today}`),
+        inArray(
+          users.id,
+          db
+            .select({ id: userRoles.userId })
+            .from(userRoles)
+            .where(inArray(userRoles.roleKey, [...roleKeys])),
+        ),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}

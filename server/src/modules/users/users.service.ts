@@ -32,12 +32,27 @@ export type Account = {
   roles: string[];
   permissions: Permission[];
   mfaRequired: boolean;
+  passwordChangeRequired: boolean;
 };
+
+/**
+ * A password that was given rather than chosen (the first administrator's printed one) is stored without a
+ * change date; every password the user sets (change, reset link) dates it.
+ */
+export function passwordChangeRequired(user: repo.UserRow): boolean {
+  return user.passwordHash !== null && user.passwordChangedAt === null;
+}
 
 /** A user with roles and effective permissions: what authentication needs on every request. */
 export function accountOf(user: repo.UserRow, grants: readonly RoleGrant[]): Account {
   const roles = grants.map((r) => r.key).sort();
-  return { user, roles, permissions: resolvePermissions(grants), mfaRequired: mfaRequiredFor(grants) };
+  return {
+    user,
+    roles,
+    permissions: resolvePermissions(grants),
+    mfaRequired: mfaRequiredFor(grants),
+    passwordChangeRequired: passwordChangeRequired(user),
+  };
 }
 
 export async function loadAccount(db: Executor, user: repo.UserRow): Promise<Account> {
@@ -53,6 +68,7 @@ export function meOf(account: Account): Me {
     permissions: account.permissions,
     mfaEnabled: account.user.totpEnabled,
     mfaEnrollmentRequired: account.mfaRequired && !account.user.totpEnabled,
+    passwordChangeRequired: account.passwordChangeRequired,
     settings: userSettingsOf(account.user.settings),
   };
 }
@@ -122,6 +138,8 @@ export async function createUser(
   ctx: AppContext,
   actor: ActorContext,
   input: z.infer<typeof CreateUserSchema>,
+  /** `temporaryPassword`: the password is handed over, and must be changed at the first sign-in. */
+  opts: { temporaryPassword?: boolean } = {},
 ): Promise<User> {
   if (input.password !== undefined) {
     const problem = passwordProblem(input.password, { email: input.email, name: input.name });
@@ -137,7 +155,7 @@ export async function createUser(
         name: input.name,
         licenceNumber: input.licenceNumber ?? null,
         passwordHash,
-        passwordChangedAt: passwordHash ? new Date() : null,
+        passwordChangedAt: passwordHash && !opts.temporaryPassword ? new Date() : null,
       });
       await repo.setUserRoles(tx, row.id, [...new Set(input.roles)]);
       await writeAudit(tx, actor, {

@@ -11,6 +11,7 @@ export type Principal = {
   sessionId: string | null;
   tokenId: string | null;
   mfaEnrollmentRequired: boolean;
+  passwordChangeRequired: boolean;
 };
 
 export function can(principal: Principal | null, access: RouteAccess): boolean {

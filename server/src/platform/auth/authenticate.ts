@@ -65,6 +65,7 @@ async function sessionPrincipal(
     sessionId: session.id,
     tokenId: null,
     mfaEnrollmentRequired: account.mfaRequired && !account.user.totpEnabled,
+    passwordChangeRequired: account.passwordChangeRequired,
   };
 }
 
@@ -103,5 +104,6 @@ async function tokenPrincipal(deps: AuthDeps, found: FoundApiToken, now: Date): 
     tokenId: row.id,
     // A token is created from an enrolled session; enrolment is not asked of scripts.
     mfaEnrollmentRequired: false,
+    passwordChangeRequired: account.passwordChangeRequired,
   };
 }

@@ -112,7 +112,7 @@ export function createEventsHub(
       return;
     }
     if (!clients.has(client)) return;
-    if (!principal || principal.mfaEnrollmentRequired) {
+    if (!principal || principal.mfaEnrollmentRequired || principal.passwordChangeRequired) {
       drop(client, CLOSE_CODES.unauthorized, via === 'session' ? 'session ended' : 'token no longer valid');
       return;
     }

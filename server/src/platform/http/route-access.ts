@@ -12,6 +12,8 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** Reachable while the account still has to enrol TOTP (me, logout, enrolment itself). */
     duringMfaEnrollment?: boolean;
+    /** Reachable while the account must still replace a given password (me, logout, the change itself). */
+    duringPasswordChange?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -72,7 +74,14 @@ export function registerRouteAccess(app: FastifyInstance, db: Db): void {
     const principal = request.principal;
     if (!principal)
       throw new AppError('unauthenticated', 'Sign in, or send an API token as a Bearer authorization.');
-    if (principal.mfaEnrollmentRequired && !config?.duringMfaEnrollment) {
+    if (principal.passwordChangeRequired) {
+      // The password comes first; TOTP enrolment is asked once it is the user's own.
+      if (!config?.duringPasswordChange)
+        throw new AppError(
+          'password_change_required',
+          'This account still has a password it was given: choose a new one first (POST /api/auth/password).',
+        );
+    } else if (principal.mfaEnrollmentRequired && !config?.duringMfaEnrollment) {
       throw new AppError(
         'mfa_enrollment_required',
         'Your role requires two-factor authentication: set it up first.',

@@ -77,6 +77,7 @@ export const en = {
     rate_limited_retry: 'Too many attempts. Please try again in {{seconds}} seconds.',
     otp_required: 'Enter the code from your authenticator app.',
     invalid_otp: 'That code is not valid. Check your authenticator app and try again.',
+    password_change_required: 'Choose a new password before continuing.',
     mfa_enrollment_required: 'Set up two-factor authentication before continuing.',
     second_approver_required:
       'You drafted this certificate, and this clinic asks another doctor to approve it.',
@@ -241,6 +242,70 @@ export const en = {
     alreadyEnabled: 'Two-factor authentication is already on for your account.',
     goHome: 'Go to the home page',
     startFailed: 'The setup could not be started.',
+  },
+  firstPassword: {
+    title: 'Choose your own password',
+    notice:
+      'You signed in with the one-time password printed when Carebase first started. Choose a new password now: the one-time password stops working once you change it.',
+  },
+  setup: {
+    title: 'Set-up guide',
+    description:
+      'Get the clinic ready for its first day. Each step can be skipped and done later; the ticks come from what is already set up.',
+    stepsLabel: 'Set-up steps',
+    progress: '{{done}} of {{total}} steps done',
+    done: 'Done',
+    toDo: 'To do',
+    back: 'Back',
+    next: 'Next step',
+    skip: 'Skip for now',
+    finish: 'Finish',
+    steps: {
+      clinic: {
+        title: 'Clinic',
+        description:
+          'The name, logo and address on documents, where the clinic is, its clock and its currency.',
+      },
+      departments: {
+        title: 'Departments',
+        description:
+          'The clinic’s areas (general practice, dental…): each has its own queue and ticket letter.',
+      },
+      rooms: {
+        title: 'Rooms',
+        description: 'Where patients are seen, in each department.',
+      },
+      services: {
+        title: 'Services',
+        description: 'What patients can book, and how long each takes.',
+      },
+      providers: {
+        title: 'Providers and hours',
+        description: 'The doctors, dentists and nurses who see patients, and the hours they work each week.',
+      },
+    },
+    clinic: {
+      country: 'Country',
+      countryHint: 'Phone numbers typed without a country code are read as numbers of this country.',
+      timeZoneGuessed: 'Guessed from this browser: check it is the clinic’s.',
+      logoHint: 'An https address of an image, shown on the sign-in page and on documents.',
+      save: 'Save and continue',
+    },
+    providers: {
+      hint: 'Add each provider as a user with a clinical role (with a password, or an emailed link to set one), then pick them below to enter their weekly hours.',
+      add: 'Add a provider',
+    },
+    checklist: {
+      title: 'Set-up checklist',
+      hint: 'Still missing before the clinic’s first day:',
+      openGuide: 'Open the set-up guide',
+      items: {
+        clinic_details: 'Give the clinic its name and country',
+        services: 'Add at least one service patients can book',
+        provider_hours: 'Give at least one provider weekly hours',
+        mail: 'Configure outgoing mail (SMTP) for reminders and password links',
+      },
+    },
   },
   home: {
     title: 'Home',

@@ -79,6 +79,7 @@ export const es: Translation = {
     rate_limited_retry: 'Demasiados intentos. Vuelva a intentarlo dentro de {{seconds}} segundos.',
     otp_required: 'Introduzca el código de su aplicación de autenticación.',
     invalid_otp: 'Ese código no es válido. Revise su aplicación de autenticación y vuelva a intentarlo.',
+    password_change_required: 'Elija una contraseña nueva antes de continuar.',
     mfa_enrollment_required: 'Configure la verificación en dos pasos antes de continuar.',
     second_approver_required:
       'Usted redactó este certificado y esta clínica pide que lo apruebe otro médico.',
@@ -244,6 +245,71 @@ export const es: Translation = {
     alreadyEnabled: 'Su cuenta ya tiene activada la verificación en dos pasos.',
     goHome: 'Ir a la página de inicio',
     startFailed: 'No se pudo iniciar la configuración.',
+  },
+  firstPassword: {
+    title: 'Elija su propia contraseña',
+    notice:
+      'Ha iniciado sesión con la contraseña de un solo uso que Carebase mostró al arrancar por primera vez. Elija ahora una contraseña nueva: la de un solo uso deja de funcionar en cuanto la cambie.',
+  },
+  setup: {
+    title: 'Guía de configuración',
+    description:
+      'Prepare la clínica para su primer día. Cada paso puede omitirse y completarse después; las marcas salen de lo que ya está configurado.',
+    stepsLabel: 'Pasos de la configuración',
+    progress: '{{done}} de {{total}} pasos hechos',
+    done: 'Hecho',
+    toDo: 'Pendiente',
+    back: 'Atrás',
+    next: 'Paso siguiente',
+    skip: 'Omitir por ahora',
+    finish: 'Terminar',
+    steps: {
+      clinic: {
+        title: 'Clínica',
+        description:
+          'El nombre, el logotipo y la dirección de los documentos, dónde está la clínica, su hora y su moneda.',
+      },
+      departments: {
+        title: 'Departamentos',
+        description:
+          'Las áreas de la clínica (medicina general, odontología…): cada una con su cola y su letra de turno.',
+      },
+      rooms: {
+        title: 'Consultorios',
+        description: 'Dónde se atiende a los pacientes, en cada departamento.',
+      },
+      services: {
+        title: 'Servicios',
+        description: 'Lo que los pacientes pueden reservar y cuánto dura cada uno.',
+      },
+      providers: {
+        title: 'Profesionales y horarios',
+        description:
+          'Los médicos, odontólogos y enfermeros que atienden, y las horas que trabajan cada semana.',
+      },
+    },
+    clinic: {
+      country: 'País',
+      countryHint: 'Los teléfonos escritos sin código de país se leen como números de este país.',
+      timeZoneGuessed: 'Deducida de este navegador: compruebe que es la de la clínica.',
+      logoHint: 'Una dirección https de una imagen, que se muestra al iniciar sesión y en los documentos.',
+      save: 'Guardar y continuar',
+    },
+    providers: {
+      hint: 'Añada cada profesional como usuario con un rol clínico (con contraseña, o con un enlace por correo para crearla) y luego elíjalo abajo para indicar su horario semanal.',
+      add: 'Añadir un profesional',
+    },
+    checklist: {
+      title: 'Lista de configuración',
+      hint: 'Falta antes del primer día de la clínica:',
+      openGuide: 'Abrir la guía de configuración',
+      items: {
+        clinic_details: 'Dar a la clínica su nombre y su país',
+        services: 'Añadir al menos un servicio que los pacientes puedan reservar',
+        provider_hours: 'Dar horario semanal a al menos un profesional',
+        mail: 'Configurar el correo saliente (SMTP) para recordatorios y enlaces de contraseña',
+      },
+    },
   },
   home: {
     title: 'Inicio',

@@ -18,13 +18,19 @@ describe('home cards', () => {
     expect(keys(['dentist'])).toEqual(['my-queue', 'my-day', 'unsigned-notes']);
     expect(keys(['nurse'])).toEqual(['triage', 'waiting-room', 'certificate-drafts', 'front-desk-day']);
     expect(keys(['receptionist'])).toEqual(['waiting-room', 'certificate-drafts', 'front-desk-day']);
-    expect(keys(['admin'])).toEqual(['system-health', 'denied-attempts', 'awaiting-setup']);
+    expect(keys(['admin'])).toEqual([
+      'setup-checklist',
+      'system-health',
+      'denied-attempts',
+      'awaiting-setup',
+    ]);
     expect(keys(['patient'])).toEqual(['upcoming-visits', 'my-record']);
     expect(keys(['pharmacist'])).toEqual([]);
   });
 
   it('add up for someone with several roles, once each, in page order', () => {
     expect(keys(['admin', 'doctor'])).toEqual([
+      'setup-checklist',
       'system-health',
       'my-queue',
       'my-day',

@@ -13,6 +13,7 @@ import { FrontDeskDayCard } from '../queue/front-desk-day-card.tsx';
 import { MyQueueCard } from '../queue/my-queue-card.tsx';
 import { TriageCard } from '../queue/triage-card.tsx';
 import { WaitingRoomCard } from '../queue/waiting-room-card.tsx';
+import { SetupChecklistCard } from '../setup/setup-checklist-card.tsx';
 import { AwaitingSetupCard } from '../users/awaiting-setup-card.tsx';
 import { type Persona, personasOf } from './home-personas.ts';
 
@@ -32,6 +33,13 @@ export type HomeCardEntry = {
  * stock: alerts), so there is one home page, shaped by who signs in.
  */
 export const HOME_CARDS: readonly HomeCardEntry[] = [
+  {
+    key: 'setup-checklist',
+    personas: ['admin'],
+    permission: 'settings:write',
+    Card: SetupChecklistCard,
+    wide: true,
+  },
   { key: 'system-health', personas: ['admin'], permission: 'jobs:read', Card: SystemHealthCard, wide: true },
   { key: 'my-queue', personas: ['clinician'], permission: 'queue:call', Card: MyQueueCard },
   { key: 'my-day', personas: ['clinician'], permission: 'appointments:read', Card: MyDayCard },

@@ -1,5 +1,5 @@
 import { Button, Group, Paper, PasswordInput, Stack, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/query-error.tsx';
 import { useFieldErrorsText, useNotify } from '../../components/use-error-message.ts';
@@ -13,7 +13,14 @@ import {
 
 const WRONG_PASSWORD_CODES = new Set(['invalid_credentials', 'invalid_password', 'wrong_password']);
 
-export function ChangePasswordCard() {
+interface ChangePasswordCardProps {
+  /** Instead of the success notice and an emptied form (the forced change moves on to another page). */
+  onChanged?: () => void;
+  /** Shown above the fields. */
+  intro?: ReactNode;
+}
+
+export function ChangePasswordCard({ onChanged, intro }: ChangePasswordCardProps = {}) {
   const { t } = useTranslation();
   const change = useChangePassword();
   const notify = useNotify();
@@ -39,6 +46,10 @@ export function ChangePasswordCard() {
       { currentPassword: current, newPassword: value.password },
       {
         onSuccess: () => {
+          if (onChanged) {
+            onChanged();
+            return;
+          }
           notify.success(t('profile.password.success'));
           setCurrent('');
           setValue({ password: '', confirm: '' });
@@ -56,6 +67,7 @@ export function ChangePasswordCard() {
           <Title order={2} fz="h4" id="change-password-title">
             {t('profile.password.title')}
           </Title>
+          {intro}
           <FormError error={formError} />
           <PasswordInput
             label={t('profile.password.current')}

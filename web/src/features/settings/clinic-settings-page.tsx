@@ -35,6 +35,7 @@ import { isApiError } from '../../lib/api.ts';
 import { hasPermission } from '../../lib/permissions.ts';
 import { AppointmentSettingsSection } from '../appointments/appointment-settings-section.tsx';
 import { useCurrentUser } from '../auth/auth.queries.ts';
+import { currencyOptions, phoneRegions, supported } from './setting-options.ts';
 import { useSystemSettings, useUpdateSystemSettings } from './settings.queries.ts';
 import {
   diffSystemSettings,
@@ -46,17 +47,6 @@ import {
 function settingsOf(response: SystemSettingsResponse): SystemSettings {
   const { secretsSet: _secretsSet, ...settings } = response;
   return settings;
-}
-
-function supported(kind: 'timeZone' | 'currency', current: string): string[] {
-  let values: string[] = [];
-  try {
-    values = Intl.supportedValuesOf(kind);
-  } catch {
-    values = [];
-  }
-  const extra = kind === 'timeZone' ? ['UTC', current] : [current];
-  return [...new Set([...values, ...extra])].filter(Boolean).sort();
 }
 
 function Section({
@@ -153,26 +143,6 @@ function SecretField({ name, label, isSet, draft, onChange, error, disabled }: S
   );
 }
 
-/** Every ISO 3166 region the browser can name, as `MX — Mexico`, sorted by name. */
-function phoneRegions(language: string, current: string): { value: string; label: string }[] {
-  let names: Intl.DisplayNames | null = null;
-  try {
-    names = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' });
-  } catch {
-    return [{ value: current, label: current }];
-  }
-  const out: { value: string; label: string }[] = [];
-  for (let a = 65; a <= 90; a += 1) {
-    for (let b = 65; b <= 90; b += 1) {
-      const code = String.fromCharCode(a, b);
-      const name = names.of(code);
-      if (name && name !== code) out.push({ value: code, label: `${name} (${code})` });
-    }
-  }
-  if (!out.some((o) => o.value === current)) out.push({ value: current, label: current });
-  return out.sort((x, y) => x.label.localeCompare(y.label, language));
-}
-
 function toInt(value: string | number): number {
   return typeof value === 'number' ? value : value.trim() === '' ? Number.NaN : Number(value);
 }
@@ -214,18 +184,10 @@ function ClinicSettingsForm({ data, canWrite }: { data: SystemSettingsResponse; 
   );
   const mrnProblem = mrnFormatProblem(form.mrnFormat);
   const mrnExample = mrnProblem ? '' : formatMrn(form.mrnFormat, 1, new Date().getFullYear());
-  const currencies = useMemo(() => {
-    let names: Intl.DisplayNames | null = null;
-    try {
-      names = new Intl.DisplayNames([i18n.language], { type: 'currency' });
-    } catch {
-      names = null;
-    }
-    return supported('currency', form.currency).map((code) => ({
-      value: code,
-      label: names ? `${code} — ${names.of(code) ?? code}` : code,
-    }));
-  }, [form.currency, i18n.language]);
+  const currencies = useMemo(
+    () => currencyOptions(i18n.language, form.currency),
+    [form.currency, i18n.language],
+  );
 
   const error = save.error;
   const fieldError = (path: string) => localErrors[path] ?? serverError(error, path);

@@ -1,0 +1,160 @@
+import {
+  DEFAULT_SYSTEM_SETTINGS,
+  type SystemSettingsPatch,
+  type SystemSettingsResponse,
+} from '@carebase/contracts';
+import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { type FormEvent, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormError, QueryError } from '../../components/query-error.tsx';
+import { FormSkeleton } from '../../components/table-skeleton.tsx';
+import { fieldErrorOf, hasFieldErrorFor } from '../../lib/api.ts';
+import { currencyOptions, phoneRegions, supported } from '../settings/setting-options.ts';
+import { useSystemSettings, useUpdateSystemSettings } from '../settings/settings.queries.ts';
+import { browserTimeZone } from './setup-steps.ts';
+
+type ClinicDraft = Required<
+  Pick<SystemSettingsPatch, 'clinicName' | 'logoUrl' | 'address' | 'timeZone' | 'currency'>
+> & { country: string | null };
+
+const FIELDS = ['clinicName', 'logoUrl', 'address', 'country', 'timeZone', 'currency'] as const;
+
+/** Until a country is chosen the clinic is new: its time zone is still the default, so offer the browser's. */
+function draftOf(settings: SystemSettingsResponse): { draft: ClinicDraft; guessedZone: boolean } {
+  const guess = browserTimeZone();
+  const guessedZone = settings.country === null && settings.timeZone === 'UTC' && guess !== null;
+  return {
+    draft: {
+      // The placeholder name is not the clinic's: the field starts empty, so it is not saved by accident.
+      clinicName: settings.clinicName === DEFAULT_SYSTEM_SETTINGS.clinicName ? '' : settings.clinicName,
+      logoUrl: settings.logoUrl,
+      address: settings.address,
+      country: settings.country,
+      timeZone: guessedZone && guess ? guess : settings.timeZone,
+      currency: settings.currency,
+    },
+    guessedZone,
+  };
+}
+
+/** The clinic's name, logo, address, country (which also sets the phone region), time zone and currency. */
+export function ClinicStep({ onSaved }: { onSaved: () => void }) {
+  const settings = useSystemSettings();
+  if (settings.isPending) return <FormSkeleton fields={6} />;
+  if (settings.isError) return <QueryError error={settings.error} onRetry={() => void settings.refetch()} />;
+  return <ClinicForm settings={settings.data} onSaved={onSaved} />;
+}
+
+function ClinicForm({ settings, onSaved }: { settings: SystemSettingsResponse; onSaved: () => void }) {
+  const { t, i18n } = useTranslation();
+  const save = useUpdateSystemSettings();
+  const [{ draft: initial, guessedZone }] = useState(() => draftOf(settings));
+  const [draft, setDraft] = useState(initial);
+  const [required, setRequired] = useState<Record<string, string>>({});
+  const set = <K extends keyof ClinicDraft>(key: K, value: ClinicDraft[K]) =>
+    setDraft((current) => ({ ...current, [key]: value }));
+
+  const language = i18n.language;
+  const countries = useMemo(
+    () => phoneRegions(language, draft.country ?? settings.defaultPhoneRegion),
+    [language, draft.country, settings.defaultPhoneRegion],
+  );
+  const timeZones = useMemo(() => supported('timeZone', draft.timeZone), [draft.timeZone]);
+  const currencies = useMemo(() => currencyOptions(language, draft.currency), [language, draft.currency]);
+
+  const fieldError = (field: (typeof FIELDS)[number]) => required[field] ?? fieldErrorOf(save.error, field);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (!draft.clinicName.trim()) found.clinicName = t('validation.required');
+    if (!draft.country) found.country = t('validation.required');
+    setRequired(found);
+    if (Object.keys(found).length > 0 || !draft.country) return;
+    save.mutate(
+      {
+        ...draft,
+        clinicName: draft.clinicName.trim(),
+        country: draft.country,
+        // The country decides how phone numbers typed without a country code are read.
+        defaultPhoneRegion: draft.country,
+      },
+      { onSuccess: onSaved },
+    );
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        {hasFieldErrorFor(save.error, FIELDS) ? null : <FormError error={save.error} />}
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+          <TextInput
+            label={t('clinicSettings.clinic.clinicName')}
+            value={draft.clinicName}
+            onChange={(e) => set('clinicName', e.currentTarget.value)}
+            error={fieldError('clinicName')}
+            maxLength={200}
+            required
+          />
+          <TextInput
+            label={t('clinicSettings.clinic.logoUrl')}
+            description={t('setup.clinic.logoHint')}
+            value={draft.logoUrl ?? ''}
+            onChange={(e) =>
+              set('logoUrl', e.currentTarget.value.trim() === '' ? null : e.currentTarget.value)
+            }
+            error={fieldError('logoUrl')}
+            type="url"
+            maxLength={2000}
+          />
+          <Textarea
+            label={t('clinicSettings.clinic.address')}
+            value={draft.address}
+            onChange={(e) => set('address', e.currentTarget.value)}
+            error={fieldError('address')}
+            maxLength={500}
+            autosize
+            minRows={2}
+          />
+          <Select
+            label={t('setup.clinic.country')}
+            description={t('setup.clinic.countryHint')}
+            data={countries}
+            value={draft.country}
+            onChange={(value) => set('country', value)}
+            error={fieldError('country')}
+            searchable
+            required
+            comboboxProps={{ withinPortal: true }}
+          />
+          <Select
+            label={t('clinicSettings.clinic.timeZone')}
+            description={guessedZone ? t('setup.clinic.timeZoneGuessed') : undefined}
+            data={timeZones}
+            value={draft.timeZone}
+            onChange={(value) => value && set('timeZone', value)}
+            error={fieldError('timeZone')}
+            searchable
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <Select
+            label={t('clinicSettings.clinic.currency')}
+            data={currencies}
+            value={draft.currency}
+            onChange={(value) => value && set('currency', value)}
+            error={fieldError('currency')}
+            searchable
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+          />
+        </SimpleGrid>
+        <Group>
+          <Button type="submit" loading={save.isPending}>
+            {t('setup.clinic.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
