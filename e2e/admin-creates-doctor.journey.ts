@@ -50,7 +50,7 @@ export async function run(): Promise<void> {
     await admin.getByRole('link', { name: 'Home' }).click();
     await admin.getByRole('heading', { name: /Welcome/ }).waitFor();
 
-    await admin.getByRole('link', { name: 'Users' }).click();
+    await admin.getByRole('link', { name: 'Users', exact: true }).click();
     await admin.getByRole('button', { name: 'New user' }).click();
     const dialog = admin.getByRole('dialog');
     await dialog.getByLabel('Full name').fill(DOCTOR.name);

@@ -16,9 +16,11 @@ export const ADMIN_PASSWORD = 'signal-harbour-violet-58';
 
 /**
  * Signs the first admin in through the API, replaces the printed password (required before anything else),
- * enrols TOTP, and returns a request context acting as that admin.
+ * enrols TOTP, and returns a request context acting as that admin, with one recovery code for a browser sign-in.
  */
-export async function adminApi(server: Server): Promise<APIRequestContext> {
+export async function adminSession(
+  server: Server,
+): Promise<{ api: APIRequestContext; recoveryCode: string }> {
   const api = await request.newContext({
     baseURL: server.baseUrl,
     extraHTTPHeaders: { origin: server.baseUrl },
@@ -32,8 +34,15 @@ export async function adminApi(server: Server): Promise<APIRequestContext> {
     }),
   );
   const { secret } = await ok<{ secret: string }>(await api.post('/api/auth/mfa/enroll'));
-  await ok(await api.post('/api/auth/mfa/confirm', { data: { otp: totp(secret) } }));
-  return api;
+  const { recoveryCodes } = await ok<{ recoveryCodes: string[] }>(
+    await api.post('/api/auth/mfa/confirm', { data: { otp: totp(secret) } }),
+  );
+  return { api, recoveryCode: recoveryCodes[0] ?? '' };
+}
+
+/** The first admin's request context (see adminSession). */
+export async function adminApi(server: Server): Promise<APIRequestContext> {
+  return (await adminSession(server)).api;
 }
 
 export async function createStaff(

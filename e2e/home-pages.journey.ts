@@ -3,27 +3,10 @@
 // doctor's home follows a walk-in live. Every home is shot in English and in Spanish at 1366×768.
 import assert from 'node:assert/strict';
 import { type APIRequestContext, type Browser, type Page, request } from 'playwright-core';
-import { call, createStaff, totp } from './api-setup.ts';
+import { ADMIN_PASSWORD, adminSession, call, createStaff } from './api-setup.ts';
 import { launchBrowser, type Server, shooter, startServer } from './harness.ts';
 
 const PASSWORD = 'amber-lantern-meadow-52';
-
-/** Signs the first admin in, enrols TOTP, and keeps a recovery code so the browser can sign in as them too. */
-async function admin(server: Server): Promise<{ api: APIRequestContext; recoveryCode: string }> {
-  const api = await request.newContext({
-    baseURL: server.baseUrl,
-    extraHTTPHeaders: { origin: server.baseUrl },
-  });
-  const login = await api.post('/api/auth/login', {
-    data: { email: server.adminEmail, password: server.adminPassword },
-  });
-  assert.ok(login.ok(), await login.text());
-  const { secret } = await call<{ secret: string }>(api, 'post', '/api/auth/mfa/enroll', {});
-  const { recoveryCodes } = await call<{ recoveryCodes: string[] }>(api, 'post', '/api/auth/mfa/confirm', {
-    otp: totp(secret),
-  });
-  return { api, recoveryCode: recoveryCodes[0] ?? '' };
-}
 
 async function as(server: Server, email: string): Promise<APIRequestContext> {
   const api = await request.newContext({
@@ -81,7 +64,7 @@ export async function run(): Promise<void> {
   const browser = await launchBrowser();
   const shot = shooter('home-pages');
   try {
-    const { api, recoveryCode } = await admin(server);
+    const { api, recoveryCode } = await adminSession(server);
     const doctor = await createStaff(api, {
       name: 'Dario Doctor',
       email: 'dario@example.org',
@@ -162,7 +145,7 @@ export async function run(): Promise<void> {
     assert.match(await waiting.innerText(), /Waiting now\s+2/);
     await bothLanguages(deskPage, shot, 'receptionist');
 
-    const adminPage = await signedIn(browser, server, server.adminEmail, server.adminPassword, recoveryCode);
+    const adminPage = await signedIn(browser, server, server.adminEmail, ADMIN_PASSWORD, recoveryCode);
     await card(adminPage, 'System health').getByText('Database answering').waitFor();
     await card(adminPage, 'Users who have not signed in yet').getByText('Lucía Muñoz').waitFor();
     await bothLanguages(adminPage, shot, 'admin');
