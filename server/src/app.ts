@@ -115,7 +115,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const credentialCache = createCredentialCache({ listenerEpoch: database.listenerEpoch });
   const stopClearing = await clearOnAuthChanges(database, credentialCache);
   app.addHook('onClose', () => stopClearing());
-  const settings = await announcedValue(database, SETTINGS_CHANGES_CHANNEL, () => readSystemSettings(db));
+  const settings = await announcedValue(database, SETTINGS_CHANGES_CHANNEL, readSystemSettings);
   app.addHook('onClose', () => settings.close());
   const ctx: AppContext = {
     config,

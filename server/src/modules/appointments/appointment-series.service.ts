@@ -96,7 +96,7 @@ async function conflictOf(
 }
 
 export async function previewSeries(ctx: AppContext, input: SeriesRequest): Promise<SeriesPreview> {
-  const { settings } = await ctx.settings.get();
+  const { settings } = await ctx.settings.get(ctx.db);
   const plan = await planSeries(ctx.db, input, settings.timeZone);
   const occurrences = plan.planned.map((p) => p.occurrence);
   return {
@@ -115,7 +115,7 @@ export async function bookSeries(
   actor: ActorContext,
   input: BookSeries,
 ): Promise<SeriesBooked> {
-  const { settings } = await ctx.settings.get();
+  const { settings } = await ctx.settings.get(ctx.db);
   const { skipConflicts, ...request } = input;
   return ctx.db.transaction(async (tx) => {
     const patient = await findPatientRef(tx, input.patientId, { lock: true });

@@ -46,7 +46,7 @@ export function appointmentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         response: { 200: SelfBookingRulesSchema },
       },
       handler: async () => {
-        const { settings } = await ctx.settings.get();
+        const { settings } = await ctx.settings.get(ctx.db);
         const a = settings.appointments;
         return {
           enabled: a.selfBookingEnabled,

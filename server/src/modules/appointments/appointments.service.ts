@@ -124,7 +124,7 @@ export async function bookAppointment(
   actor: ActorContext,
   input: BookAppointment,
 ): Promise<Appointment> {
-  const { settings } = await ctx.settings.get();
+  const { settings } = await ctx.settings.get(ctx.db);
   const portal = actsAsPatient(principal, 'write');
   const startsAt = new Date(input.startsAt);
   assertNotPast(startsAt, 'body.startsAt');
@@ -207,7 +207,7 @@ export async function rescheduleAppointment(
   id: string,
   patch: RescheduleAppointment,
 ): Promise<Appointment> {
-  const { settings } = await ctx.settings.get();
+  const { settings } = await ctx.settings.get(ctx.db);
   const portal = actsAsPatient(principal, 'write');
   if (portal) {
     assertSelfBookingEnabled(settings);
@@ -287,7 +287,7 @@ export async function cancelAppointment(
   id: string,
   reason: string,
 ): Promise<Appointment> {
-  const { settings } = await ctx.settings.get();
+  const { settings } = await ctx.settings.get(ctx.db);
   const portal = actsAsPatient(principal, 'write');
   if (portal) assertSelfBookingEnabled(settings);
   return ctx.db.transaction(async (tx) => {

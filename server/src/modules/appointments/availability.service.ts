@@ -33,7 +33,7 @@ export async function availability(
     throw fieldError('query.to', `must be at most ${AVAILABILITY_MAX_DAYS} days after query.from`);
   const service = await serviceAt(ctx.db, q.service, 'query.service');
   assertOffers(service, q.provider, { service: 'query.service', provider: 'query.provider' });
-  const { settings } = await ctx.settings.get();
+  const { settings } = await ctx.settings.get(ctx.db);
   if (actsAsPatient(principal, 'read')) {
     assertSelfBookingEnabled(settings);
     if (!service.selfBookable)

@@ -19,6 +19,7 @@ import { hashToken, newToken } from '../../platform/auth/secret-token.ts';
 import { totpStep } from '../../platform/auth/totp.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/events.publisher.ts';
+import { clinicLanguage } from '../settings/settings.service.ts';
 import {
   advanceTotpStep,
   consumeRecoveryCode,
@@ -90,6 +91,8 @@ export async function login(
   input: LoginInput,
 ): Promise<{ token: string; me: Me }> {
   const user = await findUserByEmail(ctx.db, input.email);
+  // Read before the transaction: the embedded database has one connection, which the transaction holds.
+  const clinic = await clinicLanguage(ctx);
   // The password is checked (or the time of a check spent) whatever follows, so response time says nothing.
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (user?.lockedUntil && user.lockedUntil > new Date()) {
@@ -138,7 +141,7 @@ export async function login(
       },
     );
     const account = await loadAccount(tx, { ...user, lastLoginAt: now });
-    return { token, me: meOf(account) };
+    return { token, me: meOf(account, clinic) };
   });
 }
 
@@ -157,7 +160,7 @@ export async function logout(ctx: AppContext, actor: ActorContext, principal: Pr
 export async function me(ctx: AppContext, principal: Principal): Promise<Me> {
   const found = await authRepo.findUserWithRoles(ctx.db, principal.userId);
   if (!found) throw new AppError('unauthenticated');
-  const result = meOf(accountOf(found.user, found.roles));
+  const result = meOf(accountOf(found.user, found.roles), await clinicLanguage(ctx));
   // A token carries fewer permissions than its owner may have: report what this request can do.
   return principal.via === 'token' ? { ...result, permissions: principal.permissions } : result;
 }

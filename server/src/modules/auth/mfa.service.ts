@@ -22,7 +22,7 @@ export async function startEnrollment(ctx: AppContext, actor: ActorContext, prin
   if (user.totpEnabled)
     throw new AppError('conflict', 'Two-factor authentication is already on; turn it off first to re-enrol.');
   const secret = newTotpSecret();
-  const { settings } = await ctx.settings.get();
+  const { settings } = await ctx.settings.get(ctx.db);
   await ctx.db.transaction(async (tx) => {
     await updateUser(tx, user.id, { totpSecret: secret });
     await writeAudit(tx, actor, {

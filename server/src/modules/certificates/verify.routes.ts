@@ -58,7 +58,7 @@ export function verifyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           const code = normalizeVerificationCode(req.query.code) ?? req.query.code.trim();
           return reply.redirect(`/verify/${encodeURIComponent(code)}?lang=${lang}`, 303);
         }
-        const { settings } = await ctx.settings.get();
+        const { settings } = await ctx.settings.get(ctx.db);
         return reply
           .header('cache-control', 'no-store')
           .type('text/html; charset=utf-8')

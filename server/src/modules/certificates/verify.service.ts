@@ -17,7 +17,7 @@ export async function verifyCode(
   actor: ActorContext,
   raw: string,
 ): Promise<VerificationResult> {
-  const { settings } = await ctx.settings.get();
+  const { settings } = await ctx.settings.get(ctx.db);
   const code = normalizeVerificationCode(raw);
   const row = code ? await repo.findByVerificationCode(ctx.db, code) : undefined;
   if (!code || !row?.approvedAt || !['approved', 'issued', 'revoked'].includes(row.status)) {

@@ -52,7 +52,7 @@ export async function checkDuplicates(
     throw new AppError('forbidden', 'This needs the patients:read permission.');
   const phones: string[] = [];
   if (query.phone || query.altPhone) {
-    const { settings } = await ctx.settings.get();
+    const { settings } = await ctx.settings.get(ctx.db);
     for (const key of ['phone', 'altPhone'] as const) {
       const value = query[key];
       if (!value) continue;

@@ -134,7 +134,7 @@ export async function exportPatientsCsv(
   const first = { ...query, limit: Math.min(limits.chunk, limits.maxRows) };
   const search = await planSearch(ctx, first);
   const firstPage = await runPlan(ctx.db, search.plan, search.filters, first, undefined);
-  const { settings } = await ctx.settings.get();
+  const { settings } = await ctx.settings.get(ctx.db);
   return {
     filename: `patients-${clinicDate(settings.timeZone, now)}.csv`,
     lines: csvLines(ctx, actor, query, search, firstPage, limits),

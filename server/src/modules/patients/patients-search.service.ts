@@ -171,7 +171,7 @@ export async function planSearch(
 ): Promise<{ plan: Plan; filters: repo.SearchFilters }> {
   let region: string | undefined;
   const regionOf: Region = async () => {
-    region ??= (await ctx.settings.get()).settings.defaultPhoneRegion;
+    region ??= (await ctx.settings.get(ctx.db)).settings.defaultPhoneRegion;
     return region;
   };
   const filters: repo.SearchFilters = {

@@ -129,7 +129,7 @@ export async function createPatient(
   actor: ActorContext,
   input: CreatePatientInput,
 ): Promise<Patient> {
-  const { settings } = await ctx.settings.get();
+  const { settings } = await ctx.settings.get(ctx.db);
   const contacts = normalizeContactPhones(input, settings.defaultPhoneRegion);
   assertDistinctIdentifiers(input.identifiers);
   return ctx.db
@@ -218,7 +218,7 @@ export async function updatePatient(
   id: string,
   patch: UpdatePatientInput,
 ): Promise<Patient> {
-  const { settings } = await ctx.settings.get();
+  const { settings } = await ctx.settings.get(ctx.db);
   const contacts = normalizeContactPhones(patch, settings.defaultPhoneRegion);
   if (patch.identifiers) assertDistinctIdentifiers(patch.identifiers);
   if (patch.userId) await assertPortalUser(ctx.db, patch.userId);

@@ -24,10 +24,10 @@ import { inTx, loadTicket, publishQueueChanged, toTickets } from './queue-ticket
 
 /** Today's date in the clinic's time zone: tickets are numbered per department per local day. */
 export async function clinicToday(
-  ctx: Pick<AppContext, 'settings'>,
+  ctx: Pick<AppContext, 'settings' | 'db'>,
   now = new Date(),
 ): Promise<{ day: string; timeZone: string }> {
-  const { settings } = await ctx.settings.get();
+  const { settings } = await ctx.settings.get(ctx.db);
   return { day: localDateOf(now, settings.timeZone), timeZone: settings.timeZone };
 }
 

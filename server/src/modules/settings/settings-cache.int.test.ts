@@ -62,4 +62,20 @@ describe("the clinic's settings in memory", () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(await clinicName()).toBe('Clinic Patched');
   });
+
+  it('are read inside a transaction that needs them when memory is empty, without waiting on it', async () => {
+    const desk = await t.userWithRoles(['receptionist']);
+    t.app.ctx.settings.clear();
+    // A walk-in registers the patient inside the queue's transaction, and the registration reads the settings.
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/queue/walk-in',
+      cookie: desk.cookie,
+      payload: {
+        departmentKey: 'general',
+        newPatient: { givenName: 'Cold', familyName: 'Cache', birthDate: '1990-01-01', sex: 'female' },
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+  });
 });

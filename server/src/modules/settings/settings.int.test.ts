@@ -286,3 +286,26 @@ describe('/api/settings/system', () => {
     expect((await patchSystem({ clinicName: 'X' }, doctor.cookie)).statusCode).toBe(403);
   });
 });
+
+describe("the clinic's default language", () => {
+  it('is the language of everyone who has not chosen one; a choice stays', async () => {
+    const chose = await t.userWithRoles(['nurse']);
+    const choice = await t.request({
+      method: 'PATCH',
+      url: '/api/settings/me',
+      cookie: chose.cookie,
+      payload: { language: 'en' },
+    });
+    expect(choice.statusCode).toBe(200);
+    expect((await patchSystem({ defaultLanguage: 'es' })).statusCode).toBe(200);
+    const fresh = await t.userWithRoles(['nurse']);
+    const language = async (cookie: string) =>
+      (await t.request({ method: 'GET', url: '/api/auth/me', cookie })).json().settings.language;
+    expect(await language(fresh.cookie)).toBe('es');
+    expect(await language(chose.cookie)).toBe('en');
+    const mine = await t.request({ method: 'GET', url: '/api/settings/me', cookie: fresh.cookie });
+    expect(mine.json().language).toBe('es');
+    expect((await patchSystem({ defaultLanguage: 'en' })).statusCode).toBe(200);
+    expect(await language(fresh.cookie)).toBe('en');
+  });
+});

@@ -37,7 +37,10 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       config: { access: 'authenticated', duringMfaEnrollment: true },
       schema: { tags, summary: 'Your settings', response: { 200: UserSettingsSchema } },
       handler: async (req) =>
-        settings.userSettingsOf(await storedUserSettings(ctx.db, principalOf(req).userId)),
+        settings.userSettingsOf(
+          await storedUserSettings(ctx.db, principalOf(req).userId),
+          await settings.clinicLanguage(ctx),
+        ),
     });
     app.patch('/me', {
       config: { access: 'authenticated', duringMfaEnrollment: true },

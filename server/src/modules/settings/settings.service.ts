@@ -91,8 +91,10 @@ function toResponse(
   return { ...settings, secretsSet };
 }
 
-export async function getSystemSettings(ctx: Pick<AppContext, 'settings'>): Promise<SystemSettingsResponse> {
-  const { settings, secrets } = await ctx.settings.get();
+export async function getSystemSettings(
+  ctx: Pick<AppContext, 'settings' | 'db'>,
+): Promise<SystemSettingsResponse> {
+  const { settings, secrets } = await ctx.settings.get(ctx.db);
   return toResponse(settings, secrets);
 }
 
@@ -170,12 +172,24 @@ export async function transportSettings(ctx: Pick<AppContext, 'db' | 'config'>):
   return { smtp, sms };
 }
 
-export function userSettingsOf(stored: Partial<UserSettings>): UserSettings {
+/** A user's settings: what they chose, else the clinic's default language and the built-in defaults. */
+export function userSettingsOf(
+  stored: Partial<UserSettings>,
+  clinic: Pick<UserSettings, 'language'> = DEFAULT_USER_SETTINGS,
+): UserSettings {
   return {
     ...DEFAULT_USER_SETTINGS,
+    language: clinic.language,
     ...stored,
     notifications: { ...DEFAULT_USER_SETTINGS.notifications, ...stored.notifications },
   };
+}
+
+/** The clinic's default language, as a user who has not chosen one gets it. */
+export async function clinicLanguage(
+  ctx: Pick<AppContext, 'settings' | 'db'>,
+): Promise<Pick<UserSettings, 'language'>> {
+  return { language: (await ctx.settings.get(ctx.db)).settings.defaultLanguage };
 }
 
 export async function patchUserSettings(
@@ -184,8 +198,10 @@ export async function patchUserSettings(
   userId: string,
   patch: Partial<UserSettings>,
 ): Promise<UserSettings> {
+  // Read before the transaction: the embedded database has one connection, which the transaction holds.
+  const clinic = await clinicLanguage(ctx);
   return ctx.db.transaction(async (tx) => {
-    const current = userSettingsOf(await storedUserSettings(tx, userId));
+    const current = userSettingsOf(await storedUserSettings(tx, userId), clinic);
     const next: UserSettings = {
       ...current,
       ...patch,

@@ -17,7 +17,7 @@ const LINKS: Record<SetupChecklistItem['key'], string> = {
  * the placeholder and a country, an active service, a provider with weekly hours, and a mail relay.
  */
 export async function setupChecklist(ctx: AppContext): Promise<SetupChecklist> {
-  const { settings } = await ctx.settings.get();
+  const { settings } = await ctx.settings.get(ctx.db);
   const booking = await bookingReadiness(ctx.db, localDateOf(new Date(), settings.timeZone));
   const mailReady = (await transportSettings(ctx)).smtp !== null;
   const done: Record<SetupChecklistItem['key'], boolean> = {

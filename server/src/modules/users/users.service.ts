@@ -59,7 +59,8 @@ export async function loadAccount(db: Executor, user: repo.UserRow): Promise<Acc
   return accountOf(user, (await findUserWithRoles(db, user.id))?.roles ?? []);
 }
 
-export function meOf(account: Account): Me {
+/** What /api/auth/me says of an account; `clinic` gives the language of those who have not chosen one. */
+export function meOf(account: Account, clinic: Pick<UserSettings, 'language'>): Me {
   return {
     id: account.user.id,
     email: account.user.email,
@@ -69,7 +70,7 @@ export function meOf(account: Account): Me {
     mfaEnabled: account.user.totpEnabled,
     mfaEnrollmentRequired: account.mfaRequired && !account.user.totpEnabled,
     passwordChangeRequired: account.passwordChangeRequired,
-    settings: userSettingsOf(account.user.settings),
+    settings: userSettingsOf(account.user.settings, clinic),
   };
 }
 

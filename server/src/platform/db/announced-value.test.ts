@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { announcedValue } from './announced-value.ts';
+import type { Executor } from './database.ts';
 
 /** A database that only announces: `announce` is what a committed change does on the channel. */
 function setup() {
-  const state = { epoch: 1 as number | null, stored: 'a', reads: 0 };
+  const state = { epoch: 1 as number | null, stored: 'a', reads: [] as string[] };
   const handlers: ((payload: string) => void)[] = [];
-  let release: (() => void) | undefined;
   const database = {
     listenerEpoch: () => state.epoch,
     listen: async (_channel: string, h: (payload: string) => void) => {
@@ -13,22 +13,12 @@ function setup() {
       return async () => {};
     },
   };
-  const load = async () => {
-    state.reads++;
+  let release: (() => void) | undefined;
+  const load = async (db: Executor) => {
+    state.reads.push(db as unknown as string);
     const value = state.stored;
-    if (release === undefined) return value;
-    await new Promise<void>((resolve) => {
-      release = resolve;
-    });
+    if (release) await new Promise<void>((resolve) => (release = resolve));
     return value;
-  };
-  const hold = () => {
-    release = () => {};
-  };
-  const finish = () => {
-    const r = release;
-    release = undefined;
-    r?.();
   };
   return {
     state,
@@ -37,64 +27,77 @@ function setup() {
     announce: () => {
       for (const h of handlers) h('');
     },
-    hold,
-    finish,
+    /** The next read waits until `finish`. */
+    hold: () => {
+      release = () => {};
+    },
+    finish: () => {
+      const r = release;
+      release = undefined;
+      r?.();
+    },
   };
 }
+
+const pool = 'pool' as unknown as Executor;
+const tx = 'tx' as unknown as Executor;
 
 describe('announced value', () => {
   it('reads once, then answers from memory until a change is announced', async () => {
     const s = setup();
     const value = await announcedValue(s.database, 'c', s.load);
-    expect(await value.get()).toBe('a');
+    expect(await value.get(pool)).toBe('a');
     s.state.stored = 'b';
-    expect(await value.get()).toBe('a');
-    expect(s.state.reads).toBe(1);
+    expect(await value.get(pool)).toBe('a');
+    expect(s.state.reads).toHaveLength(1);
     s.announce();
-    expect(await value.get()).toBe('b');
-    expect(s.state.reads).toBe(2);
+    expect(await value.get(pool)).toBe('b');
+    expect(s.state.reads).toHaveLength(2);
   });
 
-  it('shares one read among everyone waiting, and keeps out a read that began before a change', async () => {
+  it('reads through the executor it is given (a transaction reads inside itself)', async () => {
+    const s = setup();
+    const value = await announcedValue(s.database, 'c', s.load);
+    await value.get(tx);
+    expect(s.state.reads).toEqual(['tx']);
+  });
+
+  it('keeps out a read that began before a change was announced', async () => {
     const s = setup();
     const value = await announcedValue(s.database, 'c', s.load);
     s.hold();
-    const first = value.get();
-    const second = value.get();
+    const early = value.get(pool);
     s.state.stored = 'b';
     s.announce();
     s.finish();
-    expect(await first).toBe('a');
-    expect(await second).toBe('a');
-    expect(s.state.reads).toBe(1);
-    expect(await value.get()).toBe('b');
-    expect(s.state.reads).toBe(2);
+    expect(await early).toBe('a');
+    expect(await value.get(pool)).toBe('b');
   });
 
   it('reads every time while nothing announces changes, and starts afresh on a new listener', async () => {
     const s = setup();
     const value = await announcedValue(s.database, 'c', s.load);
-    await value.get();
+    await value.get(pool);
     s.state.epoch = null;
-    await value.get();
-    await value.get();
-    expect(s.state.reads).toBe(3);
+    await value.get(pool);
+    await value.get(pool);
+    expect(s.state.reads).toHaveLength(3);
     s.state.epoch = 2;
     s.state.stored = 'b';
-    expect(await value.get()).toBe('b');
-    expect(await value.get()).toBe('b');
-    expect(s.state.reads).toBe(4);
+    expect(await value.get(pool)).toBe('b');
+    expect(await value.get(pool)).toBe('b');
+    expect(s.state.reads).toHaveLength(4);
   });
 
   it('forgets a failed read', async () => {
     const s = setup();
     let fail = true;
-    const value = await announcedValue(s.database, 'c', async () => {
+    const value = await announcedValue(s.database, 'c', async (db) => {
       if (fail) throw new Error('down');
-      return s.load();
+      return s.load(db);
     });
-    await expect(value.get()).rejects.toThrow('down');
+    await expect(value.get(pool)).rejects.toThrow('down');
     fail = false;
-    expect(await value.get()).toBe('a');
+    expect(await value.get(pool)).toBe('a');
   });
 });

@@ -1,4 +1,4 @@
-import type { Database } from './database.ts';
+import type { Database, Executor } from './database.ts';
 
 export type AnnouncementGuard = {
   /** False while nothing announces changes; a new listener connection starts afresh (clears). */
@@ -42,8 +42,11 @@ export function announcementGuard(
 }
 
 export type AnnouncedValue<T> = {
-  /** The value as last read, or read now (one read at a time, shared by everyone waiting for it). */
-  get(): Promise<T>;
+  /**
+   * The value as last read, or read now through `db`: inside a transaction pass the transaction, since the
+   * embedded database has one connection and a read beside an open transaction would wait for it forever.
+   */
+  get(db: Executor): Promise<T>;
   /** Forgets the value: called on every announcement, and by this instance right after its own change. */
   clear(): void;
   /** Stops listening. */
@@ -57,35 +60,22 @@ export type AnnouncedValue<T> = {
 export async function announcedValue<T>(
   database: Pick<Database, 'listen' | 'listenerEpoch'>,
   channel: string,
-  load: () => Promise<T>,
+  load: (db: Executor) => Promise<T>,
 ): Promise<AnnouncedValue<T>> {
   let cached: { value: T } | undefined;
-  let loading: { version: number; promise: Promise<T> } | undefined;
   const guard = announcementGuard(database.listenerEpoch, () => {
     cached = undefined;
-    loading = undefined;
   });
   const unlisten = await database.listen(channel, () => guard.clear());
 
   return {
-    get() {
-      if (!guard.usable()) return load();
-      if (cached) return Promise.resolve(cached.value);
-      if (loading) return loading.promise;
+    async get(db) {
+      if (!guard.usable()) return load(db);
+      if (cached) return cached.value;
       const version = guard.version();
-      const promise = load().then(
-        (value) => {
-          if (guard.version() === version) cached = { value };
-          if (loading?.promise === promise) loading = undefined;
-          return value;
-        },
-        (err: unknown) => {
-          if (loading?.promise === promise) loading = undefined;
-          throw err;
-        },
-      );
-      loading = { version, promise };
-      return promise;
+      const value = await load(db);
+      if (guard.version() === version) cached = { value };
+      return value;
     },
     clear: () => guard.clear(),
     close: unlisten,

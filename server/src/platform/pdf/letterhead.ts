@@ -35,7 +35,7 @@ function isPngOrJpeg(bytes: Buffer): boolean {
 export async function loadLetterhead(
   ctx: Pick<AppContext, 'db' | 'blobs' | 'config' | 'log' | 'settings'>,
 ): Promise<Letterhead> {
-  const { settings } = await ctx.settings.get();
+  const { settings } = await ctx.settings.get(ctx.db);
   let logo: Buffer | null = null;
   const key = storedLogoKey(settings.logoUrl, ctx.config.publicUrl);
   if (key) {

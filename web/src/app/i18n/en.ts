@@ -1216,7 +1216,7 @@ export const en = {
       currency: 'Currency',
       defaultLanguage: 'Default language',
       defaultLanguageHint:
-        'Public screens such as waiting-room displays use it, unless a display is given its own language.',
+        'The language of everyone who has not chosen one, and of public screens such as waiting-room displays unless a display is given its own.',
       defaultAppointmentMinutes: 'Default appointment length (minutes)',
     },
     mail: {

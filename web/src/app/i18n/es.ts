@@ -1239,7 +1239,7 @@ export const es: Translation = {
       currency: 'Moneda',
       defaultLanguage: 'Idioma predeterminado',
       defaultLanguageHint:
-        'Lo usan las pantallas públicas, como las de la sala de espera, salvo que una pantalla tenga su propio idioma.',
+        'El idioma de quien no haya elegido otro, y de las pantallas públicas, como las de la sala de espera, salvo que una pantalla tenga su propio idioma.',
       defaultAppointmentMinutes: 'Duración predeterminada de la cita (minutos)',
     },
     mail: {

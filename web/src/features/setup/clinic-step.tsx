@@ -1,11 +1,13 @@
 import {
   DEFAULT_SYSTEM_SETTINGS,
+  LANGUAGES,
   type SystemSettingsPatch,
   type SystemSettingsResponse,
 } from '@carebase/contracts';
 import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isLanguage } from '../../app/i18n/i18n.ts';
 import { FormError, QueryError } from '../../components/query-error.tsx';
 import { FormSkeleton } from '../../components/table-skeleton.tsx';
 import { fieldErrorOf, hasFieldErrorFor } from '../../lib/api.ts';
@@ -14,10 +16,21 @@ import { useSystemSettings, useUpdateSystemSettings } from '../settings/settings
 import { browserTimeZone } from './setup-steps.ts';
 
 type ClinicDraft = Required<
-  Pick<SystemSettingsPatch, 'clinicName' | 'logoUrl' | 'address' | 'timeZone' | 'currency'>
+  Pick<
+    SystemSettingsPatch,
+    'clinicName' | 'logoUrl' | 'address' | 'timeZone' | 'currency' | 'defaultLanguage'
+  >
 > & { country: string | null };
 
-const FIELDS = ['clinicName', 'logoUrl', 'address', 'country', 'timeZone', 'currency'] as const;
+const FIELDS = [
+  'clinicName',
+  'logoUrl',
+  'address',
+  'country',
+  'timeZone',
+  'currency',
+  'defaultLanguage',
+] as const;
 
 /** Until a country is chosen the clinic is new: its time zone is still the default, so offer the browser's. */
 function draftOf(settings: SystemSettingsResponse): { draft: ClinicDraft; guessedZone: boolean } {
@@ -32,12 +45,16 @@ function draftOf(settings: SystemSettingsResponse): { draft: ClinicDraft; guesse
       country: settings.country,
       timeZone: guessedZone && guess ? guess : settings.timeZone,
       currency: settings.currency,
+      defaultLanguage: settings.defaultLanguage,
     },
     guessedZone,
   };
 }
 
-/** The clinic's name, logo, address, country (which also sets the phone region), time zone and currency. */
+/**
+ * The clinic's name, logo, address, country (which also sets the phone region), time zone, currency and the
+ * language of its screens and documents.
+ */
 export function ClinicStep({ onSaved }: { onSaved: () => void }) {
   const settings = useSystemSettings();
   if (settings.isPending) return <FormSkeleton fields={6} />;
@@ -145,6 +162,16 @@ function ClinicForm({ settings, onSaved }: { settings: SystemSettingsResponse; o
             onChange={(value) => value && set('currency', value)}
             error={fieldError('currency')}
             searchable
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <Select
+            label={t('clinicSettings.clinic.defaultLanguage')}
+            description={t('clinicSettings.clinic.defaultLanguageHint')}
+            data={LANGUAGES.map((value) => ({ value, label: t(`languages.${value}`) }))}
+            value={draft.defaultLanguage}
+            onChange={(value) => isLanguage(value) && set('defaultLanguage', value)}
+            error={fieldError('defaultLanguage')}
             allowDeselect={false}
             comboboxProps={{ withinPortal: true }}
           />
