@@ -39,6 +39,22 @@ async function signedIn(browser: Browser, server: Server, email: string, passwor
 const card = (page: Page, title: string | RegExp) =>
   page.locator('section').filter({ has: page.getByRole('heading', { name: title }) });
 
+/** The home on a phone and on a large screen as well (the journey's pages are 1366×768). */
+async function otherScreens(page: Page, shot: (page: Page, step: string) => Promise<void>, who: string) {
+  for (const [name, width, height] of [
+    ['phone', 390, 844],
+    ['full-hd', 1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    // The menu slides away when the screen narrows: let it settle before judging the width.
+    await page.waitForTimeout(500);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${who}'s home is ${overflow} px wider than a ${width} px screen`);
+    await shot(page, `${who}-${name}`);
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
+
 /** Shoots the home in English, switches the user to Spanish, shoots again, and switches back. */
 async function bothLanguages(page: Page, shot: (page: Page, step: string) => Promise<void>, who: string) {
   await page.waitForLoadState('networkidle');
@@ -131,6 +147,7 @@ export async function run(): Promise<void> {
     await card(doctorPage, 'My queue now').getByText('Tomás Ortega').waitFor({ timeout: 5_000 });
     console.log(`  doctor's home showed the walk-in ${Date.now() - started} ms after it was registered`);
     await bothLanguages(doctorPage, shot, 'doctor');
+    await otherScreens(doctorPage, shot, 'doctor');
     assert.equal(doctor.id.length > 0, true);
 
     const nursePage = await signedIn(browser, server, 'nora@example.org', PASSWORD);
@@ -144,6 +161,7 @@ export async function run(): Promise<void> {
     await waiting.getByText('Waiting now').waitFor();
     assert.match(await waiting.innerText(), /Waiting now\s+2/);
     await bothLanguages(deskPage, shot, 'receptionist');
+    await otherScreens(deskPage, shot, 'receptionist');
 
     const adminPage = await signedIn(browser, server, server.adminEmail, ADMIN_PASSWORD, recoveryCode);
     await card(adminPage, 'System health').getByText('Database answering').waitFor();

@@ -18,7 +18,7 @@ export function HomeCard({
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby={id} h="100%">
       <Stack gap="sm">
-        <Group justify="space-between" wrap="nowrap">
+        <Group justify="space-between" gap="xs">
           <Group gap="xs" wrap="nowrap">
             <Title order={2} fz="h4" id={id}>
               {title}
