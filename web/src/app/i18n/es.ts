@@ -323,8 +323,8 @@ export const es: Translation = {
     mfaSuggestion: 'Proteja su cuenta con la verificación en dos pasos.',
     mfaSuggestionAction: 'Configúrela en su perfil',
     cards: {
-      myQueue: 'Mi cola ahora',
-      openMyQueue: 'Abrir mi cola',
+      myQueue: 'Mi fila ahora',
+      openMyQueue: 'Abrir mi fila',
       callFromMyQueue: 'Llamar al siguiente paciente',
       nobodyWaiting: 'Nadie le está esperando.',
       andMore_one: 'y {{count}} más',
