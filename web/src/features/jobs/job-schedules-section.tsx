@@ -1,8 +1,9 @@
 import type { JobSchedule } from '@carebase/contracts';
-import { Badge, Code, Paper, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Badge, Code, Paper, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateTimeText } from '../../components/date-time-text.tsx';
+import { LastErrorCell } from '../../components/last-error-cell.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useJobSchedules } from './jobs.queries.ts';
@@ -75,19 +76,7 @@ export function JobSchedulesSection() {
                   <Table.Td>
                     <OutcomeBadge schedule={schedule} />
                   </Table.Td>
-                  <Table.Td maw={280}>
-                    {schedule.lastError ? (
-                      <Tooltip label={schedule.lastError} multiline w={360} withArrow>
-                        <Text size="sm" c="red" truncate="end" tabIndex={0}>
-                          {schedule.lastError}
-                        </Text>
-                      </Tooltip>
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        {t('common.emptyValue')}
-                      </Text>
-                    )}
-                  </Table.Td>
+                  <LastErrorCell error={schedule.lastError} />
                   <Table.Td className="nowrap">
                     <DateTimeText value={schedule.nextRunAt} />
                   </Table.Td>

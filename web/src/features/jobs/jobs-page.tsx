@@ -1,23 +1,12 @@
 import { JOB_STATUSES, type Job, JobQuerySchema } from '@carebase/contracts';
-import {
-  Badge,
-  Button,
-  Code,
-  Group,
-  Paper,
-  Select,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { Badge, Button, Code, Group, Paper, Select, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateTimeText } from '../../components/date-time-text.tsx';
 import { Empty } from '../../components/empty.tsx';
 import { IconClock, IconRefresh } from '../../components/icons.tsx';
+import { LastErrorCell } from '../../components/last-error-cell.tsx';
 import { ListFooter } from '../../components/list-footer.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
@@ -121,19 +110,7 @@ export function JobsPage() {
                   <Table.Td className="nowrap">
                     <DateTimeText value={job.runAt} />
                   </Table.Td>
-                  <Table.Td maw={280}>
-                    {job.lastError ? (
-                      <Tooltip label={job.lastError} multiline w={360} withArrow>
-                        <Text size="sm" c="red" truncate="end" tabIndex={0}>
-                          {job.lastError}
-                        </Text>
-                      </Tooltip>
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        {t('common.emptyValue')}
-                      </Text>
-                    )}
-                  </Table.Td>
+                  <LastErrorCell error={job.lastError} />
                   <Table.Td className="nowrap">
                     <DateTimeText value={job.createdAt} />
                   </Table.Td>

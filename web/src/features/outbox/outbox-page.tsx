@@ -12,13 +12,13 @@ import {
   Stack,
   Table,
   Text,
-  Tooltip,
 } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateTimeText } from '../../components/date-time-text.tsx';
 import { Empty } from '../../components/empty.tsx';
 import { IconMail, IconRefresh } from '../../components/icons.tsx';
+import { LastErrorCell } from '../../components/last-error-cell.tsx';
 import { ListFooter } from '../../components/list-footer.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
@@ -207,19 +207,7 @@ export function OutboxPage() {
                     </Badge>
                   </Table.Td>
                   <Table.Td ta="right">{message.attempts}</Table.Td>
-                  <Table.Td maw={240}>
-                    {message.lastError ? (
-                      <Tooltip label={message.lastError} multiline w={320} withArrow>
-                        <Text size="sm" c="red" truncate="end" tabIndex={0}>
-                          {message.lastError}
-                        </Text>
-                      </Tooltip>
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        {t('common.emptyValue')}
-                      </Text>
-                    )}
-                  </Table.Td>
+                  <LastErrorCell error={message.lastError} width={240} />
                   <Table.Td className="nowrap">
                     <DateTimeText value={message.createdAt} />
                   </Table.Td>
