@@ -41,3 +41,19 @@ export const AttachmentListSchema = z.object({ items: z.array(AttachmentSchema) 
 export const AttachmentContentQuerySchema = z.object({
   download: z.enum(['true', 'false']).default('false'),
 });
+
+/** A clinician's home: files added lately to the records of patients they see. */
+export const RECENT_DOCUMENTS_DAYS = 14;
+export const RECENT_DOCUMENTS_LIMIT = 10;
+export const RecentDocumentSchema = AttachmentSchema.pick({
+  id: true,
+  patientId: true,
+  kind: true,
+  filename: true,
+  contentType: true,
+  uploadedByName: true,
+  createdAt: true,
+}).extend({ patientName: z.string(), mrn: z.string() });
+export type RecentDocument = z.infer<typeof RecentDocumentSchema>;
+export const RecentDocumentsSchema = z.object({ items: z.array(RecentDocumentSchema) });
+export type RecentDocuments = z.infer<typeof RecentDocumentsSchema>;

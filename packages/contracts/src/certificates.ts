@@ -96,6 +96,11 @@ export const CertificateListQuerySchema = PageQuerySchema.extend({
   /** Oldest first by default: the doctors' inbox is worked from the front. */
   sort: z.enum(CERTIFICATE_SORT_FIELDS).default('submittedAt'),
   order: z.enum(['asc', 'desc']).default('asc'),
+  /**
+   * 'true': only what the caller may approve, so a doctor's inbox leaves out their own drafts when the clinic
+   * requires a second doctor.
+   */
+  approvable: z.enum(['true', 'false']).default('false'),
 });
 export const CertificatePageSchema = pageOf(CertificateSchema);
 export const CertificateListSchema = z.object({ items: z.array(CertificateSchema) });

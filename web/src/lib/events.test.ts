@@ -36,15 +36,17 @@ describe('queryKeysForEvent', () => {
       ['patients', 'duplicates'],
       ['patients', 'detail', id],
     ]);
-    // The author's list of unsigned notes follows every chart change.
+    // The author's list of unsigned notes and the clinicians' new files follow every chart change.
     expect(queryKeysForEvent(event('chart.changed', { resourceId: id }))).toEqual([
       ['chart', id],
       ['unsignedNotes'],
+      ['recentDocuments'],
     ]);
     expect(queryKeysForEvent(event('patient.changed'))).toEqual([['patients']]);
     expect(queryKeysForEvent(event('chart.changed', { resourceId: null }))).toEqual([
       ['chart'],
       ['unsignedNotes'],
+      ['recentDocuments'],
     ]);
   });
 

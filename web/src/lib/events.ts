@@ -38,8 +38,13 @@ export const RESOURCE_EVENT_INVALIDATIONS: Readonly<
   // A changed record may show in any search list, in a duplicate check and in its own chart header.
   [PATIENT_CHANGED_EVENT]: (id) =>
     id ? [patientKeys.lists(), patientKeys.duplicates(), patientKeys.detail(id)] : [queryKeys.patients],
-  // Opening, editing and signing a note change the author's list of unsigned notes too.
-  [CHART_CHANGED_EVENT]: (id) => [id ? patientKeys.chart(id) : queryKeys.chart, queryKeys.unsignedNotes],
+  // Opening, editing and signing a note change the author's list of unsigned notes; an upload, the clinicians'
+  // lists of new files.
+  [CHART_CHANGED_EVENT]: (id) => [
+    id ? patientKeys.chart(id) : queryKeys.chart,
+    queryKeys.unsignedNotes,
+    queryKeys.recentDocuments,
+  ],
 };
 
 export function queryKeysForEvent(event: Pick<ServerEvent, 'type' | 'resourceId'>): readonly QueryKey[] {

@@ -22,6 +22,8 @@ export const queryKeys = {
   chart: ['chart'],
   /** The signed-in clinician's draft notes, across patients. */
   unsignedNotes: ['unsignedNotes'],
+  /** Files added lately for the signed-in clinician's patients. */
+  recentDocuments: ['recentDocuments'],
   icd10: ['icd10'],
   appointments: ['appointments'],
   /** The live queue: every list of tickets, and the departments and providers it offers. */

@@ -5,6 +5,8 @@ import {
   ChartPatientParamsSchema,
   IdParamsSchema,
   MAX_ATTACHMENT_BYTES,
+  RECENT_DOCUMENTS_DAYS,
+  RecentDocumentsSchema,
   UploadAttachmentQuerySchema,
 } from '@carebase/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -12,6 +14,7 @@ import type { AppContext } from '../../app-context.ts';
 import { actorOf, principalOf } from '../../platform/http/route-access.ts';
 import * as service from './attachments.service.ts';
 import { contentDisposition } from './file-type.ts';
+import { listRecentDocuments } from './recent-documents.service.ts';
 
 const tags = ['attachments'];
 
@@ -83,6 +86,15 @@ export function attachmentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       handler: async (req) => ({
         items: await service.listAttachments(ctx, principalOf(req), actorOf(req), req.params.patientId),
       }),
+    });
+    app.get('/attachments/recent', {
+      config: { access: 'chart:read' },
+      schema: {
+        tags,
+        summary: `Files added in the last ${RECENT_DOCUMENTS_DAYS} days to the records of the caller's patients, by others`,
+        response: { 200: RecentDocumentsSchema },
+      },
+      handler: async (req) => listRecentDocuments(ctx, principalOf(req), actorOf(req)),
     });
     app.get('/attachments/:id/content', {
       config: { access: ['chart:read', 'portal:self'] },

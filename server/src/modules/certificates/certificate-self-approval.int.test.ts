@@ -94,6 +94,24 @@ describe('approving a certificate one drafted oneself', () => {
       });
       expect(still.json()).toMatchObject({ status: 'submitted', number: null, approvedBy: null });
 
+      // The drafter's inbox and its count leave it out; the second doctor's hold it.
+      const inboxOf = async (cookie: string) => {
+        const list = await t.request({
+          method: 'GET',
+          url: '/api/certificates?status=submitted&approvable=true&pageSize=100',
+          cookie,
+        });
+        const count = await t.request({ method: 'GET', url: '/api/certificates/inbox-count', cookie });
+        const ids = (list.json().items as { id: string }[]).map((c) => c.id);
+        return { ids, total: list.json().total as number, count: count.json().count as number };
+      };
+      const drafterInbox = await inboxOf(drafter.cookie);
+      const secondInbox = await inboxOf(second.cookie);
+      expect(drafterInbox.ids).not.toContain(id);
+      expect(secondInbox.ids).toContain(id);
+      expect(secondInbox.total).toBe(drafterInbox.total + 1);
+      expect(secondInbox.count).toBe(drafterInbox.count + 1);
+
       const res = await act(id, 'approve', second.cookie);
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({

@@ -114,6 +114,8 @@ export function certificatesOfPatient(
 export type CertificateListFilter = {
   status?: CertificateStatus | undefined;
   type?: CertificateType | undefined;
+  /** Leaves out certificates this user drafted. */
+  notDraftedBy?: string | undefined;
   sort: 'submittedAt' | 'createdAt' | 'approvedAt';
   order: 'asc' | 'desc';
   page: number;
@@ -133,6 +135,7 @@ export async function listCertificates(
   const where: SQL | undefined = and(
     f.status ? eq(certificates.status, f.status) : undefined,
     f.type ? eq(certificates.type, f.type) : undefined,
+    notDraftedBy(f.notDraftedBy),
   );
   const column = SORT_COLUMNS[f.sort];
   const direction = f.order === 'asc' ? asc : desc;
@@ -145,7 +148,18 @@ export async function listCertificates(
   return { rows, total: totalRow?.n ?? 0 };
 }
 
-export async function countCertificates(db: Executor, status: CertificateStatus): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(certificates).where(eq(certificates.status, status));
+function notDraftedBy(userId: string | undefined): SQL | undefined {
+  return userId ? sql`${certificates.createdBy} IS DISTINCT FROM ${userId}` : undefined;
+}
+
+export async function countCertificates(
+  db: Executor,
+  status: CertificateStatus,
+  f: { notDraftedBy?: string | undefined } = {},
+): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(certificates)
+    .where(and(eq(certificates.status, status), notDraftedBy(f.notDraftedBy)));
   return row?.n ?? 0;
 }

@@ -68,7 +68,7 @@ export function certificatesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         querystring: CertificateListQuerySchema,
         response: { 200: CertificatePageSchema },
       },
-      handler: async (req) => certificates.listCertificates(ctx, actorOf(req), req.query),
+      handler: async (req) => certificates.listCertificates(ctx, principalOf(req), actorOf(req), req.query),
     });
 
     app.get('/certificates/inbox-count', {
@@ -78,7 +78,7 @@ export function certificatesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         summary: 'How many certificates wait for approval (kept live by certificate.changed events)',
         response: { 200: CertificateInboxCountSchema },
       },
-      handler: async () => certificates.inboxCount(ctx),
+      handler: async (req) => certificates.inboxCount(ctx, principalOf(req)),
     });
 
     app.get('/certificates/:id', {

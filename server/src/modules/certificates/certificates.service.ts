@@ -204,10 +204,12 @@ export async function listPatientCertificates(
 /** Certificates across patients (the doctors' inbox with status=submitted); the read is audited with who was listed. */
 export async function listCertificates(
   ctx: AppContext,
+  principal: Principal,
   actor: ActorContext,
   query: z.infer<typeof CertificateListQuerySchema>,
 ) {
-  const { rows, total } = await repo.listCertificates(ctx.db, query);
+  const notDraftedBy = query.approvable === 'true' ? await ownDraftsBarred(ctx, principal) : undefined;
+  const { rows, total } = await repo.listCertificates(ctx.db, { ...query, notDraftedBy });
   await writeReadAudit(ctx.db, actor, {
     action: 'certificates.list.read',
     resourceType: 'certificate',
@@ -227,6 +229,14 @@ export async function listCertificates(
   };
 }
 
-export async function inboxCount(ctx: AppContext): Promise<{ count: number }> {
-  return { count: await repo.countCertificates(ctx.db, 'submitted') };
+/** The certificates waiting for this doctor: all submitted ones, less their own drafts if they may not approve those. */
+export async function inboxCount(ctx: AppContext, principal: Principal): Promise<{ count: number }> {
+  const notDraftedBy = await ownDraftsBarred(ctx, principal);
+  return { count: await repo.countCertificates(ctx.db, 'submitted', { notDraftedBy }) };
+}
+
+/** The caller's id when the clinic requires a second doctor to approve what the caller drafted. */
+async function ownDraftsBarred(ctx: AppContext, principal: Principal): Promise<string | undefined> {
+  const { settings } = await ctx.settings.get(ctx.db);
+  return settings.certificates.selfApprovalAllowed ? undefined : principal.userId;
 }

@@ -1,8 +1,13 @@
-import { type ATTACHMENT_KINDS, AttachmentListSchema, AttachmentSchema } from '@carebase/contracts';
+import {
+  type ATTACHMENT_KINDS,
+  AttachmentListSchema,
+  AttachmentSchema,
+  RecentDocumentsSchema,
+} from '@carebase/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, pathOf, uploadFile } from '../../lib/api.ts';
 import { refreshAfterChange } from '../../lib/events.ts';
-import { patientKeys } from '../../lib/query-keys.ts';
+import { patientKeys, queryKeys } from '../../lib/query-keys.ts';
 import { contentTypeOf } from './file-rules.ts';
 
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
@@ -13,6 +18,14 @@ export function useAttachments(patientId: string, enabled = true) {
     queryFn: ({ signal }) =>
       api.get(pathOf`/api/patients/${patientId}/attachments`, AttachmentListSchema, { signal }),
     enabled,
+  });
+}
+
+/** Files others added lately for the signed-in clinician's patients; kept live by chart events. */
+export function useRecentDocuments() {
+  return useQuery({
+    queryKey: queryKeys.recentDocuments,
+    queryFn: ({ signal }) => api.get('/api/attachments/recent', RecentDocumentsSchema, { signal }),
   });
 }
 

@@ -48,7 +48,14 @@ export function useCertificateInbox(page = 1) {
     queryKey: certificateKeys.inbox(page),
     queryFn: ({ signal }) =>
       api.get('/api/certificates', CertificatePageSchema, {
-        query: { status: 'submitted', sort: 'submittedAt', order: 'asc', page, pageSize: INBOX_PAGE_SIZE },
+        query: {
+          status: 'submitted',
+          approvable: 'true',
+          sort: 'submittedAt',
+          order: 'asc',
+          page,
+          pageSize: INBOX_PAGE_SIZE,
+        },
         signal,
       }),
     placeholderData: keepPreviousData,

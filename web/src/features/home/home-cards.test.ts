@@ -14,8 +14,14 @@ const keys = (roles: string[], permissions?: readonly Permission[]) =>
 
 describe('home cards', () => {
   it("shape each built-in role's home around its day", () => {
-    expect(keys(['doctor'])).toEqual(['my-queue', 'my-day', 'unsigned-notes', 'approvals']);
-    expect(keys(['dentist'])).toEqual(['my-queue', 'my-day', 'unsigned-notes']);
+    expect(keys(['doctor'])).toEqual([
+      'my-queue',
+      'my-day',
+      'unsigned-notes',
+      'approvals',
+      'recent-documents',
+    ]);
+    expect(keys(['dentist'])).toEqual(['my-queue', 'my-day', 'unsigned-notes', 'recent-documents']);
     expect(keys(['nurse'])).toEqual(['triage', 'waiting-room', 'certificate-drafts', 'front-desk-day']);
     expect(keys(['receptionist'])).toEqual(['waiting-room', 'certificate-drafts', 'front-desk-day']);
     expect(keys(['admin'])).toEqual([
@@ -36,6 +42,7 @@ describe('home cards', () => {
       'my-day',
       'unsigned-notes',
       'approvals',
+      'recent-documents',
       'denied-attempts',
       'awaiting-setup',
     ]);

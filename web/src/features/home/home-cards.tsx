@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import { hasPermission } from '../../lib/permissions.ts';
 import { MyDayCard } from '../appointments/my-day-card.tsx';
 import { UpcomingVisitsCard } from '../appointments/upcoming-visits-card.tsx';
+import { RecentDocumentsCard } from '../attachments/recent-documents-card.tsx';
 import { DeniedAttemptsCard } from '../audit/denied-attempts-card.tsx';
 import { ApprovalsCard } from '../certificates/approvals-card.tsx';
 import { CertificateDraftsCard } from '../certificates/drafts-card.tsx';
@@ -45,6 +46,7 @@ export const HOME_CARDS: readonly HomeCardEntry[] = [
   { key: 'my-day', personas: ['clinician'], permission: 'appointments:read', Card: MyDayCard },
   { key: 'unsigned-notes', personas: ['clinician'], permission: 'encounters:sign', Card: UnsignedNotesCard },
   { key: 'approvals', personas: ['clinician'], permission: 'certificates:approve', Card: ApprovalsCard },
+  { key: 'recent-documents', personas: ['clinician'], permission: 'chart:read', Card: RecentDocumentsCard },
   { key: 'triage', personas: ['nurse'], permission: 'queue:write', Card: TriageCard },
   { key: 'waiting-room', personas: ['frontDesk', 'nurse'], permission: 'queue:read', Card: WaitingRoomCard },
   {
