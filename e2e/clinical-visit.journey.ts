@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { adminApi, createStaff } from './api-setup.ts';
-import { ARTIFACTS, launchBrowser, shooter, startServer } from './harness.ts';
+import { ARTIFACTS, launchBrowser, otherScreens, shooter, startServer } from './harness.ts';
 
 const PASSWORD = 'violet-harbor-compass-81';
 const STAFF = {
@@ -135,6 +135,10 @@ export async function run(): Promise<void> {
     await doctor.getByRole('button', { name: 'Sign and lock' }).click();
     await doctor.getByText(/Signed by/).waitFor();
     await shot(doctor, 'note-signed');
+    await otherScreens(doctor, shot, 'signed note');
+    await doctor.goto(`${patientUrl}/summary`);
+    await doctor.getByText('Paracetamol').first().waitFor();
+    await otherScreens(doctor, shot, 'chart summary');
 
     // Nurse drafts and submits a certificate.
     await nurse.goto(`${patientUrl}/certificates`);

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { adminApi, call, createStaff } from './api-setup.ts';
-import { launchBrowser, shooter, startServer } from './harness.ts';
+import { launchBrowser, otherScreens, shooter, startServer } from './harness.ts';
 
 const PASSWORD = 'amber-lantern-meadow-52';
 const STAFF = {
@@ -112,6 +112,7 @@ export async function run(): Promise<void> {
       .first()
       .waitFor();
     await shot(desk, 'calendar-booked');
+    await otherScreens(desk, shot, 'calendar');
 
     // Check-in at the front desk; the doctor's open page must show her within a second, without a reload.
     await desk.goto(`${server.baseUrl}/front-desk`);
@@ -132,6 +133,7 @@ export async function run(): Promise<void> {
     assert.ok(shownAfter < 1000, `the doctor's queue showed the patient ${shownAfter} ms after check-in`);
     await desk.getByText(/is checked in with ticket A-001/).waitFor();
     await shot(desk, 'front-desk-checked-in');
+    await otherScreens(desk, shot, 'front desk');
 
     // The doctor calls next: the ticket is called, and the display shows it as being served.
     await screen.getByRole('region', { name: 'Next' }).getByText('A-001').waitFor({ timeout: 5000 });

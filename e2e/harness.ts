@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -99,4 +100,32 @@ export function shooter(journey: string) {
       fullPage: true,
     });
   };
+}
+
+/**
+ * Shoots the page on a phone (390×844) and on a full-HD screen as well as at the journey's 1366×768, and fails
+ * when the page is wider than the screen (a sideways scroll). Leaves the page at 1366×768.
+ */
+export async function otherScreens(
+  page: Page,
+  shot: (page: Page, step: string) => Promise<void>,
+  name: string,
+) {
+  for (const [size, width, height] of [
+    ['phone', 390, 844],
+    ['full-hd', 1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    // The menu slides away when the screen narrows: let it settle before judging the width.
+    await page.waitForTimeout(500);
+    // Shoot from the top, with no focus ring left on the skip link or a button from the last click.
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+      (document.activeElement as HTMLElement | null)?.blur();
+    });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${name} is ${overflow} px wider than a ${width} px screen`);
+    await shot(page, `${name}-${size}`);
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
 }

@@ -1,10 +1,10 @@
-// Each role signs in and lands on its day's work: the doctor's queue, notes and approvals; the nurse's triage;
+// Each role signs in and lands on its day's work: the doctor's queue, notes, approvals and new lab results; the nurse's triage;
 // the front desk's waiting room and day; the administrator's health line; the patient's next visits. The
 // doctor's home follows a walk-in live. Every home is shot in English and in Spanish at 1366×768.
 import assert from 'node:assert/strict';
 import { type APIRequestContext, type Browser, type Page, request } from 'playwright-core';
 import { ADMIN_PASSWORD, adminSession, call, createStaff } from './api-setup.ts';
-import { launchBrowser, type Server, shooter, startServer } from './harness.ts';
+import { launchBrowser, otherScreens, type Server, shooter, startServer } from './harness.ts';
 
 const PASSWORD = 'amber-lantern-meadow-52';
 
@@ -38,22 +38,6 @@ async function signedIn(browser: Browser, server: Server, email: string, passwor
 /** The card titled `title` on the home page. */
 const card = (page: Page, title: string | RegExp) =>
   page.locator('section').filter({ has: page.getByRole('heading', { name: title }) });
-
-/** The home on a phone and on a large screen as well (the journey's pages are 1366×768). */
-async function otherScreens(page: Page, shot: (page: Page, step: string) => Promise<void>, who: string) {
-  for (const [name, width, height] of [
-    ['phone', 390, 844],
-    ['full-hd', 1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    // The menu slides away when the screen narrows: let it settle before judging the width.
-    await page.waitForTimeout(500);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `${who}'s home is ${overflow} px wider than a ${width} px screen`);
-    await shot(page, `${who}-${name}`);
-  }
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
 
 /** Shoots the home in English, switches the user to Spanish, shoots again, and switches back. */
 async function bothLanguages(page: Page, shot: (page: Page, step: string) => Promise<void>, who: string) {
@@ -134,10 +118,19 @@ export async function run(): Promise<void> {
       findings: 'Fit for office work.',
     });
     await call(nurseApi, 'post', `/api/certificates/${cert.id}/submit`, {});
+    const lab = await nurseApi.post(
+      `/api/patients/${other.id}/attachments?filename=blood-count.png&kind=lab-result`,
+      {
+        headers: { 'content-type': 'image/png', origin: server.baseUrl },
+        data: Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from('lab sheet')]),
+      },
+    );
+    assert.equal(lab.status(), 201, await lab.text());
 
     const doctorPage = await signedIn(browser, server, 'dario@example.org', PASSWORD);
     await card(doctorPage, 'My queue now').getByText('Lucía Muñoz').waitFor();
     await card(doctorPage, 'Notes to sign').getByText('Tomás Ortega').waitFor();
+    await card(doctorPage, 'New files for my patients').getByText('blood-count.png').waitFor();
     await card(doctorPage, 'Certificates to approve')
       .getByText(/Tomás Ortega/)
       .waitFor();
@@ -147,7 +140,7 @@ export async function run(): Promise<void> {
     await card(doctorPage, 'My queue now').getByText('Tomás Ortega').waitFor({ timeout: 5_000 });
     console.log(`  doctor's home showed the walk-in ${Date.now() - started} ms after it was registered`);
     await bothLanguages(doctorPage, shot, 'doctor');
-    await otherScreens(doctorPage, shot, 'doctor');
+    await otherScreens(doctorPage, shot, "doctor's home");
     assert.equal(doctor.id.length > 0, true);
 
     const nursePage = await signedIn(browser, server, 'nora@example.org', PASSWORD);
@@ -161,7 +154,7 @@ export async function run(): Promise<void> {
     await waiting.getByText('Waiting now').waitFor();
     assert.match(await waiting.innerText(), /Waiting now\s+2/);
     await bothLanguages(deskPage, shot, 'receptionist');
-    await otherScreens(deskPage, shot, 'receptionist');
+    await otherScreens(deskPage, shot, "receptionist's home");
 
     const adminPage = await signedIn(browser, server, server.adminEmail, ADMIN_PASSWORD, recoveryCode);
     await card(adminPage, 'System health').getByText('Database answering').waitFor();

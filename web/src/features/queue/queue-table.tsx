@@ -120,7 +120,7 @@ export function QueueTable({
             {items.map((ticket) => (
               <Table.Tr key={ticket.id}>
                 <Table.Td>
-                  <Text fw={700} ff="monospace" size="lg">
+                  <Text fw={700} ff="monospace" size="lg" style={{ whiteSpace: 'nowrap' }}>
                     {ticket.ticket}
                   </Text>
                 </Table.Td>
@@ -129,7 +129,7 @@ export function QueueTable({
                     {ticket.patientName}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {ticket.mrn}
+                    <span style={{ whiteSpace: 'nowrap' }}>{ticket.mrn}</span>
                     {ticket.triageNote ? ` · ${ticket.triageNote}` : ''}
                   </Text>
                 </Table.Td>
