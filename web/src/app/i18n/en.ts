@@ -269,7 +269,7 @@ export const en = {
       departments: {
         title: 'Departments',
         description:
-          'The clinic’s areas (general practice, dental…): each has its own queue and ticket letter.',
+          'General medicine and dental come ready; rename them, switch off what the clinic does not offer, or add its other areas.',
       },
       rooms: {
         title: 'Rooms',

@@ -272,7 +272,7 @@ export const es: Translation = {
       departments: {
         title: 'Departamentos',
         description:
-          'Las áreas de la clínica (medicina general, odontología…): cada una con su cola y su letra de turno.',
+          'Medicina general y odontología vienen listas: cámbieles el nombre, desactive lo que la clínica no ofrece o añada sus otras áreas.',
       },
       rooms: {
         title: 'Consultorios',

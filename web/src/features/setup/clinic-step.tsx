@@ -55,14 +55,20 @@ function draftOf(settings: SystemSettingsResponse): { draft: ClinicDraft; guesse
  * The clinic's name, logo, address, country (which also sets the phone region), time zone, currency and the
  * language of its screens and documents.
  */
-export function ClinicStep({ onSaved }: { onSaved: () => void }) {
+export function ClinicStep({ onSaved }: { onSaved: () => void | Promise<void> }) {
   const settings = useSystemSettings();
   if (settings.isPending) return <FormSkeleton fields={6} />;
   if (settings.isError) return <QueryError error={settings.error} onRetry={() => void settings.refetch()} />;
   return <ClinicForm settings={settings.data} onSaved={onSaved} />;
 }
 
-function ClinicForm({ settings, onSaved }: { settings: SystemSettingsResponse; onSaved: () => void }) {
+function ClinicForm({
+  settings,
+  onSaved,
+}: {
+  settings: SystemSettingsResponse;
+  onSaved: () => void | Promise<void>;
+}) {
   const { t, i18n } = useTranslation();
   const save = useUpdateSystemSettings();
   const [{ draft: initial, guessedZone }] = useState(() => draftOf(settings));

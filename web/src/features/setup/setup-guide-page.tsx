@@ -61,7 +61,15 @@ export function SetupGuidePage() {
   const doneCount = done ? SETUP_STEPS.filter((s) => done[s]).length : 0;
 
   const panels: Record<SetupStep, ReactNode> = {
-    clinic: <ClinicStep onSaved={() => goTo(next)} />,
+    clinic: (
+      <ClinicStep
+        onSaved={async () => {
+          // The tick must be right when the next step shows, not a moment later.
+          await queryClient.invalidateQueries({ queryKey: setupChecklistKey });
+          goTo(next);
+        }}
+      />
+    ),
     departments: <DepartmentsTab canWrite={canSchedule} />,
     rooms: <RoomsTab canWrite={canSchedule} />,
     services: <ServicesTab canWrite={canSchedule} />,
