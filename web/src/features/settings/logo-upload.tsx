@@ -1,6 +1,6 @@
 import { MAX_LOGO_BYTES } from '@carebase/contracts';
 import { Box, Button, FileButton, Group, Image, Input, Progress, Stack, Text } from '@mantine/core';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/query-error.tsx';
 import { useNotify } from '../../components/use-error-message.ts';
@@ -21,6 +21,8 @@ export function LogoUpload({ logoUrl, disabled = false }: { logoUrl: string | nu
   const remove = useRemoveLogo();
   const [progress, setProgress] = useState(0);
   const [problem, setProblem] = useState<LogoProblem | null>(null);
+  // Clears the hidden input after each choice, so the same file can be chosen again after a refusal.
+  const resetInput = useRef<() => void>(null);
   const labelId = useId();
   const hintId = useId();
   const max = formatBytes(MAX_LOGO_BYTES, i18n.language);
@@ -29,6 +31,7 @@ export function LogoUpload({ logoUrl, disabled = false }: { logoUrl: string | nu
   const choose = (file: File | null) => {
     upload.reset();
     remove.reset();
+    resetInput.current?.();
     if (!file) return;
     const found = logoFileProblem(file);
     setProblem(found);
@@ -78,7 +81,12 @@ export function LogoUpload({ logoUrl, disabled = false }: { logoUrl: string | nu
           />
         )}
         <Group gap="xs">
-          <FileButton onChange={choose} accept="image/png,image/jpeg,image/webp" disabled={disabled || busy}>
+          <FileButton
+            onChange={choose}
+            resetRef={resetInput}
+            accept="image/png,image/jpeg,image/webp"
+            disabled={disabled || busy}
+          >
             {(props) => (
               <Button variant="default" {...props} disabled={disabled || busy} loading={upload.isPending}>
                 {t('clinicSettings.logo.choose')}
