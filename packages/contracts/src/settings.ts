@@ -258,6 +258,17 @@ export const DEFAULT_SYSTEM_SETTINGS: SystemSettings = {
   mrnFormat: DEFAULT_MRN_FORMAT,
 };
 
+/** The clinic logo is uploaded as the raw image bytes (PUT /api/settings/logo) with one of these types. */
+export const LOGO_CONTENT_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
+export type LogoContentType = (typeof LOGO_CONTENT_TYPES)[number];
+export const MAX_LOGO_BYTES = 1024 * 1024;
+/** An uploaded logo is served at this path followed by its sha256; it becomes the settings' logoUrl. */
+export const UPLOADED_LOGO_PATH = '/api/settings/logo/';
+
+export const LogoParamsSchema = z.object({
+  sha: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 in lowercase hexadecimal (64 characters)'),
+});
+
 /** What anyone may read, for the login page and the letterhead. */
 export const PublicSettingsSchema = SystemSettingsSchema.pick({
   clinicName: true,
@@ -266,3 +277,4 @@ export const PublicSettingsSchema = SystemSettingsSchema.pick({
   currency: true,
   defaultPhoneRegion: true,
 });
+export type PublicSettings = z.infer<typeof PublicSettingsSchema>;

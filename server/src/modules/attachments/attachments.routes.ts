@@ -4,53 +4,24 @@ import {
   AttachmentSchema,
   ChartPatientParamsSchema,
   IdParamsSchema,
-  MAX_ATTACHMENT_BYTES,
   RECENT_DOCUMENTS_DAYS,
   RecentDocumentsSchema,
   UploadAttachmentQuerySchema,
 } from '@carebase/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
+import { contentDisposition } from '../../platform/files/file-type.ts';
+import { registerRawUploadParser } from '../../platform/files/raw-upload.ts';
 import { actorOf, principalOf } from '../../platform/http/route-access.ts';
 import * as service from './attachments.service.ts';
-import { contentDisposition } from './file-type.ts';
 import { listRecentDocuments } from './recent-documents.service.ts';
 
 const tags = ['attachments'];
 
 export function attachmentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    // Uploads are the raw file as the body. Any type is read here (up to the limit) so that the service can
-    // answer with one clear 415 after looking at the bytes; JSON keeps its own parser.
-    app.addContentTypeParser('*', (request, payload, done) => {
-      const declared = Number(request.headers['content-length']);
-      if (Number.isFinite(declared) && declared > MAX_ATTACHMENT_BYTES) {
-        done(service.tooLarge(), undefined);
-        return;
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let finished = false;
-      payload.on('data', (chunk: Buffer) => {
-        if (finished) return;
-        size += chunk.length;
-        if (size > MAX_ATTACHMENT_BYTES) {
-          finished = true;
-          done(service.tooLarge(), undefined);
-          return;
-        }
-        chunks.push(chunk);
-      });
-      payload.on('end', () => {
-        if (!finished) done(null, Buffer.concat(chunks));
-      });
-      payload.on('error', (err) => {
-        if (!finished) {
-          finished = true;
-          done(err, undefined);
-        }
-      });
-    });
+    // Uploads are the raw file as the body, read whatever their type so that one clear 415 follows.
+    registerRawUploadParser(app, service.UPLOAD_RULES);
 
     app.post('/patients/:patientId/attachments', {
       config: { access: 'chart:write' },

@@ -1,4 +1,5 @@
 import {
+  ATTACHMENT_CONTENT_TYPES,
   type Attachment,
   type AttachmentContentType,
   MAX_ATTACHMENT_BYTES,
@@ -10,14 +11,12 @@ import type { Principal } from '../../platform/access/principal.ts';
 import { type ActorContext, writeAudit, writeReadAudit } from '../../platform/audit/audit.writer.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
+import { checkRawUpload, type RawUploadRules } from '../../platform/files/raw-upload.ts';
 import { publishChartChanged } from '../encounters/chart-write.ts';
 import { encounterOfPatient, isPortalView } from '../encounters/encounter-guard.ts';
 import { findEncounter, userNames } from '../encounters/encounters.repository.ts';
 import { openChartForWrite, openPatientRecord } from '../patients/patient-access.ts';
 import * as repo from './attachments.repository.ts';
-import { sniffContentType } from './file-type.ts';
-
-const ACCEPTED = 'Only JPEG, PNG and PDF files are accepted';
 
 function toAttachment(r: repo.AttachmentRow, names: Map<string, string>): Attachment {
   return {
@@ -43,39 +42,18 @@ async function withNames(db: Executor, rows: repo.AttachmentRow[]): Promise<Atta
   return rows.map((r) => toAttachment(r, names));
 }
 
+export const UPLOAD_RULES: RawUploadRules<AttachmentContentType> = {
+  accepted: ATTACHMENT_CONTENT_TYPES,
+  maxBytes: MAX_ATTACHMENT_BYTES,
+  purpose: 'attachments',
+};
+
 /** Checks the bytes before anything is stored: their real type (by signature) must be allowed and match the header. */
 export function checkUpload(
   body: unknown,
   declaredType: string | undefined,
 ): { bytes: Buffer; type: AttachmentContentType } {
-  if (!Buffer.isBuffer(body)) {
-    throw new AppError(
-      'unsupported_media_type',
-      `${ACCEPTED}: send the file itself as the body with Content-Type image/jpeg, image/png or application/pdf.`,
-    );
-  }
-  if (body.length === 0)
-    throw new AppError('bad_request', 'The file is empty.', {
-      fields: [{ path: 'body', message: 'is empty' }],
-    });
-  if (body.length > MAX_ATTACHMENT_BYTES) throw tooLarge();
-  const type = sniffContentType(body);
-  if (!type) throw new AppError('unsupported_media_type', `${ACCEPTED}; this file is none of them.`);
-  const declared = declaredType?.split(';')[0]?.trim().toLowerCase();
-  if (declared !== type) {
-    throw new AppError(
-      'unsupported_media_type',
-      `The file's content is ${type} but it was sent as ${declared || 'no type'}; send it with Content-Type ${type}.`,
-    );
-  }
-  return { bytes: body, type };
-}
-
-export function tooLarge(): AppError {
-  return new AppError(
-    'payload_too_large',
-    `The file is larger than the ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB allowed for attachments.`,
-  );
+  return checkRawUpload(body, declaredType, UPLOAD_RULES);
 }
 
 export async function uploadAttachment(

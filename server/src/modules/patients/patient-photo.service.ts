@@ -5,18 +5,15 @@ import { type ActorContext, writeAudit } from '../../platform/audit/audit.writer
 import type { Tx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/events.publisher.ts';
+import { sniffContentType } from '../../platform/files/file-type.ts';
 import { openPatientRecord } from './patient-access.ts';
 import * as repo from './patients.repository.ts';
 import { loadPatient } from './patients.service.ts';
 
-const JPEG = Buffer.from([0xff, 0xd8, 0xff]);
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-/** The image type the bytes really are (by their magic number), whatever the request claimed. */
-export function sniffImageType(bytes: Buffer): 'image/jpeg' | 'image/png' | null {
-  if (bytes.subarray(0, JPEG.length).equals(JPEG)) return 'image/jpeg';
-  if (bytes.subarray(0, PNG.length).equals(PNG)) return 'image/png';
-  return null;
+/** The image type the bytes really are (by their signature), whatever the request claimed. */
+function sniffImageType(bytes: Buffer): 'image/jpeg' | 'image/png' | null {
+  const type = sniffContentType(bytes);
+  return type === 'image/jpeg' || type === 'image/png' ? type : null;
 }
 
 async function lockForEdit(tx: Tx, id: string): Promise<repo.PatientRow> {

@@ -9,6 +9,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { actorOf, principalOf } from '../../platform/http/route-access.ts';
 import { storedUserSettings } from '../users/users.service.ts';
+import { clinicLogoRoutes } from './clinic-logo.routes.ts';
 import * as settings from './settings.service.ts';
 
 const tags = ['settings'];
@@ -22,16 +23,7 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         summary: 'Clinic name, logo, time zone, currency and phone region (for the sign-in page and phones)',
         response: { 200: PublicSettingsSchema },
       },
-      handler: async () => {
-        const s = await settings.getSystemSettings(ctx);
-        return {
-          clinicName: s.clinicName,
-          logoUrl: s.logoUrl,
-          timeZone: s.timeZone,
-          currency: s.currency,
-          defaultPhoneRegion: s.defaultPhoneRegion,
-        };
-      },
+      handler: async () => settings.publicSettingsOf(await settings.getSystemSettings(ctx)),
     });
     app.get('/me', {
       config: { access: 'authenticated', duringMfaEnrollment: true },
@@ -72,5 +64,6 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       handler: async (req) => settings.patchSystemSettings(ctx, actorOf(req), req.body),
     });
+    await app.register(clinicLogoRoutes(ctx));
   };
 }

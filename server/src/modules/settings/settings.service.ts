@@ -2,12 +2,14 @@ import {
   DEFAULT_SYSTEM_SETTINGS,
   DEFAULT_USER_SETTINGS,
   EVENT_TYPES,
+  type PublicSettings,
   SYSTEM_SECRETS,
   type SystemSecretName,
   type SystemSettings,
   type SystemSettingsPatch,
   type SystemSettingsResponse,
   SystemSettingsSchema,
+  UPLOADED_LOGO_PATH,
   type UserSettings,
 } from '@carebase/contracts';
 import type { z } from 'zod';
@@ -15,7 +17,7 @@ import type { AppContext } from '../../app-context.ts';
 import type { ActorContext } from '../../platform/audit/audit.writer.ts';
 import { writeAudit } from '../../platform/audit/audit.writer.ts';
 import type { Executor } from '../../platform/db/database.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, fieldError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/events.publisher.ts';
 import type { TransportSettings } from '../../platform/outbox/transports.ts';
 import { saveUserSettings, storedUserSettings } from '../users/users.service.ts';
@@ -98,7 +100,36 @@ export async function getSystemSettings(
   return toResponse(settings, secrets);
 }
 
+/** What the sign-in page and anyone else may read. */
+export function publicSettingsOf(s: SystemSettings): PublicSettings {
+  return {
+    clinicName: s.clinicName,
+    logoUrl: s.logoUrl,
+    timeZone: s.timeZone,
+    currency: s.currency,
+    defaultPhoneRegion: s.defaultPhoneRegion,
+  };
+}
+
+/**
+ * A change from the settings form or the API. The address of an uploaded logo may be sent back unchanged but
+ * never typed: the public logo route serves whatever blob it names, and the store also holds patients' files.
+ */
 export async function patchSystemSettings(
+  ctx: AppContext,
+  actor: ActorContext,
+  patch: SystemSettingsPatch,
+): Promise<SystemSettingsResponse> {
+  if (patch.logoUrl?.startsWith(UPLOADED_LOGO_PATH)) {
+    const { settings } = await ctx.settings.get(ctx.db);
+    if (patch.logoUrl !== settings.logoUrl)
+      throw fieldError('body.logoUrl', 'is set by uploading the image (PUT /api/settings/logo), not typed');
+  }
+  return saveSystemSettings(ctx, actor, patch);
+}
+
+/** Saves a change, audited, and clears this instance's settings in memory (for the logo upload, unchecked). */
+export async function saveSystemSettings(
   ctx: AppContext,
   actor: ActorContext,
   patch: SystemSettingsPatch,

@@ -11,6 +11,8 @@ const PUBLIC_ROUTES = [
   'GET /readyz',
   'GET /api/openapi.json',
   'GET /api/settings/public',
+  // Only the clinic's current logo, by its sha256; 404 for any other blob.
+  'GET /api/settings/logo/:sha',
   'POST /api/auth/login',
   'POST /api/auth/password-reset/request',
   'POST /api/auth/password-reset/confirm',

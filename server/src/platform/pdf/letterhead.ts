@@ -1,4 +1,5 @@
 import type { AppContext } from '../../app-context.ts';
+import { sniffContentType } from '../files/file-type.ts';
 
 export type Letterhead = {
   clinicName: string;
@@ -25,10 +26,10 @@ export function storedLogoKey(logoUrl: string | null, publicUrl: string): string
   return match?.[1] ?? null;
 }
 
+/** pdfkit draws only these (a WebP logo shows on screens but not on paper). */
 function isPngOrJpeg(bytes: Buffer): boolean {
-  const png = bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
-  return png || jpeg;
+  const type = sniffContentType(bytes);
+  return type === 'image/png' || type === 'image/jpeg';
 }
 
 /** Clinic identity from the system settings, for the top of every printed document. */

@@ -35,6 +35,7 @@ import { isApiError } from '../../lib/api.ts';
 import { hasPermission } from '../../lib/permissions.ts';
 import { AppointmentSettingsSection } from '../appointments/appointment-settings-section.tsx';
 import { useCurrentUser } from '../auth/auth.queries.ts';
+import { LogoUpload } from './logo-upload.tsx';
 import { currencyOptions, phoneRegions, supported } from './setting-options.ts';
 import { useSystemSettings, useUpdateSystemSettings } from './settings.queries.ts';
 import {
@@ -257,18 +258,7 @@ function ClinicSettingsForm({ data, canWrite }: { data: SystemSettingsResponse; 
               required
               disabled={disabled}
             />
-            <TextInput
-              label={t('clinicSettings.clinic.logoUrl')}
-              description={t('clinicSettings.clinic.logoUrlHint')}
-              value={form.logoUrl ?? ''}
-              onChange={(e) =>
-                set('logoUrl', e.currentTarget.value.trim() === '' ? null : e.currentTarget.value)
-              }
-              error={fieldError('logoUrl')}
-              type="url"
-              maxLength={2000}
-              disabled={disabled}
-            />
+            <LogoUpload logoUrl={data.logoUrl} disabled={disabled} />
             <TextInput
               label={t('clinicSettings.clinic.address')}
               value={form.address}

@@ -7,7 +7,7 @@ import {
   UserSettingsSchema,
 } from '@carebase/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../lib/api.ts';
+import { api, uploadFile } from '../../lib/api.ts';
 import { queryKeys } from '../../lib/query-keys.ts';
 
 /** Clinic name, logo, time zone and currency: readable by anyone, also before signing in. */
@@ -75,5 +75,40 @@ export function useUpdateSystemSettings() {
       queryClient.setQueryData(queryKeys.systemSettings, settings);
       void queryClient.invalidateQueries({ queryKey: queryKeys.publicSettings });
     },
+  });
+}
+
+/** After the logo changes: the header and the sign-in page read the public settings, the forms the system ones. */
+function refreshClinicSettings(queryClient: ReturnType<typeof useQueryClient>) {
+  void queryClient.invalidateQueries({ queryKey: queryKeys.publicSettings });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.systemSettings });
+}
+
+export interface LogoUploadInput {
+  file: File;
+  onProgress: (fraction: number) => void;
+}
+
+export function useUploadLogo() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, onProgress }: LogoUploadInput) =>
+      uploadFile({
+        method: 'PUT',
+        path: '/api/settings/logo',
+        file,
+        contentType: file.type,
+        schema: PublicSettingsSchema,
+        onProgress,
+      }),
+    onSuccess: () => refreshClinicSettings(queryClient),
+  });
+}
+
+export function useRemoveLogo() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.delete('/api/settings/logo', PublicSettingsSchema),
+    onSuccess: () => refreshClinicSettings(queryClient),
   });
 }

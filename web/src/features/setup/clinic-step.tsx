@@ -11,26 +11,16 @@ import { isLanguage } from '../../app/i18n/i18n.ts';
 import { FormError, QueryError } from '../../components/query-error.tsx';
 import { FormSkeleton } from '../../components/table-skeleton.tsx';
 import { fieldErrorOf, hasFieldErrorFor } from '../../lib/api.ts';
+import { LogoUpload } from '../settings/logo-upload.tsx';
 import { currencyOptions, phoneRegions, supported } from '../settings/setting-options.ts';
 import { useSystemSettings, useUpdateSystemSettings } from '../settings/settings.queries.ts';
 import { browserTimeZone } from './setup-steps.ts';
 
 type ClinicDraft = Required<
-  Pick<
-    SystemSettingsPatch,
-    'clinicName' | 'logoUrl' | 'address' | 'timeZone' | 'currency' | 'defaultLanguage'
-  >
+  Pick<SystemSettingsPatch, 'clinicName' | 'address' | 'timeZone' | 'currency' | 'defaultLanguage'>
 > & { country: string | null };
 
-const FIELDS = [
-  'clinicName',
-  'logoUrl',
-  'address',
-  'country',
-  'timeZone',
-  'currency',
-  'defaultLanguage',
-] as const;
+const FIELDS = ['clinicName', 'address', 'country', 'timeZone', 'currency', 'defaultLanguage'] as const;
 
 /** Until a country is chosen the clinic is new: its time zone is still the default, so offer the browser's. */
 function draftOf(settings: SystemSettingsResponse): { draft: ClinicDraft; guessedZone: boolean } {
@@ -40,7 +30,6 @@ function draftOf(settings: SystemSettingsResponse): { draft: ClinicDraft; guesse
     draft: {
       // The placeholder name is not the clinic's: the field starts empty, so it is not saved by accident.
       clinicName: settings.clinicName === DEFAULT_SYSTEM_SETTINGS.clinicName ? '' : settings.clinicName,
-      logoUrl: settings.logoUrl,
       address: settings.address,
       country: settings.country,
       timeZone: guessedZone && guess ? guess : settings.timeZone,
@@ -119,17 +108,7 @@ function ClinicForm({
             maxLength={200}
             required
           />
-          <TextInput
-            label={t('clinicSettings.clinic.logoUrl')}
-            description={t('setup.clinic.logoHint')}
-            value={draft.logoUrl ?? ''}
-            onChange={(e) =>
-              set('logoUrl', e.currentTarget.value.trim() === '' ? null : e.currentTarget.value)
-            }
-            error={fieldError('logoUrl')}
-            type="url"
-            maxLength={2000}
-          />
+          <LogoUpload logoUrl={settings.logoUrl} />
           <Textarea
             label={t('clinicSettings.clinic.address')}
             value={draft.address}
