@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
-import { ADMIN_PASSWORD, totp } from './api-setup.ts';
+import { ADMIN_PASSWORD, solidPng, totp } from './api-setup.ts';
 import { launchBrowser, shooter, startServer } from './harness.ts';
 
 const DOCTOR = { name: 'Elena Ruiz', email: 'elena@example.org', password: 'coral-harbour-window-37' };
@@ -83,6 +83,16 @@ export async function run(): Promise<void> {
     await choose(admin, 'Time zone', 'Europe/Madrid');
     await choose(admin, 'Currency', 'EUR');
     await choose(admin, 'Default language', 'Español');
+    // The logo goes to the file store as soon as it is chosen, and shows at the top of every page.
+    await admin.locator('input[type=file]').setInputFiles({
+      name: 'logo.png',
+      mimeType: 'image/png',
+      buffer: solidPng(64, 64, [13, 148, 136]),
+    });
+    await admin.getByText('The logo has been saved.').waitFor();
+    const logo = admin.getByRole('img', { name: 'The clinic logo' });
+    await logo.waitFor();
+    assert.ok(await logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth === 64));
     await shot(admin, 'guide-clinic-filled');
     await admin.getByRole('button', { name: 'Save and continue' }).click();
     // The admin chose no language of their own: the app follows the clinic into Spanish.
