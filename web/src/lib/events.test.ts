@@ -24,7 +24,11 @@ describe('queryKeysForEvent', () => {
   it('maps each event type to the query families it makes stale', () => {
     expect(queryKeysForEvent(event(EVENT_TYPES.userChanged))).toEqual([['users'], ['me']]);
     expect(queryKeysForEvent(event(EVENT_TYPES.roleChanged))).toEqual([['roles'], ['me']]);
-    expect(queryKeysForEvent(event(EVENT_TYPES.settingsChanged))).toEqual([['settings'], ['me']]);
+    expect(queryKeysForEvent(event(EVENT_TYPES.settingsChanged))).toEqual([
+      ['settings'],
+      ['me'],
+      ['certificates'],
+    ]);
     expect(queryKeysForEvent(event(EVENT_TYPES.outboxChanged))).toEqual([['outbox']]);
     expect(queryKeysForEvent(event(EVENT_TYPES.jobChanged))).toEqual([['jobs']]);
   });

@@ -14,8 +14,9 @@ import { patientKeys, queryKeys } from './query-keys.ts';
 export const EVENT_INVALIDATIONS: Readonly<Record<string, readonly QueryKey[]>> = {
   [EVENT_TYPES.userChanged]: [queryKeys.users, queryKeys.me],
   [EVENT_TYPES.roleChanged]: [queryKeys.roles, queryKeys.me],
-  // `me` carries the user's own settings (language, theme), so it follows settings changes too.
-  [EVENT_TYPES.settingsChanged]: [queryKeys.settings, queryKeys.me],
+  // `me` carries the user's own settings (language, theme), so it follows settings changes too; a doctor's
+  // certificate inbox follows the clinic's rule on approving one's own drafts.
+  [EVENT_TYPES.settingsChanged]: [queryKeys.settings, queryKeys.me, queryKeys.certificates],
   [EVENT_TYPES.outboxChanged]: [queryKeys.outbox],
   [EVENT_TYPES.jobChanged]: [queryKeys.jobs],
   // Certificate lists, the doctors' inbox and its count badge all live under ['certificates'].
