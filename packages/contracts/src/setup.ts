@@ -16,3 +16,35 @@ export const SetupChecklistSchema = z.object({
   missing: z.array(SetupChecklistItemSchema),
 });
 export type SetupChecklist = z.infer<typeof SetupChecklistSchema>;
+
+// ── Sample data: an optional demo clinic, clearly marked, removed in one action ──
+
+/** What the demo clinic holds, by kind; the same shape answers loading, removing and asking. */
+export const SampleDataCountsSchema = z.object({
+  providers: z.number().int(),
+  rooms: z.number().int(),
+  services: z.number().int(),
+  patients: z.number().int(),
+  appointments: z.number().int(),
+  queueTickets: z.number().int(),
+  encounters: z.number().int(),
+});
+export type SampleDataCounts = z.infer<typeof SampleDataCountsSchema>;
+
+export const SampleDataStatusSchema = z.object({
+  loaded: z.boolean(),
+  /** What the loader created (all zero when nothing is loaded). */
+  counts: SampleDataCountsSchema,
+});
+export type SampleDataStatus = z.infer<typeof SampleDataStatusSchema>;
+
+/** The answer to a removal: what was deleted, including what staff added to the sample patients while trying. */
+export const SampleDataRemovedSchema = z.object({
+  removed: SampleDataCountsSchema,
+  /** Sample accounts, rooms or services still referenced elsewhere, kept but deactivated instead. */
+  deactivated: z.number().int(),
+});
+export type SampleDataRemoved = z.infer<typeof SampleDataRemovedSchema>;
+
+/** The marker in every sample name, so the demo clinic is never mistaken for real people. */
+export const SAMPLE_MARKER = '(sample)';

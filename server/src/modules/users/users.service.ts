@@ -139,8 +139,11 @@ export async function createUser(
   ctx: AppContext,
   actor: ActorContext,
   input: z.infer<typeof CreateUserSchema>,
-  /** `temporaryPassword`: the password is handed over, and must be changed at the first sign-in. */
-  opts: { temporaryPassword?: boolean } = {},
+  /**
+   * `temporaryPassword`: the password is handed over, and must be changed at the first sign-in.
+   * `invite: false`: an account without a password gets no welcome link (the demo clinic's fictional staff).
+   */
+  opts: { temporaryPassword?: boolean; invite?: boolean } = {},
 ): Promise<User> {
   if (input.password !== undefined) {
     const problem = passwordProblem(input.password, { email: input.email, name: input.name });
@@ -165,7 +168,7 @@ export async function createUser(
         resourceId: row.id,
         details: { email: row.email, roles: input.roles, passwordSet: passwordHash !== null },
       });
-      if (!passwordHash) await issuePasswordReset(ctx, tx, row, 'welcome');
+      if (!passwordHash && opts.invite !== false) await issuePasswordReset(ctx, tx, row, 'welcome');
       await publishEvent(tx, { type: EVENT_TYPES.userChanged, permission: 'users:read', resourceId: row.id });
       return getUser(tx, row.id);
     })

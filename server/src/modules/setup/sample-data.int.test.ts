@@ -1,0 +1,159 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../platform/db/database.ts';
+import { auditOf } from '../../test/test-queries.ts';
+import type { TestApp, TestUser } from '../../test/test-app.ts';
+import { closeClinic, openClinic } from '../appointments/appointment-test-fixtures.ts';
+import { sampleIds } from './sample-data.repository.ts';
+
+// Monday 2 February 2026, 07:00 in New York: today's sample appointments start at 09:00 local time.
+let t: TestApp;
+let admin: TestUser;
+let doctor: TestUser;
+beforeAll(async () => {
+  t = await openClinic();
+  admin = await t.userWithRoles(['admin']);
+  doctor = await t.userWithRoles(['doctor']);
+});
+afterAll(async () => closeClinic(t));
+
+async function call(user: TestUser, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) {
+  return t.request({ method, url, cookie: user.cookie, ...(payload ? { payload } : {}) });
+}
+async function ok(user: TestUser, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) {
+  const res = await call(user, method, url, payload);
+  expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
+  return res.json();
+}
+const searchNames = async (q: string) =>
+  ((await ok(admin, 'GET', `/api/patients?q=${encodeURIComponent(q)}`)).items as { familyName: string }[]).map(
+    (p) => p.familyName,
+  );
+const count = async (table: string) =>
+  Number(
+    (await queryRows<{ n: number }>(t.app.ctx.db, sql`select count(*)::int as n from ${sql.identifier(table)}`))[0]
+      ?.n,
+  );
+const samples = async (type: string) => (await sampleIds(t.app.ctx.db)).get(type) ?? [];
+
+describe('sample data', () => {
+  it('is for administrators only', async () => {
+    const reception = await t.userWithRoles(['receptionist']);
+    for (const method of ['GET', 'POST', 'DELETE'] as const) {
+      expect((await call(reception, method, '/api/setup/sample-data')).statusCode).toBe(403);
+      expect((await call(doctor, method, '/api/setup/sample-data')).statusCode).toBe(403);
+    }
+    expect(await ok(admin, 'GET', '/api/setup/sample-data')).toMatchObject({ loaded: false });
+    expect((await call(admin, 'DELETE', '/api/setup/sample-data')).statusCode).toBe(404);
+  });
+
+  it('loads a marked demo clinic visible through the normal pages, once', async () => {
+    const res = await call(admin, 'POST', '/api/setup/sample-data');
+    expect(res.statusCode, res.body).toBe(201);
+    const counts = {
+      providers: 2,
+      rooms: 2,
+      services: 3,
+      patients: 12,
+      appointments: 13,
+      queueTickets: 3,
+      encounters: 2,
+    };
+    expect(res.json()).toEqual({ loaded: true, counts });
+    expect(await ok(admin, 'GET', '/api/setup/sample-data')).toEqual({ loaded: true, counts });
+    expect((await call(admin, 'POST', '/api/setup/sample-data')).statusCode).toBe(409);
+
+    expect(await searchNames('Ramos')).toEqual(['Ramos (sample)']);
+    const day = await ok(
+      admin,
+      'GET',
+      `/api/appointments?from=${encodeURIComponent('2026-02-02T05:00:00Z')}&to=${encodeURIComponent('2026-02-03T05:00:00Z')}`,
+    );
+    const statuses = (day.items as { status: string }[]).map((a) => a.status).sort();
+    expect(statuses).toEqual(['booked', 'booked', 'cancelled', 'checked_in', 'checked_in', 'checked_in']);
+    const queue = await ok(admin, 'GET', '/api/queue');
+    expect((queue.items as { status: string }[]).map((v) => v.status)).toEqual(['waiting', 'waiting', 'waiting']);
+
+    const [providerId] = await samples('user');
+    const provider = await ok(admin, 'GET', `/api/users/${providerId}`);
+    expect(provider.name).toMatch(/\(sample\)$/);
+    // No password and no welcome link: nobody can sign in as a fictional doctor.
+    expect(await count('outbox_messages')).toBe(0);
+
+    const [encounterId] = await samples('encounter');
+    const encounter = await ok(admin, 'GET', `/api/encounters/${encounterId}`);
+    expect(encounter.status).toBe('signed');
+    expect(encounter.diagnoses).toHaveLength(1);
+    expect(encounter.vitals).toHaveLength(1);
+
+    const [load] = await auditOf(t.app.ctx.db, 'sample_data.load');
+    expect(load?.actorId).toBe(admin.id);
+    expect(load?.details).toEqual({ counts });
+  });
+
+  it('removes everything, with what staff added to sample patients, and leaves real patients alone', async () => {
+    const real = await ok(admin, 'POST', '/api/patients', {
+      givenName: 'Rosa',
+      familyName: 'Quintero',
+      sex: 'female',
+      birthDate: '1980-05-05',
+    });
+    const realNote = await ok(doctor, 'POST', `/api/patients/${real.id}/encounters`, { type: 'consultation' });
+    await ok(doctor, 'PATCH', `/api/encounters/${realNote.id}`, { subjective: 'Real patient, real note.' });
+    await ok(doctor, 'POST', `/api/encounters/${realNote.id}/sign`);
+
+    // A real doctor tries the demo: a note with vitals, a diagnosis, signed, then an addendum.
+    const [patientId] = await samples('patient');
+    const note = await ok(doctor, 'POST', `/api/patients/${patientId}/encounters`, { type: 'consultation' });
+    await ok(doctor, 'PATCH', `/api/encounters/${note.id}`, { subjective: 'Trying the demo.' });
+    await ok(doctor, 'POST', `/api/patients/${patientId}/vitals`, { encounterId: note.id, heartRate: 70 });
+    await ok(doctor, 'POST', `/api/encounters/${note.id}/diagnoses`, { code: 'J00' });
+    await ok(doctor, 'POST', `/api/encounters/${note.id}/sign`);
+    await ok(doctor, 'POST', `/api/encounters/${note.id}/addenda`, { reason: 'Typo', text: 'Addendum while trying.' });
+
+    const before = { patients: await count('patients'), users: await count('users') };
+    const removed = await ok(admin, 'DELETE', '/api/setup/sample-data');
+    expect(removed).toEqual({
+      removed: expect.objectContaining({ patients: 12, appointments: 13, queueTickets: 3, encounters: 3 }),
+      deactivated: 0,
+    });
+    expect(await count('patients')).toBe(before.patients - 12);
+    expect(await count('users')).toBe(before.users - 2);
+    expect(await count('sample_records')).toBe(0);
+    expect(await searchNames('Ramos')).toEqual([]);
+    expect(await count('appointments')).toBe(0);
+    expect(await count('visits')).toBe(0);
+    expect((await call(admin, 'GET', `/api/encounters/${note.id}`)).statusCode).toBe(404);
+    expect((await ok(admin, 'GET', `/api/encounters/${realNote.id}`)).status).toBe('signed');
+    expect(await searchNames('Quintero')).toEqual(['Quintero']);
+    expect(await ok(admin, 'GET', '/api/setup/sample-data')).toMatchObject({ loaded: false });
+
+    const [event] = await auditOf(t.app.ctx.db, 'sample_data.remove');
+    expect(event?.details).toMatchObject({ removed: { patients: 12 }, deactivated: 0 });
+    // The audit trail keeps every event of the demo: nothing there is deleted.
+    expect((await auditOf(t.app.ctx.db, 'patient.create')).length).toBeGreaterThanOrEqual(13);
+
+    // Outside the removal the locks hold: a real patient's signed note is never deleted.
+    await expect(t.app.ctx.db.execute(sql`delete from encounters where id = ${realNote.id}`)).rejects.toThrow();
+  });
+
+  it('refuses removal while a real patient is booked with a sample doctor, removing nothing', async () => {
+    await ok(admin, 'POST', '/api/setup/sample-data');
+    const real = (await ok(admin, 'GET', '/api/patients?q=Quintero')).items[0];
+    const [doctorId] = await samples('user');
+    const services = await ok(admin, 'GET', `/api/services?provider=${doctorId}`);
+    await ok(admin, 'POST', '/api/appointments', {
+      patientId: real.id,
+      providerId: doctorId,
+      serviceId: services.items[0].id,
+      startsAt: '2026-02-04T15:00:00Z',
+    });
+    const patients = await count('patients');
+    const res = await call(admin, 'DELETE', '/api/setup/sample-data');
+    expect(res.statusCode).toBe(409);
+    expect(res.json().detail).toContain('appointments (provider_id)');
+    expect(await count('patients')).toBe(patients);
+    expect(await ok(admin, 'GET', '/api/setup/sample-data')).toMatchObject({ loaded: true });
+    expect(await auditOf(t.app.ctx.db, 'sample_data.remove')).toHaveLength(1);
+  });
+});
