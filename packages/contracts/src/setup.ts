@@ -19,6 +19,16 @@ export type SetupChecklist = z.infer<typeof SetupChecklistSchema>;
 
 // ── Sample data: an optional demo clinic, clearly marked, removed in one action ──
 
+export const SAMPLE_DATA_COUNT_KEYS = [
+  'providers',
+  'rooms',
+  'services',
+  'patients',
+  'appointments',
+  'queueTickets',
+  'encounters',
+] as const;
+
 /** What the demo clinic holds, by kind; the same shape answers loading, removing and asking. */
 export const SampleDataCountsSchema = z.object({
   providers: z.number().int(),
@@ -48,3 +58,8 @@ export type SampleDataRemoved = z.infer<typeof SampleDataRemovedSchema>;
 
 /** The marker in every sample name, so the demo clinic is never mistaken for real people. */
 export const SAMPLE_MARKER = '(sample)';
+
+/** Whether a name (a patient's family name, a user's or service's name) is one the demo-clinic loader gave. */
+export function isSampleName(name: string): boolean {
+  return name.trimEnd().endsWith(SAMPLE_MARKER);
+}

@@ -283,6 +283,10 @@ export const en = {
         title: 'Providers and hours',
         description: 'The doctors, dentists and nurses who see patients, and the hours they work each week.',
       },
+      sample: {
+        title: 'Sample data',
+        description: 'Optional: a small demo clinic to try Carebase on before real patients arrive.',
+      },
     },
     clinic: {
       country: 'Country',
@@ -293,6 +297,51 @@ export const en = {
     providers: {
       hint: 'Add each provider as a user with a clinical role (with a password, or an emailed link to set one), then pick them below to enter their weekly hours.',
       add: 'Add a provider',
+    },
+    sample: {
+      intro: 'Loading it adds, in one go:',
+      items: {
+        providers:
+          'Two fictional providers, a doctor and a dentist, without a password: nobody can sign in as them.',
+        rooms: 'Two rooms and three services, with weekly hours from Monday to Friday.',
+        patients: 'Twelve fictional patients.',
+        appointments:
+          'Appointments today and over the next days; some of today’s patients are already waiting in the queue.',
+        visits: 'Two past visits with signed notes, vitals and a diagnosis.',
+      },
+      marked:
+        'Every name ends in “(sample)” and sample patients carry a Sample badge, so nobody mistakes them for real people.',
+      removable:
+        'Remove it in one click when you are done: what staff added to the sample patients while trying (notes, tickets, certificates…) goes with it. The audit trail keeps a record of both.',
+      load: 'Load sample data',
+      loadedToast: 'Sample data loaded.',
+      isLoaded: 'Sample data is loaded',
+      holds: 'The demo clinic holds:',
+      remove: 'Remove sample data',
+      removedToast: 'Sample data removed.',
+      confirmTitle: 'Remove the sample data?',
+      confirmIntro: 'This deletes for good:',
+      confirmTail: 'and everything added to the sample patients since. Real patients are not touched.',
+      noPermission: 'Only those who may change the clinic’s settings can load or remove sample data.',
+      homeNotice:
+        'Sample data is loaded: the demo clinic’s patients, providers and appointments are fictional.',
+      badge: 'Sample',
+      counts: {
+        providers_one: '{{count}} provider',
+        providers_other: '{{count}} providers',
+        rooms_one: '{{count}} room',
+        rooms_other: '{{count}} rooms',
+        services_one: '{{count}} service',
+        services_other: '{{count}} services',
+        patients_one: '{{count}} patient',
+        patients_other: '{{count}} patients',
+        appointments_one: '{{count}} appointment',
+        appointments_other: '{{count}} appointments',
+        queueTickets_one: '{{count}} queue ticket',
+        queueTickets_other: '{{count}} queue tickets',
+        encounters_one: '{{count}} signed visit',
+        encounters_other: '{{count}} signed visits',
+      },
     },
     checklist: {
       title: 'Set-up checklist',

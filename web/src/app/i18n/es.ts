@@ -287,6 +287,11 @@ export const es: Translation = {
         description:
           'Los médicos, odontólogos y enfermeros que atienden, y las horas que trabajan cada semana.',
       },
+      sample: {
+        title: 'Datos de ejemplo',
+        description:
+          'Opcional: una pequeña clínica de demostración para probar Carebase antes de que lleguen los pacientes reales.',
+      },
     },
     clinic: {
       country: 'País',
@@ -297,6 +302,52 @@ export const es: Translation = {
     providers: {
       hint: 'Añada cada profesional como usuario con un rol clínico (con contraseña, o con un enlace por correo para crearla) y luego elíjalo abajo para indicar su horario semanal.',
       add: 'Añadir un profesional',
+    },
+    sample: {
+      intro: 'Al cargarlos se añade, de una vez:',
+      items: {
+        providers:
+          'Dos profesionales ficticios, una médica y un odontólogo, sin contraseña: nadie puede iniciar sesión con ellos.',
+        rooms: 'Dos consultorios y tres servicios, con horario semanal de lunes a viernes.',
+        patients: 'Doce pacientes ficticios.',
+        appointments: 'Citas para hoy y los próximos días; algunos pacientes de hoy ya esperan en la cola.',
+        visits: 'Dos visitas pasadas con notas firmadas, signos vitales y un diagnóstico.',
+      },
+      marked:
+        'Todos los nombres terminan en «(sample)» y los pacientes de ejemplo llevan la etiqueta Ejemplo, para que nadie los confunda con personas reales.',
+      removable:
+        'Elimínelos con un clic cuando termine: lo que el personal haya añadido a los pacientes de ejemplo al probar (notas, turnos, certificados…) se elimina con ellos. El registro de auditoría deja constancia de ambas acciones.',
+      load: 'Cargar datos de ejemplo',
+      loadedToast: 'Datos de ejemplo cargados.',
+      isLoaded: 'Los datos de ejemplo están cargados',
+      holds: 'La clínica de demostración contiene:',
+      remove: 'Eliminar datos de ejemplo',
+      removedToast: 'Datos de ejemplo eliminados.',
+      confirmTitle: '¿Eliminar los datos de ejemplo?',
+      confirmIntro: 'Esto elimina definitivamente:',
+      confirmTail:
+        'y todo lo añadido a los pacientes de ejemplo desde entonces. Los pacientes reales no se tocan.',
+      noPermission:
+        'Solo quien puede cambiar la configuración de la clínica puede cargar o eliminar datos de ejemplo.',
+      homeNotice:
+        'Hay datos de ejemplo cargados: los pacientes, profesionales y citas de la clínica de demostración son ficticios.',
+      badge: 'Ejemplo',
+      counts: {
+        providers_one: '{{count}} profesional',
+        providers_other: '{{count}} profesionales',
+        rooms_one: '{{count}} consultorio',
+        rooms_other: '{{count}} consultorios',
+        services_one: '{{count}} servicio',
+        services_other: '{{count}} servicios',
+        patients_one: '{{count}} paciente',
+        patients_other: '{{count}} pacientes',
+        appointments_one: '{{count}} cita',
+        appointments_other: '{{count}} citas',
+        queueTickets_one: '{{count}} turno en la cola',
+        queueTickets_other: '{{count}} turnos en la cola',
+        encounters_one: '{{count}} visita firmada',
+        encounters_other: '{{count}} visitas firmadas',
+      },
     },
     checklist: {
       title: 'Lista de configuración',

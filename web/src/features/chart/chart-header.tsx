@@ -6,7 +6,7 @@ import { CopyIconButton } from '../../components/copy-value.tsx';
 import { IconAlert, IconDots } from '../../components/icons.tsx';
 import { PdfLink } from '../../components/pdf-link.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
-import { PatientAvatar, usePatientFormat } from '../patients/patient-display.tsx';
+import { PatientAvatar, SampleBadge, usePatientFormat } from '../patients/patient-display.tsx';
 import type { ChartAccess } from './chart-access.ts';
 import { recordPdfUrl } from './record-export.ts';
 
@@ -41,6 +41,7 @@ export function ChartHeader({ patient, access, onMerge }: ChartHeaderProps) {
                   {t('chart.header.preferred', { name: patient.preferredName })}
                 </Text>
               ) : null}
+              <SampleBadge patient={patient} />
               {merged ? (
                 <Badge color="gray" variant="filled">
                   {t('chart.header.merged')}

@@ -1,5 +1,5 @@
-import type { PatientSummary } from '@carebase/contracts';
-import { Avatar, type AvatarProps, Group, Text } from '@mantine/core';
+import { isSampleName, type PatientSummary } from '@carebase/contracts';
+import { Avatar, type AvatarProps, Badge, Group, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../components/use-formatters.ts';
@@ -62,6 +62,17 @@ export function PatientAvatar({
   );
 }
 
+/** "Sample" beside a patient of the demo clinic (the set-up guide's sample data); nothing for anyone else. */
+export function SampleBadge({ patient }: { patient: Pick<PatientSummary, 'familyName'> }) {
+  const { t } = useTranslation();
+  if (!isSampleName(patient.familyName)) return null;
+  return (
+    <Badge color="orange" variant="light" size="sm" tt="none">
+      {t('setup.sample.badge')}
+    </Badge>
+  );
+}
+
 /** Name with MRN and age/sex under it, for lists and pickers. */
 export function PatientNameBlock({ patient }: { patient: PatientSummary }) {
   const format = usePatientFormat();
@@ -69,9 +80,12 @@ export function PatientNameBlock({ patient }: { patient: PatientSummary }) {
     <Group gap="sm" wrap="nowrap">
       <PatientAvatar patient={patient} size="md" />
       <div>
-        <Text fw={600} size="sm">
-          {patient.displayName}
-        </Text>
+        <Group gap={6} wrap="nowrap">
+          <Text fw={600} size="sm">
+            {patient.displayName}
+          </Text>
+          <SampleBadge patient={patient} />
+        </Group>
         <Text size="xs" c="dimmed">
           {patient.mrn} · {format.ageSex(patient)} · {format.calendarDate(patient.birthDate)}
         </Text>

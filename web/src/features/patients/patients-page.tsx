@@ -18,7 +18,7 @@ import { useFormatters } from '../../components/use-formatters.ts';
 import { useUrlQuery } from '../../components/use-url-query.ts';
 import { hasPermission } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../auth/auth.queries.ts';
-import { PatientAvatar, usePatientFormat } from './patient-display.tsx';
+import { PatientAvatar, SampleBadge, usePatientFormat } from './patient-display.tsx';
 import { type PatientSearchParams, patientsExportUrl, usePatientSearch } from './patients.queries.ts';
 
 const UrlSchema = PatientSearchQuerySchema.pick({ q: true, sex: true, birthDate: true });
@@ -169,6 +169,7 @@ export function PatientsPage() {
                       >
                         {patient.displayName}
                       </Anchor>
+                      <SampleBadge patient={patient} />
                     </Group>
                   </Table.Td>
                   <Table.Td className="nowrap">

@@ -15,6 +15,7 @@ import { useDepartments, useRooms } from '../scheduling/scheduling.queries.ts';
 import { ServicesTab } from '../scheduling/services-tab.tsx';
 import { ClinicStep } from './clinic-step.tsx';
 import { ProvidersStep } from './providers-step.tsx';
+import { SampleDataStep } from './sample-data-step.tsx';
 import { setupChecklistKey, useSetupChecklist } from './setup.queries.ts';
 import {
   nextSetupStep,
@@ -27,7 +28,7 @@ import {
 
 /**
  * `/setup/:step`: the clinic's first day, one step at a time (clinic → departments → rooms → services →
- * providers). Every step can be skipped and come back to; which are done is read from the data.
+ * providers → optional sample data). Every step can be skipped and come back to; which are done is read from the data.
  */
 export function SetupGuidePage() {
   const { t } = useTranslation();
@@ -74,6 +75,7 @@ export function SetupGuidePage() {
     rooms: <RoomsTab canWrite={canSchedule} />,
     services: <ServicesTab canWrite={canSchedule} />,
     providers: <ProvidersStep canAddUsers={hasPermission(me, 'users:write')} canEditHours={canSchedule} />,
+    sample: <SampleDataStep canWrite={hasPermission(me, 'settings:write')} />,
   };
 
   return (

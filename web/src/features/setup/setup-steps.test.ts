@@ -10,7 +10,8 @@ describe('setup steps', () => {
 
   it('moves forward and back, with nothing past either end', () => {
     expect(nextSetupStep('clinic')).toBe('departments');
-    expect(nextSetupStep('providers')).toBeNull();
+    expect(nextSetupStep('providers')).toBe('sample');
+    expect(nextSetupStep('sample')).toBeNull();
     expect(previousSetupStep('departments')).toBe('clinic');
     expect(previousSetupStep('clinic')).toBeNull();
   });
@@ -27,11 +28,19 @@ describe('setup steps', () => {
       },
       { activeDepartments: 0, activeRooms: 0 },
     );
-    expect(Object.values(none).some(Boolean)).toBe(false);
+    // Only the optional sample data counts as done on a new clinic.
+    expect(Object.entries(none).filter(([, done]) => done)).toEqual([['sample', true]]);
     const some = setupStepsDone(
       { missing: [{ key: 'provider_hours', link: '/setup/providers' }] },
       { activeDepartments: 1, activeRooms: 0 },
     );
-    expect(some).toEqual({ clinic: true, departments: true, rooms: false, services: true, providers: false });
+    expect(some).toEqual({
+      clinic: true,
+      departments: true,
+      rooms: false,
+      services: true,
+      providers: false,
+      sample: true,
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { SetupChecklist } from '@carebase/contracts';
 
-export const SETUP_STEPS = ['clinic', 'departments', 'rooms', 'services', 'providers'] as const;
+export const SETUP_STEPS = ['clinic', 'departments', 'rooms', 'services', 'providers', 'sample'] as const;
 export type SetupStep = (typeof SETUP_STEPS)[number];
 
 export function setupStepOf(param: string | undefined): SetupStep {
@@ -18,7 +18,8 @@ export function previousSetupStep(step: SetupStep): SetupStep | null {
 
 /**
  * Which steps are done, read from the data (never ticked by hand): the server's checklist for the clinic's
- * details, services and providers with hours; at least one active department and room for the others.
+ * details, services and providers with hours; at least one active department and room for the others. The
+ * sample data is optional, so its step counts as done whether or not it is loaded.
  */
 export function setupStepsDone(
   checklist: SetupChecklist,
@@ -31,6 +32,7 @@ export function setupStepsDone(
     rooms: counts.activeRooms > 0,
     services: !missing.has('services'),
     providers: !missing.has('provider_hours'),
+    sample: true,
   };
 }
 
