@@ -1,43 +1,61 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/database.ts';
-import { auditOf } from '../../test/test-queries.ts';
+import { migrationsApplied } from '../../platform/db/migrate.ts';
 import type { TestApp, TestUser } from '../../test/test-app.ts';
-import { closeClinic, openClinic } from '../appointments/appointment-test-fixtures.ts';
+import { auditOf } from '../../test/test-queries.ts';
+import { closeClinic, openClinic, startClockAt } from '../appointments/appointment-test-fixtures.ts';
 import { sampleIds } from './sample-data.repository.ts';
 
-// Monday 2 February 2026, 07:00 in New York: today's sample appointments start at 09:00 local time.
 let t: TestApp;
 let admin: TestUser;
 let doctor: TestUser;
-beforeAll(async () => {
-  t = await openClinic();
-  admin = await t.userWithRoles(['admin']);
-  doctor = await t.userWithRoles(['doctor']);
-});
-afterAll(async () => closeClinic(t));
 
-async function call(user: TestUser, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) {
+async function call(
+  user: TestUser,
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  url: string,
+  payload?: object,
+) {
   return t.request({ method, url, cookie: user.cookie, ...(payload ? { payload } : {}) });
 }
-async function ok(user: TestUser, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) {
+async function ok(
+  user: TestUser,
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  url: string,
+  payload?: object,
+) {
   const res = await call(user, method, url, payload);
   expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
   return res.json();
 }
 const searchNames = async (q: string) =>
-  ((await ok(admin, 'GET', `/api/patients?q=${encodeURIComponent(q)}`)).items as { familyName: string }[]).map(
-    (p) => p.familyName,
-  );
+  (
+    (await ok(admin, 'GET', `/api/patients?q=${encodeURIComponent(q)}`)).items as { familyName: string }[]
+  ).map((p) => p.familyName);
 const count = async (table: string) =>
   Number(
-    (await queryRows<{ n: number }>(t.app.ctx.db, sql`select count(*)::int as n from ${sql.identifier(table)}`))[0]
-      ?.n,
+    (
+      await queryRows<{ n: number }>(
+        t.app.ctx.db,
+        sql`select count(*)::int as n from ${sql.identifier(table)}`,
+      )
+    )[0]?.n,
   );
 const samples = async (type: string) => (await sampleIds(t.app.ctx.db)).get(type) ?? [];
 
 describe('sample data', () => {
-  it('is for administrators only', async () => {
+  // Monday 2 February 2026, 07:00 in New York: today's sample appointments start at 09:00 local time.
+  beforeAll(async () => {
+    t = await openClinic();
+    admin = await t.userWithRoles(['admin']);
+    doctor = await t.userWithRoles(['doctor']);
+  });
+  afterAll(async () => closeClinic(t));
+
+  it('is for administrators only, on a database migrated to the sample_records table', async () => {
+    expect(await migrationsApplied(t.database)).toBe(true);
+    expect(await count('sample_records')).toBe(0);
     const reception = await t.userWithRoles(['receptionist']);
     for (const method of ['GET', 'POST', 'DELETE'] as const) {
       expect((await call(reception, method, '/api/setup/sample-data')).statusCode).toBe(403);
@@ -72,7 +90,11 @@ describe('sample data', () => {
     const statuses = (day.items as { status: string }[]).map((a) => a.status).sort();
     expect(statuses).toEqual(['booked', 'booked', 'cancelled', 'checked_in', 'checked_in', 'checked_in']);
     const queue = await ok(admin, 'GET', '/api/queue');
-    expect((queue.items as { status: string }[]).map((v) => v.status)).toEqual(['waiting', 'waiting', 'waiting']);
+    expect((queue.items as { status: string }[]).map((v) => v.status)).toEqual([
+      'waiting',
+      'waiting',
+      'waiting',
+    ]);
 
     const [providerId] = await samples('user');
     const provider = await ok(admin, 'GET', `/api/users/${providerId}`);
@@ -98,23 +120,38 @@ describe('sample data', () => {
       sex: 'female',
       birthDate: '1980-05-05',
     });
-    const realNote = await ok(doctor, 'POST', `/api/patients/${real.id}/encounters`, { type: 'consultation' });
+    const realNote = await ok(doctor, 'POST', `/api/patients/${real.id}/encounters`, {
+      type: 'consultation',
+    });
     await ok(doctor, 'PATCH', `/api/encounters/${realNote.id}`, { subjective: 'Real patient, real note.' });
     await ok(doctor, 'POST', `/api/encounters/${realNote.id}/sign`);
 
     // A real doctor tries the demo: a note with vitals, a diagnosis, signed, then an addendum.
-    const [patientId] = await samples('patient');
+    const samplePatients = await samples('patient');
+    const patientId = samplePatients[0];
     const note = await ok(doctor, 'POST', `/api/patients/${patientId}/encounters`, { type: 'consultation' });
     await ok(doctor, 'PATCH', `/api/encounters/${note.id}`, { subjective: 'Trying the demo.' });
     await ok(doctor, 'POST', `/api/patients/${patientId}/vitals`, { encounterId: note.id, heartRate: 70 });
     await ok(doctor, 'POST', `/api/encounters/${note.id}/diagnoses`, { code: 'J00' });
     await ok(doctor, 'POST', `/api/encounters/${note.id}/sign`);
-    await ok(doctor, 'POST', `/api/encounters/${note.id}/addenda`, { reason: 'Typo', text: 'Addendum while trying.' });
+    await ok(doctor, 'POST', `/api/encounters/${note.id}/addenda`, {
+      reason: 'Typo',
+      text: 'Addendum while trying.',
+    });
+    await ok(doctor, 'POST', `/api/patients/${patientId}/certificates`, {
+      type: 'fit_to_work',
+      findings: 'Fit, on trying the demo.',
+    });
+    const reception = await t.userWithRoles(['receptionist']);
+    await ok(reception, 'POST', '/api/queue/walk-in', {
+      patientId: samplePatients[1],
+      departmentKey: 'general',
+    });
 
     const before = { patients: await count('patients'), users: await count('users') };
     const removed = await ok(admin, 'DELETE', '/api/setup/sample-data');
     expect(removed).toEqual({
-      removed: expect.objectContaining({ patients: 12, appointments: 13, queueTickets: 3, encounters: 3 }),
+      removed: expect.objectContaining({ patients: 12, appointments: 13, queueTickets: 4, encounters: 3 }),
       deactivated: 0,
     });
     expect(await count('patients')).toBe(before.patients - 12);
@@ -123,6 +160,7 @@ describe('sample data', () => {
     expect(await searchNames('Ramos')).toEqual([]);
     expect(await count('appointments')).toBe(0);
     expect(await count('visits')).toBe(0);
+    expect(await count('certificates')).toBe(0);
     expect((await call(admin, 'GET', `/api/encounters/${note.id}`)).statusCode).toBe(404);
     expect((await ok(admin, 'GET', `/api/encounters/${realNote.id}`)).status).toBe('signed');
     expect(await searchNames('Quintero')).toEqual(['Quintero']);
@@ -134,7 +172,9 @@ describe('sample data', () => {
     expect((await auditOf(t.app.ctx.db, 'patient.create')).length).toBeGreaterThanOrEqual(13);
 
     // Outside the removal the locks hold: a real patient's signed note is never deleted.
-    await expect(t.app.ctx.db.execute(sql`delete from encounters where id = ${realNote.id}`)).rejects.toThrow();
+    await expect(
+      t.app.ctx.db.execute(sql`delete from encounters where id = ${realNote.id}`),
+    ).rejects.toThrow();
   });
 
   it('refuses removal while a real patient is booked with a sample doctor, removing nothing', async () => {
@@ -151,9 +191,36 @@ describe('sample data', () => {
     const patients = await count('patients');
     const res = await call(admin, 'DELETE', '/api/setup/sample-data');
     expect(res.statusCode).toBe(409);
-    expect(res.json().detail).toContain('appointments (provider_id)');
+    expect(res.json().detail).toContain('1 appointments (appointments.provider_id)');
     expect(await count('patients')).toBe(patients);
     expect(await ok(admin, 'GET', '/api/setup/sample-data')).toMatchObject({ loaded: true });
     expect(await auditOf(t.app.ctx.db, 'sample_data.remove')).toHaveLength(1);
+  });
+});
+
+describe('sample data loaded late on a Friday evening', () => {
+  beforeAll(async () => {
+    t = await openClinic();
+    // Friday 6 February 2026, 23:30 in New York: nothing fits in what is left of today.
+    startClockAt('2026-02-07T04:30:00Z');
+    admin = await t.userWithRoles(['admin']);
+  });
+  afterAll(async () => closeClinic(t));
+
+  it('books only the coming working days, in the clinic time zone', async () => {
+    const res = await call(admin, 'POST', '/api/setup/sample-data');
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().counts).toMatchObject({ appointments: 7, queueTickets: 0, encounters: 2 });
+    const next = await ok(
+      admin,
+      'GET',
+      `/api/appointments?from=${encodeURIComponent('2026-02-09T05:00:00Z')}&to=${encodeURIComponent('2026-02-10T05:00:00Z')}`,
+    );
+    // Monday at 09:00, 10:00 and 11:30 New York time (UTC−5).
+    expect((next.items as { startsAt: string }[]).map((a) => a.startsAt).sort()).toEqual([
+      '2026-02-09T14:00:00.000Z',
+      '2026-02-09T15:00:00.000Z',
+      '2026-02-09T16:30:00.000Z',
+    ]);
   });
 });

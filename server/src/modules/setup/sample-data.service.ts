@@ -4,12 +4,14 @@ import type { Principal } from '../../platform/access/principal.ts';
 import { type ActorContext, writeAudit } from '../../platform/audit/audit.writer.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
+import { listDepartments as queueDepartments } from '../queue/queue.service.ts';
 import { inTx } from '../queue/queue-tickets.ts';
 import { updateDepartment } from '../scheduling/departments.service.ts';
 import { updateRoom } from '../scheduling/rooms.service.ts';
 import { updateService } from '../scheduling/service-catalog.service.ts';
 import { updateUser } from '../users/users.service.ts';
 import * as repo from './sample-data.repository.ts';
+import { publishSampleRemoved } from './sample-data-events.ts';
 import { loadSampleClinic } from './sample-data-loader.ts';
 
 /** Which recorded type each count reads. */
@@ -53,9 +55,22 @@ export async function loadSampleData(
   });
 }
 
+/** Words for the tables real patients' records are most likely kept in; any other is named as it is. */
+const RECORD_WORDS: Record<string, string> = {
+  appointments: 'appointments',
+  visits: 'queue tickets',
+  encounters: 'clinical notes',
+  vitals: 'vitals',
+  prescriptions: 'prescriptions',
+  certificates: 'certificates',
+  attachments: 'attachments',
+};
+
 function blockedMessage(blockers: repo.Blocker[]): string {
-  const list = blockers.map((b) => `${b.rows} in ${b.table} (${b.column})`).join(', ');
-  return `Real patients' records use the sample providers, rooms or services: ${list}. Move them to real ones first; nothing was removed.`;
+  const list = blockers
+    .map((b) => `${b.rows} ${RECORD_WORDS[b.table] ?? b.table} (${b.table}.${b.column})`)
+    .join(', ');
+  return `Real patients' records still use the sample providers, rooms or services: ${list}. Move or cancel them first; nothing was removed.`;
 }
 
 /**
@@ -76,6 +91,8 @@ export async function removeSampleData(ctx: AppContext, actor: ActorContext): Pr
     ]);
     if (blockers.length) throw new AppError('conflict', blockedMessage(blockers));
 
+    // Queues of departments that go with the sample must refresh too: read them before they go.
+    const departments = (await queueDepartments(tx)).items.map((d) => d.key);
     const deleted = await repo.deletePatientData(tx);
     await repo.deleteAccountRows(tx, of('user'));
     const scoped = inTx(ctx, tx);
@@ -113,6 +130,7 @@ export async function removeSampleData(ctx: AppContext, actor: ActorContext): Pr
       resourceType: 'sample_data',
       details: { removed, deactivated, rowsByTable: Object.fromEntries(deleted) },
     });
+    await publishSampleRemoved(tx, departments);
     return { removed, deactivated };
   });
 }
