@@ -8,6 +8,7 @@ import {
   CreateServiceSchema,
   CreateVitalsSchema,
   PutScheduleSchema,
+  SAMPLE_MARKER,
   type SampleDataCounts,
 } from '@carebase/contracts';
 import type { AppContext } from '../../app-context.ts';
@@ -20,9 +21,9 @@ import { createEncounter, signEncounter, updateEncounter } from '../encounters/e
 import { createPatient } from '../patients/patients.service.ts';
 import { checkIn } from '../queue/queue.service.ts';
 import { createDepartment, listDepartments } from '../scheduling/departments.service.ts';
-import { createRoom } from '../scheduling/rooms.service.ts';
+import { createRoom, listRooms } from '../scheduling/rooms.service.ts';
 import { replaceSchedule } from '../scheduling/schedule.service.ts';
-import { createService } from '../scheduling/service-catalog.service.ts';
+import { createService, listServices } from '../scheduling/service-catalog.service.ts';
 import { addDays, localDateOf, minutesOf, weekdayOf, zonedToUtc } from '../scheduling/zoned-time.ts';
 import { findUserById } from '../users/users.repository.ts';
 import { createUser, loadAccount } from '../users/users.service.ts';
@@ -55,11 +56,13 @@ async function departmentsFor(ctx: AppContext, principal: Principal, actor: Acto
     }
     const prefix = ['S', 'T', 'U', 'V', 'W', 'SA', 'SB'].find((p) => !usedPrefixes.has(p)) ?? 'SX';
     usedPrefixes.add(prefix);
+    let sampleKey = `sample-${key}`;
+    for (let n = 2; existing.some((d) => d.key === sampleKey); n++) sampleKey = `sample-${key}-${n}`;
     const created = await createDepartment(
       ctx,
       actor,
       CreateDepartmentSchema.parse({
-        key: `sample-${key}`,
+        key: sampleKey,
         name: `${key === 'general' ? 'General medicine' : 'Dental'} (sample)`,
         ticketPrefix: prefix,
       }),
@@ -68,6 +71,19 @@ async function departmentsFor(ctx: AppContext, principal: Principal, actor: Acto
     keys.set(key, created.key);
   }
   return (key: string) => keys.get(key) ?? key;
+}
+
+/**
+ * `name`, or "name #2 (sample)"… when an earlier demo left a room or service of that name behind (kept,
+ * deactivated, because real records used it).
+ */
+function freeName(name: string, taken: readonly string[]): string {
+  const used = new Set(taken.map((n) => n.toLowerCase()));
+  const stem = name.slice(0, -SAMPLE_MARKER.length).trimEnd();
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? name : `${stem} #${n} ${SAMPLE_MARKER}`;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
 }
 
 /** The sample provider acting in the chart: her own permissions, not the administrator's. */
@@ -122,23 +138,25 @@ export async function loadSampleClinic(
   const providerId = (key: SampleProviderKey) => providers.get(key) as string;
 
   const rooms = new Map<string, string>();
+  const roomNames = (await listRooms(ctx.db, {})).map((r) => r.name);
   for (const r of SAMPLE_ROOMS) {
     const room = await createRoom(
       ctx,
       actor,
-      CreateRoomSchema.parse({ name: r.name, departmentKey: department(r.department) }),
+      CreateRoomSchema.parse({ name: freeName(r.name, roomNames), departmentKey: department(r.department) }),
     );
     rooms.set(r.department, room.id);
   }
   await recordSamples(ctx.db, 'room', [...rooms.values()]);
 
   const services = new Map<SampleServiceKey, string>();
+  const serviceNames = (await listServices(ctx.db, principal, {})).map((s) => s.name);
   for (const s of SAMPLE_SERVICES) {
     const service = await createService(
       ctx,
       actor,
       CreateServiceSchema.parse({
-        name: s.name,
+        name: freeName(s.name, serviceNames),
         departmentKey: department(s.department),
         durationMinutes: s.minutes,
         providerIds: [providerId(s.provider)],

@@ -13,7 +13,7 @@ let doctor: TestUser;
 
 async function call(
   user: TestUser,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   url: string,
   payload?: object,
 ) {
@@ -21,7 +21,7 @@ async function call(
 }
 async function ok(
   user: TestUser,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   url: string,
   payload?: object,
 ) {
@@ -148,12 +148,22 @@ describe('sample data', () => {
       departmentKey: 'general',
     });
 
+    // A real doctor's hours in a sample room: the room cannot go, so it is deactivated instead.
+    const [roomId] = await samples('room');
+    await ok(admin, 'PUT', `/api/providers/${doctor.id}/schedule`, {
+      rules: [{ kind: 'work', weekday: 2, startTime: '09:00', endTime: '12:00', roomId }],
+    });
+
     const before = { patients: await count('patients'), users: await count('users') };
     const removed = await ok(admin, 'DELETE', '/api/setup/sample-data');
     expect(removed).toEqual({
       removed: expect.objectContaining({ patients: 12, appointments: 13, queueTickets: 4, encounters: 3 }),
-      deactivated: 0,
+      deactivated: 1,
     });
+    const rooms = await ok(admin, 'GET', '/api/rooms');
+    expect((rooms.items as { id: string; active: boolean }[]).find((r) => r.id === roomId)?.active).toBe(
+      false,
+    );
     expect(await count('patients')).toBe(before.patients - 12);
     expect(await count('users')).toBe(before.users - 2);
     expect(await count('sample_records')).toBe(0);
@@ -167,7 +177,7 @@ describe('sample data', () => {
     expect(await ok(admin, 'GET', '/api/setup/sample-data')).toMatchObject({ loaded: false });
 
     const [event] = await auditOf(t.app.ctx.db, 'sample_data.remove');
-    expect(event?.details).toMatchObject({ removed: { patients: 12 }, deactivated: 0 });
+    expect(event?.details).toMatchObject({ removed: { patients: 12 }, deactivated: 1 });
     // The audit trail keeps every event of the demo: nothing there is deleted.
     expect((await auditOf(t.app.ctx.db, 'patient.create')).length).toBeGreaterThanOrEqual(13);
 
@@ -179,6 +189,9 @@ describe('sample data', () => {
 
   it('refuses removal while a real patient is booked with a sample doctor, removing nothing', async () => {
     await ok(admin, 'POST', '/api/setup/sample-data');
+    // The room the first demo left behind (deactivated) keeps its name: the new one takes the next.
+    const rooms = (await ok(admin, 'GET', '/api/rooms?active=true')).items as { name: string }[];
+    expect(rooms.map((r) => r.name)).toContain('Consulting room 1 #2 (sample)');
     const real = (await ok(admin, 'GET', '/api/patients?q=Quintero')).items[0];
     const [doctorId] = await samples('user');
     const services = await ok(admin, 'GET', `/api/services?provider=${doctorId}`);
