@@ -70,7 +70,7 @@ function blockedMessage(blockers: repo.Blocker[]): string {
   const list = blockers
     .map((b) => `${b.rows} ${RECORD_WORDS[b.table] ?? b.table} (${b.table}.${b.column})`)
     .join(', ');
-  return `Real patients' records still use the sample providers, rooms or services: ${list}. Move or cancel them first; nothing was removed.`;
+  return `Real patients' records still use the sample providers, rooms or services: ${list}. Book them with a real provider, room or service first; nothing was removed.`;
 }
 
 /**
