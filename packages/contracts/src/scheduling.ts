@@ -100,6 +100,8 @@ export type UpdateRoom = z.infer<typeof UpdateRoomSchema>;
 
 export const SERVICE_DURATION = { min: 5, max: 480 } as const;
 export const SERVICE_BUFFER = { min: 0, max: 120 } as const;
+/** Integer minor units of the clinic's currency (cents); the ceiling keeps a typo from becoming a price. */
+export const SERVICE_PRICE_MAX = 100_000_000;
 
 export const ServiceSchema = z.object({
   id: z.uuid(),
@@ -107,6 +109,8 @@ export const ServiceSchema = z.object({
   departmentKey: z.string(),
   durationMinutes: z.number().int(),
   bufferMinutes: z.number().int(),
+  /** The usual price in minor units of the clinic's currency, or null when not priced yet. */
+  priceMinor: z.number().int().nullable(),
   selfBookable: z.boolean(),
   active: z.boolean(),
   providerIds: z.array(z.uuid()),
@@ -127,12 +131,20 @@ const minutes = (range: { min: number; max: number }) =>
     .min(range.min, `must be between ${range.min} and ${range.max} minutes`)
     .max(range.max, `must be between ${range.min} and ${range.max} minutes`);
 
+const priceMinor = z
+  .number({ error: 'must be an amount in minor units (cents), or null' })
+  .int('must be a whole number of minor units (cents)')
+  .min(0, 'must not be negative')
+  .max(SERVICE_PRICE_MAX, `must be at most ${SERVICE_PRICE_MAX} minor units`)
+  .nullable();
+
 export const CreateServiceSchema = z
   .object({
     name: NameSchema,
     departmentKey: SchedulingDepartmentKeySchema,
     durationMinutes: minutes(SERVICE_DURATION),
     bufferMinutes: minutes(SERVICE_BUFFER).default(0),
+    priceMinor: priceMinor.default(null),
     selfBookable: z.boolean().default(true),
     active: z.boolean().default(true),
     providerIds: z.array(z.uuid()).max(200).default([]),
@@ -146,6 +158,7 @@ export const UpdateServiceSchema = requireChange(
       departmentKey: SchedulingDepartmentKeySchema,
       durationMinutes: minutes(SERVICE_DURATION),
       bufferMinutes: minutes(SERVICE_BUFFER),
+      priceMinor,
       selfBookable: z.boolean(),
       active: z.boolean(),
       providerIds: z.array(z.uuid()).max(200),

@@ -42,6 +42,8 @@ export const encounters = pgTable(
     index('encounters_drafts_by_provider_idx')
       .on(t.providerId, t.startedAt)
       .where(sql`${t.status} = 'draft'`),
+    // A clinician's patients (new files for them on their home page).
+    index('encounters_provider_started_idx').on(t.providerId, t.startedAt),
   ],
 );
 

@@ -34,6 +34,7 @@ export function toService(row: ServiceRow, providerIds: string[]): Service {
     departmentKey: row.departmentKey,
     durationMinutes: row.durationMinutes,
     bufferMinutes: row.bufferMinutes,
+    priceMinor: row.priceMinor,
     selfBookable: row.selfBookable,
     active: row.active,
     providerIds,

@@ -195,7 +195,13 @@ export async function updateService(
   patch: Partial<
     Pick<
       ServiceRow,
-      'name' | 'departmentKey' | 'durationMinutes' | 'bufferMinutes' | 'selfBookable' | 'active'
+      | 'name'
+      | 'departmentKey'
+      | 'durationMinutes'
+      | 'bufferMinutes'
+      | 'priceMinor'
+      | 'selfBookable'
+      | 'active'
     >
   >,
 ): Promise<void> {

@@ -42,6 +42,8 @@ export const services = pgTable('services', {
     .references(() => departments.key),
   durationMinutes: integer('duration_minutes').notNull(),
   bufferMinutes: integer('buffer_minutes').notNull().default(0),
+  /** The usual price in minor units of the clinic's currency; billing's price list starts from it. */
+  priceMinor: integer('price_minor'),
   /** Patients may book it themselves in the portal. */
   selfBookable: boolean('self_bookable').notNull().default(true),
   active: boolean('active').notNull().default(true),

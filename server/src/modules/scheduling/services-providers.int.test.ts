@@ -21,6 +21,7 @@ describe('POST /api/services', () => {
       departmentKey: 'general',
       durationMinutes: 20,
       bufferMinutes: 5,
+      priceMinor: 4500,
       providerIds: [k.doctor.id, k.nurse.id, k.doctor.id],
     });
     expect(res.statusCode).toBe(201);
@@ -30,6 +31,7 @@ describe('POST /api/services', () => {
       departmentKey: 'general',
       durationMinutes: 20,
       bufferMinutes: 5,
+      priceMinor: 4500,
       selfBookable: true,
       active: true,
       providerIds: [k.doctor.id, k.nurse.id].sort(),
@@ -56,6 +58,8 @@ describe('POST /api/services', () => {
       })
     ).json();
     expect(cleaning.providerIds).toEqual([k.dentist.id]);
+    // Not priced until the clinic says so.
+    expect(cleaning).toMatchObject({ priceMinor: null });
     expect(hidden.name).toBe('Minor surgery');
   });
 
@@ -74,6 +78,10 @@ describe('POST /api/services', () => {
       [{ ...good, durationMinutes: 12.5 }, 'body.durationMinutes'],
       [{ ...good, bufferMinutes: -1 }, 'body.bufferMinutes'],
       [{ ...good, bufferMinutes: 121 }, 'body.bufferMinutes'],
+      [{ ...good, priceMinor: -1 }, 'body.priceMinor'],
+      [{ ...good, priceMinor: 12.5 }, 'body.priceMinor'],
+      [{ ...good, priceMinor: '45.00' }, 'body.priceMinor'],
+      [{ ...good, priceMinor: 100_000_001 }, 'body.priceMinor'],
       [{ ...good, providerIds: ['nope'] }, 'body.providerIds.0'],
       [{ ...good, providerIds: [k.doctor.id, k.receptionist.id] }, 'body.providerIds.1'],
       [{ ...good, providerIds: [k.patient.id] }, 'body.providerIds.0'],
@@ -122,13 +130,19 @@ describe('PATCH /api/services/:id', () => {
   it('edits fields and replaces providers, auditing the before values', async () => {
     const res = await k.send('PATCH', `/api/services/${checkUp.id}`, {
       durationMinutes: 30,
+      priceMinor: null,
       providerIds: [k.doctor.id],
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ durationMinutes: 30, bufferMinutes: 5, providerIds: [k.doctor.id] });
+    expect(res.json()).toMatchObject({
+      durationMinutes: 30,
+      bufferMinutes: 5,
+      priceMinor: null,
+      providerIds: [k.doctor.id],
+    });
     const [audit] = await auditOf(k.t.app.ctx.db, 'service.update', checkUp.id);
     expect(audit?.details).toMatchObject({
-      before: { durationMinutes: 20, providerIds: [k.doctor.id, k.nurse.id].sort() },
+      before: { durationMinutes: 20, priceMinor: 4500, providerIds: [k.doctor.id, k.nurse.id].sort() },
       patch: { durationMinutes: 30, providerIds: [k.doctor.id] },
     });
   });
@@ -142,6 +156,7 @@ describe('PATCH /api/services/:id', () => {
     const cases: [object, string][] = [
       [{ name: 'Cleaning' }, 'body.name'],
       [{ durationMinutes: 0 }, 'body.durationMinutes'],
+      [{ priceMinor: -500 }, 'body.priceMinor'],
       [{ providerIds: [k.pharmacist.id] }, 'body.providerIds.0'],
       [{ durationMinutes: 40, providerIds: [k.accountant.id] }, 'body.providerIds.0'],
       [{ departmentKey: 'nowhere' }, 'body.departmentKey'],

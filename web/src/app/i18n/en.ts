@@ -277,7 +277,7 @@ export const en = {
       },
       services: {
         title: 'Services',
-        description: 'What patients can book, and how long each takes.',
+        description: 'What patients can book, how long each takes and, if you like, its usual price.',
       },
       providers: {
         title: 'Providers and hours',
@@ -1928,6 +1928,11 @@ export const en = {
       bufferColumn: 'Buffer',
       buffer: 'Buffer (minutes)',
       bufferHint: 'Time kept free after each appointment, 0 to 120 minutes.',
+      price: 'Price ({{currency}})',
+      priceHint: 'Optional: the usual price, shown when booking. Billing starts its price list from it.',
+      priceColumn: 'Price',
+      priceRange: 'Enter an amount from 0 to {{max}}, or leave it empty.',
+      notPriced: 'Not priced',
       minutesRange: 'Enter a whole number of minutes from {{min}} to {{max}}.',
       providers: 'Providers',
       providersHint: 'Doctors, dentists, nurses and radiologists who offer this service.',

@@ -280,7 +280,8 @@ export const es: Translation = {
       },
       services: {
         title: 'Servicios',
-        description: 'Lo que los pacientes pueden reservar y cuánto dura cada uno.',
+        description:
+          'Lo que los pacientes pueden reservar, cuánto dura cada uno y, si quiere, su precio habitual.',
       },
       providers: {
         title: 'Profesionales y horarios',
@@ -1971,6 +1972,12 @@ export const es: Translation = {
       bufferColumn: 'Margen',
       buffer: 'Margen (minutos)',
       bufferHint: 'Tiempo libre después de cada cita, de 0 a 120 minutos.',
+      price: 'Precio ({{currency}})',
+      priceHint:
+        'Opcional: el precio habitual, que se muestra al reservar. La facturación parte de él para su lista de precios.',
+      priceColumn: 'Precio',
+      priceRange: 'Escriba un importe de 0 a {{max}}, o déjelo vacío.',
+      notPriced: 'Sin precio',
       minutesRange: 'Indique un número entero de minutos entre {{min}} y {{max}}.',
       providers: 'Profesionales',
       providersHint: 'Médicos, dentistas, enfermeros y radiólogos que ofrecen este servicio.',

@@ -161,7 +161,12 @@ export function BookingWizard({ onClose, initialDate, initialProviderId }: Booki
               .filter((s) => s.active)
               .map((s) => ({
                 value: s.id,
-                label: `${s.name} (${t('appointments.wizard.minutes', { count: s.durationMinutes })})`,
+                label: `${s.name} (${[
+                  t('appointments.wizard.minutes', { count: s.durationMinutes }),
+                  s.priceMinor === null ? null : format.money(s.priceMinor),
+                ]
+                  .filter(Boolean)
+                  .join(' · ')})`,
               }))}
             value={serviceId}
             onChange={chooseService}

@@ -1,6 +1,14 @@
-import { SERVICE_BUFFER, SERVICE_DURATION, type Service, type UpdateService } from '@carebase/contracts';
+import {
+  SERVICE_BUFFER,
+  SERVICE_DURATION,
+  SERVICE_PRICE_MAX,
+  type Service,
+  type UpdateService,
+} from '@carebase/contracts';
 import { MultiSelect, NumberInput, type NumberInputProps, SimpleGrid, Switch } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../../components/use-formatters.ts';
+import { currencyDigits } from '../../lib/format.ts';
 import { ActiveSwitch } from './active-switch.tsx';
 import { FormDialog } from './form-dialog.tsx';
 import { NameAndDepartmentFields } from './name-and-department-fields.tsx';
@@ -13,6 +21,8 @@ type Values = {
   departmentKey: string | null;
   durationMinutes: number | string;
   bufferMinutes: number | string;
+  /** In major units as typed (12.50); '' when not priced. */
+  price: number | string;
   selfBookable: boolean;
   active: boolean;
   providerIds: string[];
@@ -22,6 +32,7 @@ const FIELDS = [
   'departmentKey',
   'durationMinutes',
   'bufferMinutes',
+  'priceMinor',
   'selfBookable',
   'active',
   'providerIds',
@@ -52,12 +63,15 @@ export function ServiceFormModal(props: EditDialogProps<Service>) {
   const { item: service, readOnly, onClose } = props;
   const { t } = useTranslation();
   const save = useSaveService();
+  const { currency } = useFormatters();
+  const digits = currencyDigits(currency);
   const providers = useProviders();
-  const form = useDialogForm<Values>(props, save, () => ({
+  const form = useDialogForm<Values, keyof Values | 'priceMinor'>(props, save, () => ({
     name: service?.name ?? '',
     departmentKey: service?.departmentKey ?? null,
     durationMinutes: service?.durationMinutes ?? 15,
     bufferMinutes: service?.bufferMinutes ?? 0,
+    price: service?.priceMinor == null ? '' : service.priceMinor / 10 ** digits,
     selfBookable: service?.selfBookable ?? true,
     active: service?.active ?? true,
     providerIds: service?.providerIds ?? [],
@@ -87,6 +101,9 @@ export function ServiceFormModal(props: EditDialogProps<Service>) {
       found.durationMinutes = t('schedules.services.minutesRange', SERVICE_DURATION);
     if (!inRange(values.bufferMinutes, SERVICE_BUFFER))
       found.bufferMinutes = t('schedules.services.minutesRange', SERVICE_BUFFER);
+    const priceMinor = values.price === '' ? null : Math.round(Number(values.price) * 10 ** digits);
+    if (priceMinor !== null && !(priceMinor >= 0 && priceMinor <= SERVICE_PRICE_MAX))
+      found.price = t('schedules.services.priceRange', { max: SERVICE_PRICE_MAX / 10 ** digits });
     if (!form.check(found) || !values.departmentKey) return;
 
     const fields = {
@@ -94,6 +111,7 @@ export function ServiceFormModal(props: EditDialogProps<Service>) {
       departmentKey: values.departmentKey,
       durationMinutes: Number(values.durationMinutes),
       bufferMinutes: Number(values.bufferMinutes),
+      priceMinor,
       selfBookable: values.selfBookable,
       active: values.active,
       providerIds: values.providerIds,
@@ -104,6 +122,7 @@ export function ServiceFormModal(props: EditDialogProps<Service>) {
       if (fields.departmentKey !== service.departmentKey) patch.departmentKey = fields.departmentKey;
       if (fields.durationMinutes !== service.durationMinutes) patch.durationMinutes = fields.durationMinutes;
       if (fields.bufferMinutes !== service.bufferMinutes) patch.bufferMinutes = fields.bufferMinutes;
+      if (fields.priceMinor !== service.priceMinor) patch.priceMinor = fields.priceMinor;
       if (fields.selfBookable !== service.selfBookable) patch.selfBookable = fields.selfBookable;
       if (fields.active !== service.active) patch.active = fields.active;
       if (!sameSet(fields.providerIds, service.providerIds)) patch.providerIds = fields.providerIds;
@@ -146,6 +165,21 @@ export function ServiceFormModal(props: EditDialogProps<Service>) {
           {...minutes('bufferMinutes')}
         />
       </SimpleGrid>
+      <NumberInput
+        label={t('schedules.services.price', { currency })}
+        description={t('schedules.services.priceHint')}
+        value={values.price}
+        onChange={(value) => set('price', value)}
+        error={fieldError('price') ?? fieldError('priceMinor')}
+        min={0}
+        decimalScale={digits}
+        fixedDecimalScale
+        allowNegative={false}
+        thousandSeparator
+        clampBehavior="none"
+        disabled={readOnly}
+        maw={240}
+      />
       <MultiSelect
         label={t('schedules.services.providers')}
         description={t('schedules.services.providersHint')}

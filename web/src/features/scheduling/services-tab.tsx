@@ -3,6 +3,7 @@ import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Empty } from '../../components/empty.tsx';
 import { IconList } from '../../components/icons.tsx';
+import { useFormatters } from '../../components/use-formatters.ts';
 import { CatalogTable, NameButton } from './catalog-table.tsx';
 import { useDepartments, useProviders, useServices } from './scheduling.queries.ts';
 import { ServiceFormModal } from './service-form-modal.tsx';
@@ -11,6 +12,7 @@ import { useEditDialog } from './use-edit-dialog.ts';
 
 export function ServicesTab({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation();
+  const format = useFormatters();
   const services = useServices();
   const departments = useDepartments();
   const providers = useProviders();
@@ -35,13 +37,14 @@ export function ServicesTab({ canWrite }: { canWrite: boolean }) {
             description={canWrite ? t('schedules.services.emptyHint') : undefined}
           />
         }
-        minWidth={860}
+        minWidth={960}
         head={
           <>
             <Table.Th>{t('schedules.services.name')}</Table.Th>
             <Table.Th>{t('schedules.services.department')}</Table.Th>
             <Table.Th ta="right">{t('schedules.services.durationColumn')}</Table.Th>
             <Table.Th ta="right">{t('schedules.services.bufferColumn')}</Table.Th>
+            <Table.Th ta="right">{t('schedules.services.priceColumn')}</Table.Th>
             <Table.Th>{t('schedules.services.providers')}</Table.Th>
           </>
         }
@@ -61,6 +64,15 @@ export function ServicesTab({ canWrite }: { canWrite: boolean }) {
             <Table.Td>{departmentName(s.departmentKey)}</Table.Td>
             <Table.Td ta="right">{t('schedules.minutes', { count: s.durationMinutes })}</Table.Td>
             <Table.Td ta="right">{t('schedules.minutes', { count: s.bufferMinutes })}</Table.Td>
+            <Table.Td ta="right">
+              {s.priceMinor === null ? (
+                <Text size="sm" c="dimmed">
+                  {t('schedules.services.notPriced')}
+                </Text>
+              ) : (
+                format.money(s.priceMinor)
+              )}
+            </Table.Td>
             <Table.Td maw={320}>
               {s.providerIds.length === 0 ? (
                 <Text size="sm" c="dimmed">
