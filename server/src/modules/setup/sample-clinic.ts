@@ -23,6 +23,8 @@ export const SAMPLE_SERVICES = [
     name: marked('General consultation'),
     department: 'general',
     minutes: 20,
+    /** Minor units of the clinic's currency. */
+    priceMinor: 4000,
     provider: 'doctor',
   },
   {
@@ -30,6 +32,7 @@ export const SAMPLE_SERVICES = [
     name: marked('Follow-up visit'),
     department: 'general',
     minutes: 15,
+    priceMinor: 2500,
     provider: 'doctor',
   },
   {
@@ -37,6 +40,7 @@ export const SAMPLE_SERVICES = [
     name: marked('Dental check-up'),
     department: 'dental',
     minutes: 30,
+    priceMinor: 5000,
     provider: 'dentist',
   },
 ] as const;

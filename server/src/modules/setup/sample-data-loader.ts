@@ -159,6 +159,7 @@ export async function loadSampleClinic(
         name: freeName(s.name, serviceNames),
         departmentKey: department(s.department),
         durationMinutes: s.minutes,
+        priceMinor: s.priceMinor,
         providerIds: [providerId(s.provider)],
       }),
     );
