@@ -1,16 +1,11 @@
 // Admin signs in with the printed password → must replace it → must enrol TOTP → creates a doctor → the doctor signs in and
 // sees only what doctors may see → the admin deactivates the doctor → the doctor's session stops working.
 import assert from 'node:assert/strict';
-import * as OTPAuth from 'otpauth';
 import type { Page } from 'playwright-core';
-import { ADMIN_PASSWORD } from './api-setup.ts';
+import { ADMIN_PASSWORD, totp } from './api-setup.ts';
 import { launchBrowser, shooter, startServer } from './harness.ts';
 
 const DOCTOR = { name: 'Dana Doctor', email: 'dana.doctor@example.org', password: 'amber-otter-lantern-42' };
-
-function totp(secret: string): string {
-  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
-}
 
 async function signIn(page: Page, baseUrl: string, email: string, password: string) {
   await page.goto(`${baseUrl}/`);

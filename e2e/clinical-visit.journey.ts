@@ -6,9 +6,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { adminApi, createStaff } from './api-setup.ts';
-import { ARTIFACTS, launchBrowser, otherScreens, shooter, startServer } from './harness.ts';
+import { ARTIFACTS, launchBrowser, otherScreens, shooter, signedIn, startServer } from './harness.ts';
 
 const PASSWORD = 'violet-harbor-compass-81';
 const STAFF = {
@@ -22,16 +22,6 @@ const STAFF = {
   },
 };
 const PATIENT = { given: 'Lucía', family: 'Muñoz', birthDate: '1990-04-12', phone: '+1 415 555 0134' };
-
-async function signedIn(browser: Browser, baseUrl: string, email: string): Promise<Page> {
-  const page = await (await browser.newContext({ locale: 'en-US', acceptDownloads: true })).newPage();
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: /Welcome/ }).waitFor();
-  return page;
-}
 
 async function fillRegistration(page: Page, baseUrl: string) {
   await page.goto(`${baseUrl}/patients/new`);
@@ -52,7 +42,7 @@ export async function run(): Promise<void> {
     for (const s of Object.values(STAFF)) await createStaff(api, { ...s, password: PASSWORD });
 
     // Receptionist registers the patient.
-    const desk = await signedIn(browser, server.baseUrl, STAFF.receptionist.email);
+    const desk = await signedIn(browser, server.baseUrl, STAFF.receptionist.email, PASSWORD);
     await fillRegistration(desk, server.baseUrl);
     await desk.getByRole('button', { name: 'Add allergy' }).click();
     const allergy = desk.getByRole('group', { name: 'Allergy 1' });
@@ -74,7 +64,7 @@ export async function run(): Promise<void> {
     await shot(desk, 'duplicate-warning');
 
     // Nurse records vitals.
-    const nurse = await signedIn(browser, server.baseUrl, STAFF.nurse.email);
+    const nurse = await signedIn(browser, server.baseUrl, STAFF.nurse.email, PASSWORD);
     await nurse.goto(patientUrl);
     await nurse.getByRole('tab', { name: 'Vitals' }).click();
     // The tab offers the action in its header and, while empty, in the empty state too.
@@ -96,7 +86,7 @@ export async function run(): Promise<void> {
     await shot(nurse, 'vitals-recorded');
 
     // Doctor writes and signs the note.
-    const doctor = await signedIn(browser, server.baseUrl, STAFF.doctor.email);
+    const doctor = await signedIn(browser, server.baseUrl, STAFF.doctor.email, PASSWORD);
     await doctor.goto(patientUrl);
     await doctor.getByRole('tab', { name: 'Encounters' }).click();
     // While the list is empty the tab offers the action twice (header and empty state); either opens the form.

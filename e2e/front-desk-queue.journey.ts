@@ -2,9 +2,9 @@
 // shows her within a second without a reload → the doctor calls her from the waiting room → the
 // waiting-room display shows the ticket.
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { adminApi, call, createStaff } from './api-setup.ts';
-import { launchBrowser, otherScreens, shooter, startServer } from './harness.ts';
+import { launchBrowser, otherScreens, shooter, signedIn, startServer } from './harness.ts';
 
 const PASSWORD = 'amber-lantern-meadow-52';
 const STAFF = {
@@ -21,16 +21,6 @@ const STAFF = {
 function morningZone(): string {
   const east = Math.max(-12, Math.min(14, 10 - new Date().getUTCHours()));
   return east === 0 ? 'UTC' : `Etc/GMT${east > 0 ? '-' : '+'}${Math.abs(east)}`;
-}
-
-async function signedIn(browser: Browser, baseUrl: string, email: string): Promise<Page> {
-  const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: /Welcome/ }).waitFor();
-  return page;
 }
 
 /** Chooses in a searchable select of the open dialog by typing, as a keyboard user would. */
@@ -77,7 +67,7 @@ export async function run(): Promise<void> {
     });
 
     // The doctor's queue and the waiting-room screen are open before anyone arrives.
-    const doctorPage = await signedIn(browser, server.baseUrl, STAFF.doctor.email);
+    const doctorPage = await signedIn(browser, server.baseUrl, STAFF.doctor.email, PASSWORD);
     await doctorPage.goto(`${server.baseUrl}/my-queue`);
     await doctorPage.getByRole('button', { name: 'See next patient' }).waitFor();
     await doctorPage.getByRole('combobox', { name: 'Your room' }).click();
@@ -89,7 +79,7 @@ export async function run(): Promise<void> {
     await screen.getByText('Please wait to be called.').waitFor();
 
     // The receptionist books with the wizard: patient → service → provider → a free time today → confirm.
-    const desk = await signedIn(browser, server.baseUrl, STAFF.receptionist.email);
+    const desk = await signedIn(browser, server.baseUrl, STAFF.receptionist.email, PASSWORD);
     await desk.goto(`${server.baseUrl}/calendar`);
     await desk.getByRole('button', { name: 'Book an appointment' }).first().click();
     const wizard = desk.getByRole('dialog', { name: 'Book an appointment' });

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const ARTIFACTS = path.join(ROOT, 'e2e/artifacts');
@@ -128,4 +128,32 @@ export async function otherScreens(
     await shot(page, `${name}-${size}`);
   }
   await page.setViewportSize({ width: 1366, height: 768 });
+}
+
+/**
+ * A new browser window (English, 1366×768 unless `context` says otherwise) signed in as this user, on the home
+ * page. `otp` answers the second step (a TOTP or recovery code) for users with two-factor authentication.
+ */
+export async function signedIn(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  password: string,
+  options: { otp?: string; context?: BrowserContextOptions } = {},
+): Promise<Page> {
+  const page = await (
+    await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 768 }, ...options.context })
+  ).newPage();
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  if (options.otp) {
+    const code = page.getByLabel('Authentication code');
+    await code.waitFor();
+    await code.fill(options.otp);
+    await page.getByRole('button', { name: 'Verify' }).click();
+  }
+  await page.getByRole('heading', { name: /Welcome/ }).waitFor();
+  return page;
 }

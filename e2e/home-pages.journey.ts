@@ -2,9 +2,9 @@
 // the front desk's waiting room and day; the administrator's health line; the patient's next visits. The
 // doctor's home follows a walk-in live. Every home is shot in English and in Spanish at 1366×768.
 import assert from 'node:assert/strict';
-import { type APIRequestContext, type Browser, type Page, request } from 'playwright-core';
+import { type APIRequestContext, type Page, request } from 'playwright-core';
 import { ADMIN_PASSWORD, adminSession, call, createStaff } from './api-setup.ts';
-import { launchBrowser, otherScreens, type Server, shooter, startServer } from './harness.ts';
+import { launchBrowser, otherScreens, type Server, shooter, signedIn, startServer } from './harness.ts';
 
 const PASSWORD = 'amber-lantern-meadow-52';
 
@@ -15,24 +15,6 @@ async function as(server: Server, email: string): Promise<APIRequestContext> {
   });
   await call(api, 'post', '/api/auth/login', { email, password: PASSWORD });
   return api;
-}
-
-async function signedIn(browser: Browser, server: Server, email: string, password: string, otp?: string) {
-  const page = await (
-    await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 768 } })
-  ).newPage();
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  if (otp) {
-    const code = page.getByLabel('Authentication code');
-    await code.waitFor();
-    await code.fill(otp);
-    await page.getByRole('button', { name: 'Verify' }).click();
-  }
-  await page.getByRole('heading', { name: /Welcome/ }).waitFor();
-  return page;
 }
 
 /** The card titled `title` on the home page. */
@@ -127,7 +109,7 @@ export async function run(): Promise<void> {
     );
     assert.equal(lab.status(), 201, await lab.text());
 
-    const doctorPage = await signedIn(browser, server, 'dario@example.org', PASSWORD);
+    const doctorPage = await signedIn(browser, server.baseUrl, 'dario@example.org', PASSWORD);
     await card(doctorPage, 'My queue now').getByText('Lucía Muñoz').waitFor();
     await card(doctorPage, 'Notes to sign').getByText('Tomás Ortega').waitFor();
     await card(doctorPage, 'New files for my patients').getByText('blood-count.png').waitFor();
@@ -143,25 +125,27 @@ export async function run(): Promise<void> {
     await otherScreens(doctorPage, shot, "doctor's home");
     assert.equal(doctor.id.length > 0, true);
 
-    const nursePage = await signedIn(browser, server, 'nora@example.org', PASSWORD);
+    const nursePage = await signedIn(browser, server.baseUrl, 'nora@example.org', PASSWORD);
     const triage = card(nursePage, 'Waiting for triage');
     await triage.getByText('Lucía Muñoz').waitFor();
     await card(nursePage, 'Waiting room').waitFor();
     await bothLanguages(nursePage, shot, 'nurse');
 
-    const deskPage = await signedIn(browser, server, 'rosa@example.org', PASSWORD);
+    const deskPage = await signedIn(browser, server.baseUrl, 'rosa@example.org', PASSWORD);
     const waiting = card(deskPage, 'Waiting room');
     await waiting.getByText('Waiting now').waitFor();
     assert.match(await waiting.innerText(), /Waiting now\s+2/);
     await bothLanguages(deskPage, shot, 'receptionist');
     await otherScreens(deskPage, shot, "receptionist's home");
 
-    const adminPage = await signedIn(browser, server, server.adminEmail, ADMIN_PASSWORD, recoveryCode);
+    const adminPage = await signedIn(browser, server.baseUrl, server.adminEmail, ADMIN_PASSWORD, {
+      otp: recoveryCode,
+    });
     await card(adminPage, 'System health').getByText('Database answering').waitFor();
     await card(adminPage, 'Users who have not signed in yet').getByText('Lucía Muñoz').waitFor();
     await bothLanguages(adminPage, shot, 'admin');
 
-    const patientPage = await signedIn(browser, server, 'lucia@example.org', PASSWORD);
+    const patientPage = await signedIn(browser, server.baseUrl, 'lucia@example.org', PASSWORD);
     await card(patientPage, 'My next appointments').waitFor();
     await card(patientPage, 'My record').getByRole('link', { name: 'Open my record' }).waitFor();
     await bothLanguages(patientPage, shot, 'patient');
