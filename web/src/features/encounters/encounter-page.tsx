@@ -33,12 +33,16 @@ function SignedNote({ encounter }: { encounter: Encounter }) {
           <Title order={2} fz="h4" id="soap-title">
             {t('encounters.soap.title')}
           </Title>
-          <Badge color="teal" variant="light" leftSection={<IconLock size={12} />} tt="none">
-            {t('encounters.signedBy', {
-              name: encounter.signedByName ?? '',
-              date: format.dateTime(encounter.signedAt),
-            })}
-          </Badge>
+          {/* A sentence, not a label: on a phone it wraps instead of being cut. */}
+          <Group gap={4} wrap="nowrap" c="teal.8">
+            <IconLock size={14} aria-hidden />
+            <Text size="sm" fw={600}>
+              {t('encounters.signedBy', {
+                name: encounter.signedByName ?? '',
+                date: format.dateTime(encounter.signedAt),
+              })}
+            </Text>
+          </Group>
         </Group>
         <Text size="sm">
           <Text span fw={600}>
