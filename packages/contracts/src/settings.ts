@@ -276,5 +276,6 @@ export const PublicSettingsSchema = SystemSettingsSchema.pick({
   timeZone: true,
   currency: true,
   defaultPhoneRegion: true,
+  country: true,
 });
 export type PublicSettings = z.infer<typeof PublicSettingsSchema>;

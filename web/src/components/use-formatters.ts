@@ -2,7 +2,14 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../features/auth/auth.queries.ts';
 import { usePublicSettings } from '../features/settings/settings.queries.ts';
-import { browserTimeZone, type DateContext, formatDate, formatDateTime, formatMoney } from '../lib/format.ts';
+import {
+  browserTimeZone,
+  type DateContext,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  regionalLocale,
+} from '../lib/format.ts';
 
 export interface Formatters {
   context: DateContext;
@@ -13,12 +20,15 @@ export interface Formatters {
   number: (value: number) => string;
 }
 
-/** Date, money and number formatting in the user's language and date format and the clinic's zone. */
+/**
+ * Date, money and number formatting in the user's language (as written in the clinic's country) and date
+ * format, and the clinic's zone. `context.language` is that locale, for other Intl formats.
+ */
 export function useFormatters(): Formatters {
   const { i18n } = useTranslation();
   const { data: me } = useMe();
   const { data: clinic } = usePublicSettings();
-  const language = i18n.language;
+  const language = regionalLocale(i18n.language, clinic?.country);
   const timeZone = clinic?.timeZone ?? browserTimeZone();
   const dateFormat = me?.settings.dateFormat ?? 'locale';
   const currency = clinic?.currency ?? 'USD';

@@ -6,6 +6,7 @@ import {
   formatMoney,
   formatOffset,
   isoToZonedInput,
+  regionalLocale,
   timeZoneOffsetMinutes,
   zonedInputToIso,
 } from './format.ts';
@@ -84,5 +85,17 @@ describe('formatMoney', () => {
     expect(currencyDigits('JPY')).toBe(0);
     expect(currencyDigits('KWD')).toBe(3);
     expect(currencyDigits('???')).toBe(2);
+  });
+});
+
+describe('regionalLocale', () => {
+  it("writes the user's language as the clinic's country does", () => {
+    const ctx = (language: string) => ({ language, timeZone: 'UTC', dateFormat: 'locale' as const });
+    expect(regionalLocale('en', 'GB')).toBe('en-GB');
+    expect(formatDate(instant, ctx(regionalLocale('en', 'GB')))).toBe('1 May 2024');
+    expect(formatDate(instant, ctx(regionalLocale('en', 'US')))).toBe('May 1, 2024');
+    expect(formatMoney(123456, 'MXN', regionalLocale('es', 'MX'))).toBe('$1,234.56');
+    expect(regionalLocale('es', null)).toBe('es');
+    expect(regionalLocale('es', 'not a region')).toBe('es');
   });
 });

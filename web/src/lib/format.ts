@@ -112,6 +112,19 @@ function datePart(p: ZonedParts, format: Exclude<DateFormat, 'locale'>): string 
   }
 }
 
+/**
+ * The locale dates and numbers are written in: the user's language as spoken in the clinic's country
+ * (`en` in GB → `en-GB`: 7 Dec 2026, not Dec 7, 2026). Without a country, the language alone.
+ */
+export function regionalLocale(language: string, country: string | null | undefined): string {
+  if (!country) return language;
+  try {
+    return Intl.getCanonicalLocales(`${language}-${country}`)[0] ?? language;
+  } catch {
+    return language;
+  }
+}
+
 /** A date and time, e.g. `May 1, 2024, 10:00 AM` (locale) or `2024-05-01 10:00` (iso). Empty for bad input. */
 export function formatDateTime(value: string | Date, ctx: DateContext): string {
   const date = toDate(value);

@@ -88,6 +88,7 @@ describe('GET /api/settings/public', () => {
       timeZone: 'UTC',
       currency: 'USD',
       defaultPhoneRegion: 'US',
+      country: null,
     });
   });
 });

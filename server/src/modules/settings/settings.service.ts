@@ -108,6 +108,7 @@ export function publicSettingsOf(s: SystemSettings): PublicSettings {
     timeZone: s.timeZone,
     currency: s.currency,
     defaultPhoneRegion: s.defaultPhoneRegion,
+    country: s.country,
   };
 }
 
