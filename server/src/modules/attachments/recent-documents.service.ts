@@ -3,7 +3,7 @@ import { and, desc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import { union } from 'drizzle-orm/pg-core';
 import type { AppContext } from '../../app-context.ts';
 import type { Principal } from '../../platform/access/principal.ts';
-import { type ActorContext, writeReadAudit } from '../../platform/audit/audit.writer.ts';
+import { type ActorContext, patientIdsOf, writeReadAudit } from '../../platform/audit/audit.writer.ts';
 import { appointments } from '../appointments/appointments.schema.ts';
 import { userNames } from '../encounters/encounters.repository.ts';
 import { encounters } from '../encounters/encounters.schema.ts';
@@ -79,7 +79,7 @@ export async function listRecentDocuments(
   await writeReadAudit(ctx.db, actor, {
     action: 'attachment.list_recent',
     resourceType: 'attachment',
-    details: { patientIds: [...new Set(rows.map((r) => r.patientId))] },
+    details: { patientIds: patientIdsOf(rows) },
   });
   return {
     items: rows.map((r) => ({

@@ -9,7 +9,12 @@ import {
 import type { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import type { Principal } from '../../platform/access/principal.ts';
-import { type ActorContext, writeAudit, writeReadAudit } from '../../platform/audit/audit.writer.ts';
+import {
+  type ActorContext,
+  patientIdsOf,
+  writeAudit,
+  writeReadAudit,
+} from '../../platform/audit/audit.writer.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/events.publisher.ts';
@@ -217,7 +222,7 @@ export async function listCertificates(
       status: query.status ?? null,
       type: query.type ?? null,
       page: query.page,
-      patientIds: [...new Set(rows.map((r) => r.patientId))],
+      patientIds: patientIdsOf(rows),
     },
   });
   const people = await staffNames(ctx.db, rows);

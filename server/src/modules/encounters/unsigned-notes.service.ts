@@ -2,7 +2,7 @@ import { UNSIGNED_NOTES_LIMIT, type UnsignedNotes } from '@carebase/contracts';
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { AppContext } from '../../app-context.ts';
 import type { Principal } from '../../platform/access/principal.ts';
-import { type ActorContext, writeReadAudit } from '../../platform/audit/audit.writer.ts';
+import { type ActorContext, patientIdsOf, writeReadAudit } from '../../platform/audit/audit.writer.ts';
 import { displayNameOf } from '../patients/patient-names.ts';
 import { patients } from '../patients/patients.schema.ts';
 import { encounters } from './encounters.schema.ts';
@@ -39,7 +39,7 @@ export async function listUnsignedNotes(
   await writeReadAudit(ctx.db, actor, {
     action: 'encounter.list_unsigned',
     resourceType: 'encounter',
-    details: { patientIds: [...new Set(rows.map((r) => r.patientId))] },
+    details: { patientIds: patientIdsOf(rows) },
   });
   return {
     items: rows.map((r) => ({

@@ -11,7 +11,12 @@ import {
 } from '@carebase/contracts';
 import type { AppContext } from '../../app-context.ts';
 import type { Principal } from '../../platform/access/principal.ts';
-import { type ActorContext, writeAudit, writeReadAudit } from '../../platform/audit/audit.writer.ts';
+import {
+  type ActorContext,
+  patientIdsOf,
+  writeAudit,
+  writeReadAudit,
+} from '../../platform/audit/audit.writer.ts';
 import { type Executor, type Tx, uniqueViolation } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
 import { findAppointment, transitionAppointment } from '../appointments/appointment-status.ts';
@@ -217,7 +222,7 @@ export async function listQueue(ctx: AppContext, actor: ActorContext, q: QueueQu
       department: q.department ?? null,
       provider: q.provider ?? null,
       encounter: q.encounter ?? null,
-      patientIds: [...new Set(items.map((i) => i.patientId))],
+      patientIds: patientIdsOf(items),
     },
   });
   return { day, items, truncated };

@@ -28,6 +28,11 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
 };
 
+/** The patients a list showed, each once: what a list read's event records as `patientIds`. */
+export function patientIdsOf(rows: readonly { patientId: string }[]): string[] {
+  return [...new Set(rows.map((r) => r.patientId))];
+}
+
 /** The event's columns, in the order of `auditValues`. */
 export const AUDIT_COLUMNS = `at, actor_id, actor_email, action, resource_type, resource_id, patient_id, outcome,
   ip, user_agent, request_id, details`;

@@ -1,9 +1,9 @@
-import { Anchor, Stack, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { QueryStates } from '../../components/query-states.tsx';
 import { useFormatters } from '../../components/use-formatters.ts';
 import { HomeCard } from '../home/home-card.tsx';
+import { HomeCardItem, HomeCardList } from '../home/home-card-item.tsx';
 import { useCertificateInbox } from './certificates.queries.ts';
 
 const SHOWN = 5;
@@ -29,18 +29,16 @@ export function ApprovalsCard() {
           </Text>
         }
       >
-        <Stack gap={6}>
+        <HomeCardList>
           {items.map((c) => (
-            <Stack gap={0} key={c.id}>
-              <Anchor component={Link} to="/certificates/inbox" size="sm" fw={600}>
-                {c.patient.name} · {t(`certificates.types.${c.type}`)}
-              </Anchor>
-              <Text size="xs" c="dimmed">
-                {[c.createdBy?.name, format.dateTime(c.submittedAt)].filter(Boolean).join(' · ')}
-              </Text>
-            </Stack>
+            <HomeCardItem
+              key={c.id}
+              to="/certificates/inbox"
+              title={`${c.patient.name} · ${t(`certificates.types.${c.type}`)}`}
+              details={[c.createdBy?.name, format.dateTime(c.submittedAt)]}
+            />
           ))}
-        </Stack>
+        </HomeCardList>
       </QueryStates>
     </HomeCard>
   );

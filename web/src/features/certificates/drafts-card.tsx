@@ -1,9 +1,9 @@
-import { Anchor, Stack, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { QueryStates } from '../../components/query-states.tsx';
 import { useFormatters } from '../../components/use-formatters.ts';
 import { HomeCard } from '../home/home-card.tsx';
+import { HomeCardItem, HomeCardList } from '../home/home-card-item.tsx';
 import { useCertificateDrafts } from './certificates.queries.ts';
 
 /** Home for nurses and the front desk: certificate drafts still to submit, each a link to the patient's list. */
@@ -23,18 +23,16 @@ export function CertificateDraftsCard() {
           </Text>
         }
       >
-        <Stack gap={6}>
+        <HomeCardList>
           {items.map((c) => (
-            <Stack gap={0} key={c.id}>
-              <Anchor component={Link} to={`/patients/${c.patient.id}/certificates`} size="sm" fw={600}>
-                {c.patient.name} · {t(`certificates.types.${c.type}`)}
-              </Anchor>
-              <Text size="xs" c="dimmed">
-                {[c.createdBy?.name, format.dateTime(c.createdAt)].filter(Boolean).join(' · ')}
-              </Text>
-            </Stack>
+            <HomeCardItem
+              key={c.id}
+              to={`/patients/${c.patient.id}/certificates`}
+              title={`${c.patient.name} · ${t(`certificates.types.${c.type}`)}`}
+              details={[c.createdBy?.name, format.dateTime(c.createdAt)]}
+            />
           ))}
-        </Stack>
+        </HomeCardList>
       </QueryStates>
     </HomeCard>
   );

@@ -1,9 +1,9 @@
-import { Anchor, Stack, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { QueryStates } from '../../components/query-states.tsx';
 import { useFormatters } from '../../components/use-formatters.ts';
 import { HomeCard } from '../home/home-card.tsx';
+import { HomeCardItem, HomeCardList } from '../home/home-card-item.tsx';
 import { useUnsignedNotes } from './encounters.queries.ts';
 
 /** Home: the clinician's notes still to sign, oldest first, each a link to its encounter. */
@@ -23,20 +23,16 @@ export function UnsignedNotesCard() {
           </Text>
         }
       >
-        <Stack gap={6}>
+        <HomeCardList>
           {items.map((n) => (
-            <Stack gap={0} key={n.id}>
-              <Anchor component={Link} to={`/patients/${n.patientId}/encounters/${n.id}`} size="sm" fw={600}>
-                {n.patientName}
-              </Anchor>
-              <Text size="xs" c="dimmed">
-                {[format.dateTime(n.startedAt), t(`encounters.types.${n.type}`), n.chiefComplaint]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </Text>
-            </Stack>
+            <HomeCardItem
+              key={n.id}
+              to={`/patients/${n.patientId}/encounters/${n.id}`}
+              title={n.patientName}
+              details={[format.dateTime(n.startedAt), t(`encounters.types.${n.type}`), n.chiefComplaint]}
+            />
           ))}
-        </Stack>
+        </HomeCardList>
       </QueryStates>
     </HomeCard>
   );
