@@ -28,8 +28,7 @@ import { loadConfig } from '../server/src/config.ts';
 import { createToken } from '../server/src/modules/auth/auth.service.ts';
 import { ensureBuiltInRoles } from '../server/src/modules/roles/roles.service.ts';
 import { findUserById } from '../server/src/modules/users/users.repository.ts';
-import { createUser, loadAccount } from '../server/src/modules/users/users.service.ts';
-import type { Principal } from '../server/src/platform/access/principal.ts';
+import { createUser, principalOfUser } from '../server/src/modules/users/users.service.ts';
 import { SYSTEM_ACTOR } from '../server/src/platform/audit/audit.writer.ts';
 import { type Database, queryRows } from '../server/src/platform/db/database.ts';
 import { runMigrations } from '../server/src/platform/db/migrate.ts';
@@ -84,19 +83,7 @@ async function adminToken(app: Awaited<ReturnType<typeof buildApp>>): Promise<st
     roles: ['admin'],
     password: 'bench password that is long enough',
   });
-  const account = await loadAccount(app.ctx.db, (await findUserById(app.ctx.db, user.id))!);
-  const principal: Principal = {
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    roles: account.roles,
-    permissions: account.permissions,
-    via: 'session',
-    sessionId: null,
-    tokenId: null,
-    mfaEnrollmentRequired: false,
-    passwordChangeRequired: false,
-  };
+  const principal = await principalOfUser(app.ctx.db, (await findUserById(app.ctx.db, user.id))!);
   return (await createToken(app.ctx, SYSTEM_ACTOR, principal, { name: 'patients benchmark' })).token;
 }
 

@@ -3,7 +3,7 @@ import { BUILT_IN_ROLE_PERMISSIONS } from '@carebase/contracts';
 import type { AppContext } from '../app-context.ts';
 import { createToken } from '../modules/auth/auth.service.ts';
 import { countUsers, findUserByEmail } from '../modules/users/users.repository.ts';
-import { createUser, loadAccount } from '../modules/users/users.service.ts';
+import { createUser, principalOfUser } from '../modules/users/users.service.ts';
 import type { Principal } from '../platform/access/principal.ts';
 import { SYSTEM_ACTOR } from '../platform/audit/audit.writer.ts';
 
@@ -35,18 +35,10 @@ export async function createAdmin(ctx: AppContext, email: string, password: stri
 export async function createTokenFor(ctx: AppContext, email: string, name: string): Promise<string> {
   const user = await findUserByEmail(ctx.db, email);
   if (!user?.active) throw new Error(`No active account with the email ${email}.`);
-  const account = await loadAccount(ctx.db, user);
+  const acting = await principalOfUser(ctx.db, user);
   const principal: Principal = {
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    roles: account.roles,
-    permissions: account.permissions.length ? account.permissions : [...BUILT_IN_ROLE_PERMISSIONS.patient],
-    via: 'session',
-    sessionId: null,
-    tokenId: null,
-    mfaEnrollmentRequired: false,
-    passwordChangeRequired: false,
+    ...acting,
+    permissions: acting.permissions.length ? acting.permissions : [...BUILT_IN_ROLE_PERMISSIONS.patient],
   };
   const created = await createToken(ctx, SYSTEM_ACTOR, principal, { name });
   return created.token;

@@ -5,7 +5,7 @@ import { createTestApp, type TestApp, type TestUser } from '../../test/test-app.
 import { auditOf, errorPaths, snapshot } from '../../test/test-queries.ts';
 import { addAllergy, insertPatient, portalPatient } from '../encounters/chart-fixtures.ts';
 import { findUserById, updateUser } from '../users/users.repository.ts';
-import { loadAccount } from '../users/users.service.ts';
+import { principalOfUser } from '../users/users.service.ts';
 import { prescriptions } from './prescriptions.schema.ts';
 import { getPrescriptionForPrint } from './prescriptions.service.ts';
 
@@ -59,19 +59,7 @@ async function openEncounter(pid: string): Promise<string> {
 async function principalOf(user: TestUser): Promise<Principal> {
   const row = await findUserById(t.app.ctx.db, user.id);
   if (!row) throw new Error('no user');
-  const account = await loadAccount(t.app.ctx.db, row);
-  return {
-    userId: user.id,
-    email: user.email,
-    name: row.name,
-    roles: account.roles,
-    permissions: account.permissions,
-    via: 'session',
-    sessionId: null,
-    tokenId: null,
-    mfaEnrollmentRequired: false,
-    passwordChangeRequired: false,
-  };
+  return principalOfUser(t.app.ctx.db, row);
 }
 
 describe('POST /api/encounters/:id/prescriptions', () => {

@@ -26,7 +26,7 @@ import { replaceSchedule } from '../scheduling/schedule.service.ts';
 import { createService, listServices } from '../scheduling/service-catalog.service.ts';
 import { addDays, localDateOf, minutesOf, weekdayOf, zonedToUtc } from '../scheduling/zoned-time.ts';
 import { findUserById } from '../users/users.repository.ts';
-import { createUser, loadAccount } from '../users/users.service.ts';
+import { createUser, principalOfUser } from '../users/users.service.ts';
 import { recordVitals } from '../vitals/vitals.service.ts';
 import {
   SAMPLE_APPOINTMENT_NOTE,
@@ -90,19 +90,7 @@ function freeName(name: string, taken: readonly string[]): string {
 async function principalOf(db: Executor, userId: string): Promise<Principal> {
   const user = await findUserById(db, userId);
   if (!user) throw new Error(`sample provider ${userId} vanished`);
-  const account = await loadAccount(db, user);
-  return {
-    userId,
-    email: user.email,
-    name: user.name,
-    roles: account.roles,
-    permissions: account.permissions,
-    via: 'session',
-    sessionId: null,
-    tokenId: null,
-    mfaEnrollmentRequired: false,
-    passwordChangeRequired: false,
-  };
+  return principalOfUser(db, user);
 }
 
 /** The next `count` working days (Monday to Friday) after `today`, as local dates. */

@@ -11,6 +11,7 @@ import {
 import type { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { mfaRequiredFor, type RoleGrant, resolvePermissions } from '../../platform/access/permissions.ts';
+import type { Principal } from '../../platform/access/principal.ts';
 import { type ActorContext, writeAudit } from '../../platform/audit/audit.writer.ts';
 import {
   findUserWithRoles,
@@ -57,6 +58,26 @@ export function accountOf(user: repo.UserRow, grants: readonly RoleGrant[]): Acc
 
 export async function loadAccount(db: Executor, user: repo.UserRow): Promise<Account> {
   return accountOf(user, (await findUserWithRoles(db, user.id))?.roles ?? []);
+}
+
+/**
+ * The user as a caller with no session of their own: the command line and the set-up's sample loader act as
+ * them (with their roles' permissions) to reuse the services' checks.
+ */
+export async function principalOfUser(db: Executor, user: repo.UserRow): Promise<Principal> {
+  const account = await loadAccount(db, user);
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    roles: account.roles,
+    permissions: account.permissions,
+    via: 'session',
+    sessionId: null,
+    tokenId: null,
+    mfaEnrollmentRequired: false,
+    passwordChangeRequired: false,
+  };
 }
 
 /** What /api/auth/me says of an account; `clinic` gives the language of those who have not chosen one. */
