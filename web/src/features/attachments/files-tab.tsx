@@ -6,7 +6,6 @@ import {
   FileButton,
   Group,
   Paper,
-  Progress,
   Select,
   Stack,
   Table,
@@ -20,6 +19,7 @@ import { Empty } from '../../components/empty.tsx';
 import { IconDownload } from '../../components/icons.tsx';
 import { FormError, QueryError } from '../../components/query-error.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
+import { UploadProgress } from '../../components/upload-progress.tsx';
 import { useNotify } from '../../components/use-error-message.ts';
 import { useChart } from '../chart/chart-context.ts';
 import {
@@ -153,12 +153,11 @@ function Uploader({ patientId }: { patientId: string }) {
           </Text>
         )}
         {upload.isPending ? (
-          <Stack gap={4}>
-            <Progress value={percent} animated aria-label={t('attachments.progress')} />
-            <Text size="xs" c="dimmed" aria-live="polite">
-              {t('attachments.percent', { percent })}
-            </Text>
-          </Stack>
+          <UploadProgress
+            percent={percent}
+            label={t('attachments.progress')}
+            text={t('attachments.percent', { percent })}
+          />
         ) : null}
         {problem ? (
           <Text size="sm" c="red" role="alert">

@@ -1,8 +1,9 @@
 import { MAX_LOGO_BYTES } from '@carebase/contracts';
-import { Box, Button, FileButton, Group, Image, Input, Progress, Stack, Text } from '@mantine/core';
+import { Box, Button, FileButton, Group, Image, Input, Stack, Text } from '@mantine/core';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/query-error.tsx';
+import { UploadProgress } from '../../components/upload-progress.tsx';
 import { useNotify } from '../../components/use-error-message.ts';
 import { formatBytes } from '../attachments/file-rules.ts';
 import { type LogoProblem, logoFileProblem, logoProblemOf } from './logo-rules.ts';
@@ -104,12 +105,11 @@ export function LogoUpload({ logoUrl, disabled = false }: { logoUrl: string | nu
         {t('clinicSettings.logo.hint', { max })}
       </Text>
       {upload.isPending ? (
-        <Stack gap={4}>
-          <Progress value={percent} animated aria-label={t('clinicSettings.logo.progress')} />
-          <Text size="xs" c="dimmed" aria-live="polite">
-            {t('clinicSettings.logo.uploading', { percent })}
-          </Text>
-        </Stack>
+        <UploadProgress
+          percent={percent}
+          label={t('clinicSettings.logo.progress')}
+          text={t('clinicSettings.logo.uploading', { percent })}
+        />
       ) : null}
       {shown ? (
         <Text size="sm" c="red" role="alert">
