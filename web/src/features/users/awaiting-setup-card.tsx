@@ -1,3 +1,4 @@
+import { isSampleName } from '@carebase/contracts';
 import { Anchor, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,7 +12,8 @@ export function AwaitingSetupCard() {
   const { t } = useTranslation();
   // Never signed in sorts first when the newest sign-ins come first.
   const users = useUsers({ page: 1, pageSize: 20, active: 'true', sort: 'lastLoginAt', order: 'desc' });
-  const waiting = (users.data?.items ?? []).filter((u) => u.lastLoginAt === null);
+  // The demo clinic's providers never sign in (no password): nothing to follow up.
+  const waiting = (users.data?.items ?? []).filter((u) => u.lastLoginAt === null && !isSampleName(u.name));
   return (
     <HomeCard
       title={t('home.cards.awaitingSetup')}
