@@ -15,36 +15,12 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './app-context.ts';
 import type { Config } from './config.ts';
-import { registerReminderSchedule } from './modules/appointments/appointment-reminders.ts';
-import { appointmentsRoutes } from './modules/appointments/appointments.routes.ts';
-import { attachmentsRoutes } from './modules/attachments/attachments.routes.ts';
-import { auditRoutes } from './modules/audit/audit.routes.ts';
-import { authRoutes } from './modules/auth/auth.routes.ts';
-import { certificatesRoutes } from './modules/certificates/certificates.routes.ts';
-import { verifyRoutes } from './modules/certificates/verify.routes.ts';
-import { dentalRoutes } from './modules/dental/dental.routes.ts';
-import { encountersRoutes } from './modules/encounters/encounters.routes.ts';
-import { icd10Routes } from './modules/icd10/icd10.routes.ts';
-import { ensureIcd10Starter } from './modules/icd10/icd10.service.ts';
-import { operationsRoutes } from './modules/operations/operations.routes.ts';
-import { patientsRoutes } from './modules/patients/patients.routes.ts';
-import { prescriptionPdfRoutes } from './modules/prescriptions/prescription-pdf.routes.ts';
-import { prescriptionsRoutes } from './modules/prescriptions/prescriptions.routes.ts';
-import { displaysRoutes } from './modules/queue/displays.routes.ts';
-import { queueRoutes } from './modules/queue/queue.routes.ts';
-import { recordExportRoutes } from './modules/record-export/record-export.routes.ts';
-import { rolesRoutes } from './modules/roles/roles.routes.ts';
-import { ensureBuiltInRoles } from './modules/roles/roles.service.ts';
-import { schedulingRoutes } from './modules/scheduling/scheduling.routes.ts';
-import { settingsRoutes } from './modules/settings/settings.routes.ts';
+import { MODULES } from './modules/index.ts';
 import {
   readSystemSettings,
   SETTINGS_CHANGES_CHANNEL,
   transportSettings,
 } from './modules/settings/settings.service.ts';
-import { setupRoutes } from './modules/setup/setup.routes.ts';
-import { usersRoutes } from './modules/users/users.routes.ts';
-import { vitalsRoutes } from './modules/vitals/vitals.routes.ts';
 import type { AuthDeps } from './platform/auth/authenticate.ts';
 import { clearOnAuthChanges, createCredentialCache } from './platform/auth/credential-cache.ts';
 import { registerRequestAuth } from './platform/auth/request-auth.ts';
@@ -106,8 +82,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const database = opts.database ?? (await openDatabase(config));
   if (!opts.database) app.addHook('onClose', () => database.close());
   await runMigrations(database);
-  await ensureBuiltInRoles(database.db);
-  await ensureIcd10Starter(database.db);
+  for (const m of MODULES) await m.seed?.(database.db);
 
   const db = database.db;
   const jobs = createJobs({ db, pollMs: config.jobsPollMs, log: app.log });
@@ -129,7 +104,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     settings,
   };
   app.decorate('ctx', ctx);
-  registerReminderSchedule(ctx);
+  for (const m of MODULES) m.jobs?.(ctx);
   app.addHook('onReady', async () => {
     if (opts.startJobs ?? config.jobsEnabled) jobs.start();
   });
@@ -188,29 +163,10 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   );
 
   await app.register(healthRoutes(database));
-  await app.register(authRoutes(ctx), { prefix: '/api/auth' });
-  await app.register(usersRoutes(ctx), { prefix: '/api/users' });
-  await app.register(rolesRoutes(ctx), { prefix: '/api/roles' });
-  await app.register(settingsRoutes(ctx), { prefix: '/api/settings' });
-  await app.register(setupRoutes(ctx), { prefix: '/api/setup' });
-  await app.register(auditRoutes(ctx), { prefix: '/api/audit' });
-  await app.register(operationsRoutes(ctx), { prefix: '/api' });
   await app.register(eventsRoutes(ctx, events), { prefix: '/api' });
-  await app.register(patientsRoutes(ctx), { prefix: '/api/patients' });
-  await app.register(dentalRoutes(ctx), { prefix: '/api' });
-  await app.register(certificatesRoutes(ctx), { prefix: '/api' });
-  await app.register(verifyRoutes(ctx));
-  await app.register(prescriptionPdfRoutes(ctx), { prefix: '/api' });
-  await app.register(encountersRoutes(ctx), { prefix: '/api' });
-  await app.register(vitalsRoutes(ctx), { prefix: '/api' });
-  await app.register(icd10Routes(ctx), { prefix: '/api' });
-  await app.register(prescriptionsRoutes(ctx), { prefix: '/api' });
-  await app.register(attachmentsRoutes(ctx), { prefix: '/api' });
-  await app.register(recordExportRoutes(ctx), { prefix: '/api' });
-  await app.register(appointmentsRoutes(ctx), { prefix: '/api' });
-  await app.register(schedulingRoutes(ctx), { prefix: '/api' });
-  await app.register(queueRoutes(ctx), { prefix: '/api/queue' });
-  await app.register(displaysRoutes(ctx), { prefix: '/api' });
+  for (const m of MODULES) {
+    for (const r of m.routes ?? []) await app.register(r.plugin(ctx), r.prefix ? { prefix: r.prefix } : {});
+  }
 
   await registerWebApp(app, { webDist: config.webDist ?? DEFAULT_WEB_DIST, log: app.log });
   return app;

@@ -9,7 +9,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { actorOf, principalOf } from '../../platform/http/route-access.ts';
 import { storedUserSettings } from '../users/users.service.ts';
-import { clinicLogoRoutes } from './clinic-logo.routes.ts';
 import * as settings from './settings.service.ts';
 
 const tags = ['settings'];
@@ -64,6 +63,5 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       handler: async (req) => settings.patchSystemSettings(ctx, actorOf(req), req.body),
     });
-    await app.register(clinicLogoRoutes(ctx));
   };
 }

@@ -1,0 +1,7 @@
+import type { CarebaseModule } from '../../platform/modules/module.ts';
+import { operationsRoutes } from './operations.routes.ts';
+
+export const operationsModule: CarebaseModule = {
+  name: 'operations',
+  routes: [{ plugin: operationsRoutes, prefix: '/api' }],
+};

@@ -1,0 +1,12 @@
+import type { CarebaseModule } from '../../platform/modules/module.ts';
+import { clinicLogoRoutes } from './clinic-logo.routes.ts';
+import { settingsRoutes } from './settings.routes.ts';
+
+export const settingsModule: CarebaseModule = {
+  name: 'settings',
+  routes: [
+    { plugin: settingsRoutes, prefix: '/api/settings' },
+    // A plugin of its own: the raw-bytes parser must not reach the JSON routes of the settings.
+    { plugin: clinicLogoRoutes, prefix: '/api/settings' },
+  ],
+};

@@ -1,0 +1,19 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../app-context.ts';
+import type { Executor } from '../db/database.ts';
+
+/** A plugin of routes and where it is mounted ('' for the app's root, e.g. public pages). */
+export type ModuleRoutes = { plugin: (ctx: AppContext) => FastifyPluginAsyncZod; prefix: string };
+
+/**
+ * What a feature module adds to the app. `app.ts` walks the one list of modules (`modules/index.ts`) and
+ * never names a module's routes, jobs or start-up work itself.
+ */
+export type CarebaseModule = {
+  name: string;
+  /** Start-up work on the migrated database before the app serves (built-in rows), in list order. */
+  seed?: (db: Executor) => Promise<unknown>;
+  /** Recurring work and job handlers, given the app's context once it exists. */
+  jobs?: (ctx: AppContext) => void;
+  routes?: readonly ModuleRoutes[];
+};
