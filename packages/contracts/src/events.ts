@@ -25,4 +25,5 @@ export const EVENT_TYPES = {
   queueChanged: 'queue.changed',
   displayRevoked: 'display.revoked',
   scheduleChanged: 'schedule.changed',
+  priceListChanged: 'price_list.changed',
 } as const;

@@ -2,6 +2,7 @@ export * from './appointments.ts';
 export * from './attachments.ts';
 export * from './audit.ts';
 export * from './auth.ts';
+export * from './billing.ts';
 export * from './certificates.ts';
 export * from './common.ts';
 export * from './dental.ts';

@@ -32,6 +32,8 @@ export const PERMISSIONS = [
   'queue:write',
   'queue:call',
   'displays:manage',
+  'billing:read',
+  'pricelist:write',
   'portal:self',
 ] as const;
 
@@ -88,13 +90,14 @@ export const BUILT_IN_ROLE_PERMISSIONS: Record<BuiltInRole, readonly Permission[
     'certificates:draft',
     'appointments:write',
     'queue:write',
+    'billing:read',
   ],
   doctor: [...prescriber, 'certificates:approve'],
   nurse: clinician,
   dentist: [...prescriber, 'dental:write'],
   radiologist: [...staff, ...frontDesk, 'chart:read', 'queue:call'],
   pharmacist: [...staff, 'chart:read'],
-  accountant: [...staff, 'appointments:read'],
+  accountant: [...staff, 'appointments:read', 'billing:read', 'pricelist:write'],
   patient: ['portal:self'],
 };
 

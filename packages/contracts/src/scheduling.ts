@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MONEY_MAX_MINOR, MoneySchema } from './billing.ts';
 import { fromYearOne, IsoDateTimeSchema, requireChange } from './common.ts';
 
 /** Users holding one of these roles are providers: they have schedules and offer services. */
@@ -100,8 +101,7 @@ export type UpdateRoom = z.infer<typeof UpdateRoomSchema>;
 
 export const SERVICE_DURATION = { min: 5, max: 480 } as const;
 export const SERVICE_BUFFER = { min: 0, max: 120 } as const;
-/** Integer minor units of the clinic's currency (cents); the ceiling keeps a typo from becoming a price. */
-export const SERVICE_PRICE_MAX = 100_000_000;
+export const SERVICE_PRICE_MAX = MONEY_MAX_MINOR;
 
 export const ServiceSchema = z.object({
   id: z.uuid(),
@@ -131,12 +131,7 @@ const minutes = (range: { min: number; max: number }) =>
     .min(range.min, `must be between ${range.min} and ${range.max} minutes`)
     .max(range.max, `must be between ${range.min} and ${range.max} minutes`);
 
-const priceMinor = z
-  .number({ error: 'must be an amount in minor units (cents), or null' })
-  .int('must be a whole number of minor units (cents)')
-  .min(0, 'must not be negative')
-  .max(SERVICE_PRICE_MAX, `must be at most ${SERVICE_PRICE_MAX} minor units`)
-  .nullable();
+const priceMinor = MoneySchema.nullable();
 
 export const CreateServiceSchema = z
   .object({

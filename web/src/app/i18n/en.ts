@@ -1066,6 +1066,8 @@ export const en = {
     appointments: 'Appointments',
     queue: 'Queue',
     displays: 'Queue displays',
+    billing: 'Billing',
+    pricelist: 'Price list',
     portal: 'Patient portal',
   },
   permissions: {
@@ -1100,6 +1102,8 @@ export const en = {
       call: 'Call the next patient, skip and transfer',
     },
     displays: { manage: 'Create and revoke queue display screens' },
+    billing: { read: 'View prices and billing' },
+    pricelist: { write: 'Edit the price list and doctors’ shares' },
     portal: { self: 'See their own record (patients)' },
   },
   profile: {

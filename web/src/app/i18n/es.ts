@@ -1083,6 +1083,8 @@ export const es: Translation = {
     appointments: 'Citas',
     queue: 'Fila de espera',
     displays: 'Pantallas de turnos',
+    billing: 'Facturación',
+    pricelist: 'Lista de precios',
     portal: 'Portal del paciente',
   },
   permissions: {
@@ -1123,6 +1125,8 @@ export const es: Translation = {
       call: 'Llamar al siguiente paciente, saltar y transferir',
     },
     displays: { manage: 'Crear y revocar pantallas de turnos' },
+    billing: { read: 'Ver precios y facturación' },
+    pricelist: { write: 'Editar la lista de precios y las participaciones de los médicos' },
     portal: { self: 'Ver su propio expediente (pacientes)' },
   },
   profile: {
