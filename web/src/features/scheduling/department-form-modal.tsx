@@ -6,12 +6,12 @@ import {
 } from '@carebase/contracts';
 import { TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ActiveSwitch } from '../../components/catalog/active-switch.tsx';
+import { FormDialog } from '../../components/catalog/form-dialog.tsx';
+import { useDialogForm } from '../../components/catalog/use-dialog-form.ts';
+import type { EditDialogProps } from '../../components/catalog/use-edit-dialog.ts';
 import { KeyAndNameFields } from '../../components/key-and-name-fields.tsx';
-import { ActiveSwitch } from './active-switch.tsx';
-import { FormDialog } from './form-dialog.tsx';
 import { useSaveDepartment } from './scheduling.queries.ts';
-import { useDialogForm } from './use-dialog-form.ts';
-import type { EditDialogProps } from './use-edit-dialog.ts';
 
 type Values = { key: string; name: string; ticketPrefix: string; active: boolean };
 const FIELDS = ['key', 'name', 'ticketPrefix', 'active'] as const;

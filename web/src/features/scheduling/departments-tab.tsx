@@ -1,13 +1,13 @@
 import type { Department } from '@carebase/contracts';
 import { Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { CatalogTable, NameButton } from '../../components/catalog/catalog-table.tsx';
+import { TabToolbar } from '../../components/catalog/tab-toolbar.tsx';
+import { useEditDialog } from '../../components/catalog/use-edit-dialog.ts';
 import { Empty } from '../../components/empty.tsx';
 import { IconBuilding } from '../../components/icons.tsx';
-import { CatalogTable, NameButton } from './catalog-table.tsx';
 import { DepartmentFormModal } from './department-form-modal.tsx';
 import { useDepartments } from './scheduling.queries.ts';
-import { TabToolbar } from './tab-toolbar.tsx';
-import { useEditDialog } from './use-edit-dialog.ts';
 
 export function DepartmentsTab({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation();

@@ -1,11 +1,11 @@
 import type { Room, UpdateRoom } from '@carebase/contracts';
 import { useTranslation } from 'react-i18next';
-import { ActiveSwitch } from './active-switch.tsx';
-import { FormDialog } from './form-dialog.tsx';
+import { ActiveSwitch } from '../../components/catalog/active-switch.tsx';
+import { FormDialog } from '../../components/catalog/form-dialog.tsx';
+import { useDialogForm } from '../../components/catalog/use-dialog-form.ts';
+import type { EditDialogProps } from '../../components/catalog/use-edit-dialog.ts';
 import { NameAndDepartmentFields } from './name-and-department-fields.tsx';
 import { useSaveRoom } from './scheduling.queries.ts';
-import { useDialogForm } from './use-dialog-form.ts';
-import type { EditDialogProps } from './use-edit-dialog.ts';
 
 type Values = { name: string; departmentKey: string | null; active: boolean };
 const FIELDS = ['name', 'departmentKey', 'active'] as const;

@@ -7,14 +7,14 @@ import {
 } from '@carebase/contracts';
 import { MultiSelect, NumberInput, type NumberInputProps, SimpleGrid, Switch } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ActiveSwitch } from '../../components/catalog/active-switch.tsx';
+import { FormDialog } from '../../components/catalog/form-dialog.tsx';
+import { useDialogForm } from '../../components/catalog/use-dialog-form.ts';
+import type { EditDialogProps } from '../../components/catalog/use-edit-dialog.ts';
 import { useFormatters } from '../../components/use-formatters.ts';
 import { currencyDigits } from '../../lib/format.ts';
-import { ActiveSwitch } from './active-switch.tsx';
-import { FormDialog } from './form-dialog.tsx';
 import { NameAndDepartmentFields } from './name-and-department-fields.tsx';
 import { useProviders, useSaveService } from './scheduling.queries.ts';
-import { useDialogForm } from './use-dialog-form.ts';
-import type { EditDialogProps } from './use-edit-dialog.ts';
 
 type Values = {
   name: string;

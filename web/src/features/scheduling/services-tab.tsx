@@ -1,14 +1,14 @@
 import type { Service } from '@carebase/contracts';
 import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { CatalogTable, NameButton } from '../../components/catalog/catalog-table.tsx';
+import { TabToolbar } from '../../components/catalog/tab-toolbar.tsx';
+import { useEditDialog } from '../../components/catalog/use-edit-dialog.ts';
 import { Empty } from '../../components/empty.tsx';
 import { IconList } from '../../components/icons.tsx';
 import { useFormatters } from '../../components/use-formatters.ts';
-import { CatalogTable, NameButton } from './catalog-table.tsx';
 import { useDepartments, useProviders, useServices } from './scheduling.queries.ts';
 import { ServiceFormModal } from './service-form-modal.tsx';
-import { TabToolbar } from './tab-toolbar.tsx';
-import { useEditDialog } from './use-edit-dialog.ts';
 
 export function ServicesTab({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation();

@@ -10,12 +10,12 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { FormDialog } from '../../components/catalog/form-dialog.tsx';
+import { useDialogForm } from '../../components/catalog/use-dialog-form.ts';
 import { useFieldErrorText } from '../../components/use-error-message.ts';
 import { useFormatters } from '../../components/use-formatters.ts';
-import { FormDialog } from './form-dialog.tsx';
 import { useCreateTimeOff, useProviders } from './scheduling.queries.ts';
 import { timeOffInstants, todayIn } from './time-off-model.ts';
-import { useDialogForm } from './use-dialog-form.ts';
 import { useTimeOffKindLabel } from './use-time-off-kind-label.ts';
 
 type Values = {

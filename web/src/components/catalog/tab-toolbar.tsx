@@ -1,6 +1,6 @@
 import { Button, Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { IconPlus } from '../../components/icons.tsx';
+import { IconPlus } from '../icons.tsx';
 
 interface TabToolbarProps {
   /** What the tab is for, as a short dimmed text; or pass the tab's filters as children instead. */

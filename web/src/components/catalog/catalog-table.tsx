@@ -2,7 +2,7 @@ import { Anchor, Button, Group, Table } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ActionsTh } from '../../components/data-table.tsx';
+import { ActionsTh } from '../data-table.tsx';
 import { ActiveBadge } from './active-badge.tsx';
 import { QueryTable } from './query-table.tsx';
 

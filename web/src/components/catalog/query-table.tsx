@@ -1,8 +1,8 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { DataTable } from '../../components/data-table.tsx';
-import { QueryError } from '../../components/query-error.tsx';
-import { TableSkeleton } from '../../components/table-skeleton.tsx';
+import { DataTable } from '../data-table.tsx';
+import { QueryError } from '../query-error.tsx';
+import { TableSkeleton } from '../table-skeleton.tsx';
 
 interface QueryTableProps<T> {
   query: UseQueryResult<T[]>;

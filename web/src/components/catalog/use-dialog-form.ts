@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFieldErrorText, useNotify } from '../../components/use-error-message.ts';
+import { useFieldErrorText, useNotify } from '../use-error-message.ts';
 import type { EditDialogProps } from './use-edit-dialog.ts';
 
 /** The save a dialog's form runs: its field errors show under the fields; it is reset with the form. */

@@ -1,8 +1,8 @@
 import { Modal, Stack } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
-import { FormActions } from '../../components/form-actions.tsx';
-import { FormError } from '../../components/query-error.tsx';
 import { hasFieldErrorFor } from '../../lib/api.ts';
+import { FormActions } from '../form-actions.tsx';
+import { FormError } from '../query-error.tsx';
 
 interface FormDialogProps {
   opened: boolean;
