@@ -121,6 +121,7 @@ describe('findService', () => {
       departmentKey: 'general',
       durationMinutes: 20,
       bufferMinutes: 5,
+      priceMinor: null,
       selfBookable: true,
       active: true,
       providerIds: [providerId, otherId].sort(),
