@@ -3,7 +3,7 @@ const MAX_LENGTH = 32;
 /** An invoice code from a name: letters without accents and digits, upper-case, other runs as one dash. */
 export function codeFromName(name: string): string {
   const code = name
-    .normalize('NFD')
+    .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toUpperCase()
     .replace(/[^A-Z0-9]+/g, '-')
