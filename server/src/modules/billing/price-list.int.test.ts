@@ -457,3 +457,41 @@ describe('POST /api/billing/price-list/import-services', () => {
     expect(await auditOf(k.t.app.ctx.db, 'price_item.import')).toHaveLength(1);
   });
 });
+
+describe('concurrent changes', () => {
+  it('keeps exactly one price in force and one item per code', async () => {
+    const item = await created({
+      code: 'RACE',
+      kind: 'other',
+      nameEn: 'Race',
+      nameEs: 'Carrera',
+      priceMinor: 100,
+    });
+    const patches = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => k.send('PATCH', `${URL}/${item.id}`, { priceMinor: 200 + i })),
+    );
+    expect(patches.map((r) => r.statusCode)).toEqual(Array(10).fill(200));
+    const { prices } = await history(item.id);
+    expect(prices).toHaveLength(11);
+    expect(prices.filter((p) => p.validTo === null)).toHaveLength(1);
+    // Each period ends where the next one starts.
+    for (let i = 1; i < prices.length; i++) expect(prices[i]?.validTo).toBe(prices[i - 1]?.validFrom);
+
+    const payload = { code: 'TWIN', kind: 'other', nameEn: 'Twin', nameEs: 'Gemelo', priceMinor: 1 };
+    const creates = await Promise.all(Array.from({ length: 5 }, () => k.send('POST', URL, payload)));
+    expect(creates.map((r) => r.statusCode).sort()).toEqual([201, 400, 400, 400, 400]);
+    for (const r of creates.filter((c) => c.statusCode === 400)) expect(errorPaths(r)).toEqual(['body.code']);
+  });
+
+  it('imports each service once when imports run together', async () => {
+    await k.send('POST', '/api/services', {
+      name: 'Late addition',
+      departmentKey: 'general',
+      durationMinutes: 15,
+      priceMinor: 900,
+    });
+    const runs = await Promise.all(Array.from({ length: 4 }, () => k.send('POST', `${URL}/import-services`)));
+    expect(runs.map((r) => r.statusCode)).toEqual([200, 200, 200, 200]);
+    expect(runs.flatMap((r) => r.json().created.map((i: PriceItem) => i.code))).toEqual(['LATE-ADDITION']);
+  });
+});
