@@ -207,7 +207,11 @@ describe('PATCH /api/billing/price-list/:id', () => {
     expect(prices[0]).toMatchObject({ priceMinor: 5500, validTo: null, changedByName: 'Test accountant' });
     expect(prices[1]).toMatchObject({ priceMinor: 5000, validTo: prices[0]?.validFrom });
     const [audit] = await auditOf(k.t.app.ctx.db, 'price_item.update', consult.id);
-    expect(audit?.details).toMatchObject({ before: { priceMinor: 5000 }, patch: { priceMinor: 5500 } });
+    expect(audit?.details).toMatchObject({
+      before: { priceMinor: 5000 },
+      patch: { priceMinor: 5500 },
+      after: { priceMinor: 5500, code: 'CONS-GEN' },
+    });
   });
 
   it('edits names in place and opens no period for unchanged values', async () => {

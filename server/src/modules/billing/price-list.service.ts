@@ -97,6 +97,12 @@ export async function createPriceItem(
   });
 }
 
+/** What an update's audit event keeps of the item before and after (overrides have events of their own). */
+function auditedFields(item: PriceItem) {
+  const { createdAt: _, validFrom: __, overrides: ___, ...fields } = item;
+  return fields;
+}
+
 /** A new price, tax rate or default share closes the period in force and opens the next; the rest edits in place. */
 export async function updatePriceItem(
   ctx: AppContext,
@@ -138,14 +144,14 @@ export async function updatePriceItem(
         changedBy: actor.actorId,
       });
     }
-    const { createdAt: _, validFrom: __, overrides: ___, ...beforeDetails } = before;
+    const after = await getPriceItem(tx, id);
     await writeAudit(tx, actor, {
       action: 'price_item.update',
       resourceType: 'price_item',
       resourceId: id,
-      details: { before: beforeDetails, patch },
+      details: { before: auditedFields(before), patch, after: auditedFields(after) },
     });
     await publishPriceListChanged(tx, id);
-    return getPriceItem(tx, id);
+    return after;
   });
 }
