@@ -3,6 +3,7 @@ import { appointmentsModule } from './appointments/appointments.module.ts';
 import { attachmentsModule } from './attachments/attachments.module.ts';
 import { auditModule } from './audit/audit.module.ts';
 import { authModule } from './auth/auth.module.ts';
+import { billingModule } from './billing/billing.module.ts';
 import { certificatesModule } from './certificates/certificates.module.ts';
 import { dentalModule } from './dental/dental.module.ts';
 import { encountersModule } from './encounters/encounters.module.ts';
@@ -43,4 +44,5 @@ export const MODULES: readonly CarebaseModule[] = [
   appointmentsModule,
   schedulingModule,
   queueModule,
+  billingModule,
 ];

@@ -100,3 +100,13 @@ export async function updateService(
     return after;
   });
 }
+
+/** Active services with a usual price: what billing's price list can start from. */
+export async function pricedActiveServices(
+  db: Executor,
+): Promise<{ id: string; name: string; priceMinor: number }[]> {
+  const rows = await repo.listServices(db, { active: true });
+  return rows.flatMap((r) =>
+    r.priceMinor === null ? [] : [{ id: r.id, name: r.name, priceMinor: r.priceMinor }],
+  );
+}
