@@ -11,6 +11,7 @@ import {
   IconUsers,
 } from '../components/icons.tsx';
 import { IconAppointments, IconMyAppointments } from '../features/appointments/appointment-icons.tsx';
+import { IconReceipt } from '../features/billing/billing-icons.tsx';
 import { IconCertificate } from '../features/certificates/certificate-icon.tsx';
 import { IconMyRecord, IconPatients } from '../features/patients/patient-icons.tsx';
 import { IconScreen, IconStethoscope, IconTicket } from '../features/queue/queue-icons.tsx';
@@ -35,6 +36,7 @@ export interface NavItem {
     | 'myQueue'
     | 'displays'
     | 'schedules'
+    | 'priceList'
     | 'calendar'
     | 'myAppointments';
   to: string;
@@ -90,6 +92,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     section: 'administration',
     permission: 'schedules:read',
     icon: IconCalendar,
+  },
+  {
+    id: 'priceList',
+    to: '/billing/price-list',
+    section: 'administration',
+    permission: 'billing:read',
+    icon: IconReceipt,
   },
   { id: 'users', to: '/users', section: 'administration', permission: 'users:read', icon: IconUsers },
   {

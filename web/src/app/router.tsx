@@ -155,6 +155,9 @@ export const routes: RouteObject[] = [
                   guarded('displays', 'displays:manage', () =>
                     import('../features/display/displays-page.tsx').then((m) => m.DisplaysPage),
                   ),
+                  guarded('billing/price-list', 'billing:read', () =>
+                    import('../features/billing/price-list-page.tsx').then((m) => m.PriceListPage),
+                  ),
                   guarded('schedules', 'schedules:read', () =>
                     import('../features/scheduling/schedules-page.tsx').then((m) => m.SchedulesPage),
                   ),

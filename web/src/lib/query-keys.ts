@@ -33,6 +33,8 @@ export const queryKeys = {
   displays: ['displays'],
   /** Departments, rooms, services, providers, weekly hours, time off and working time. */
   schedules: ['schedules'],
+  /** The billing price list: items, their history and doctors' shares. */
+  priceList: ['priceList'],
 } as const;
 
 /** The keys of one patient's record and chart, so that an event about that patient reaches exactly them. */

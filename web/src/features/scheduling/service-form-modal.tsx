@@ -11,8 +11,8 @@ import { ActiveSwitch } from '../../components/catalog/active-switch.tsx';
 import { FormDialog } from '../../components/catalog/form-dialog.tsx';
 import { useDialogForm } from '../../components/catalog/use-dialog-form.ts';
 import type { EditDialogProps } from '../../components/catalog/use-edit-dialog.ts';
+import { MoneyInput } from '../../components/money-input.tsx';
 import { useFormatters } from '../../components/use-formatters.ts';
-import { currencyDigits } from '../../lib/format.ts';
 import { NameAndDepartmentFields } from './name-and-department-fields.tsx';
 import { useProviders, useSaveService } from './scheduling.queries.ts';
 
@@ -21,8 +21,8 @@ type Values = {
   departmentKey: string | null;
   durationMinutes: number | string;
   bufferMinutes: number | string;
-  /** In major units as typed (12.50); '' when not priced. */
-  price: number | string;
+  /** Minor units; '' when not priced. */
+  priceMinor: number | '';
   selfBookable: boolean;
   active: boolean;
   providerIds: string[];
@@ -63,15 +63,15 @@ export function ServiceFormModal(props: EditDialogProps<Service>) {
   const { item: service, readOnly, onClose } = props;
   const { t } = useTranslation();
   const save = useSaveService();
-  const { currency } = useFormatters();
-  const digits = currencyDigits(currency);
+  const format = useFormatters();
+  const { currency } = format;
   const providers = useProviders();
-  const form = useDialogForm<Values, keyof Values | 'priceMinor'>(props, save, () => ({
+  const form = useDialogForm<Values>(props, save, () => ({
     name: service?.name ?? '',
     departmentKey: service?.departmentKey ?? null,
     durationMinutes: service?.durationMinutes ?? 15,
     bufferMinutes: service?.bufferMinutes ?? 0,
-    price: service?.priceMinor == null ? '' : service.priceMinor / 10 ** digits,
+    priceMinor: service?.priceMinor ?? '',
     selfBookable: service?.selfBookable ?? true,
     active: service?.active ?? true,
     providerIds: service?.providerIds ?? [],
@@ -101,9 +101,9 @@ export function ServiceFormModal(props: EditDialogProps<Service>) {
       found.durationMinutes = t('schedules.services.minutesRange', SERVICE_DURATION);
     if (!inRange(values.bufferMinutes, SERVICE_BUFFER))
       found.bufferMinutes = t('schedules.services.minutesRange', SERVICE_BUFFER);
-    const priceMinor = values.price === '' ? null : Math.round(Number(values.price) * 10 ** digits);
-    if (priceMinor !== null && !(priceMinor >= 0 && priceMinor <= SERVICE_PRICE_MAX))
-      found.price = t('schedules.services.priceRange', { max: SERVICE_PRICE_MAX / 10 ** digits });
+    const priceMinor = values.priceMinor === '' ? null : values.priceMinor;
+    if (priceMinor !== null && priceMinor > SERVICE_PRICE_MAX)
+      found.priceMinor = t('schedules.services.priceRange', { max: format.money(SERVICE_PRICE_MAX) });
     if (!form.check(found) || !values.departmentKey) return;
 
     const fields = {
@@ -165,18 +165,12 @@ export function ServiceFormModal(props: EditDialogProps<Service>) {
           {...minutes('bufferMinutes')}
         />
       </SimpleGrid>
-      <NumberInput
+      <MoneyInput
         label={t('schedules.services.price', { currency })}
         description={t('schedules.services.priceHint')}
-        value={values.price}
-        onChange={(value) => set('price', value)}
-        error={fieldError('price') ?? fieldError('priceMinor')}
-        min={0}
-        decimalScale={digits}
-        fixedDecimalScale
-        allowNegative={false}
-        thousandSeparator
-        clampBehavior="none"
+        value={values.priceMinor}
+        onChange={(value) => set('priceMinor', value)}
+        error={fieldError('priceMinor')}
         disabled={readOnly}
         maw={240}
       />
