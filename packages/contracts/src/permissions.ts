@@ -97,7 +97,7 @@ export const BUILT_IN_ROLE_PERMISSIONS: Record<BuiltInRole, readonly Permission[
   dentist: [...prescriber, 'dental:write'],
   radiologist: [...staff, ...frontDesk, 'chart:read', 'queue:call'],
   pharmacist: [...staff, 'chart:read'],
-  accountant: [...staff, 'appointments:read', 'billing:read', 'pricelist:write'],
+  accountant: [...staff, 'appointments:read', 'schedules:read', 'billing:read', 'pricelist:write'],
   patient: ['portal:self'],
 };
 

@@ -260,6 +260,6 @@ describe('GET /api/providers', () => {
   it('answers 400, 401 and 403', async () => {
     expect(errorPaths(await k.send('GET', '/api/providers?service=x'))).toEqual(['query.service']);
     expect((await k.send('GET', '/api/providers', undefined, null)).statusCode).toBe(401);
-    expect((await k.send('GET', '/api/providers', undefined, k.accountant.cookie)).statusCode).toBe(403);
+    expect((await k.send('GET', '/api/providers', undefined, k.pharmacist.cookie)).statusCode).toBe(403);
   });
 });
