@@ -1,5 +1,5 @@
 import type { PriceItem } from '@carebase/contracts';
-import { ActionIcon, Button, Group, Select, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Select, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/query-error.tsx';
@@ -20,14 +20,18 @@ export function ProviderShares({ item, readOnly }: { item: PriceItem; readOnly: 
   const endShare = useEndProviderShare();
   const [providerId, setProviderId] = useState<string | null>(null);
   const [draft, setDraft] = useState<ShareDraft>(EMPTY);
+  // The dialog holds the item as it was opened; each change answers with the item as it is now.
+  const [overrides, setOverrides] = useState(item.overrides);
   const share = shareOf(draft);
+  const changed = (updated: PriceItem) => setOverrides(updated.overrides);
 
   const add = () => {
     if (!providerId || !share) return;
     setShare.mutate(
       { id: item.id, providerId, share },
       {
-        onSuccess: () => {
+        onSuccess: (updated) => {
+          changed(updated);
           setProviderId(null);
           setDraft(EMPTY);
         },
@@ -43,14 +47,14 @@ export function ProviderShares({ item, readOnly }: { item: PriceItem; readOnly: 
       <Text size="xs" c="dimmed">
         {t('billing.priceList.overridesHint')}
       </Text>
-      {item.overrides.length === 0 ? (
+      {overrides.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('billing.priceList.noOverrides')}
         </Text>
       ) : (
         <Table verticalSpacing={4}>
           <Table.Tbody>
-            {item.overrides.map((o) => (
+            {overrides.map((o) => (
               <Table.Tr key={o.providerId}>
                 <Table.Td>{o.providerName}</Table.Td>
                 <Table.Td>{shareLabel(o.share, format.context.language, format.money)}</Table.Td>
@@ -62,7 +66,9 @@ export function ProviderShares({ item, readOnly }: { item: PriceItem; readOnly: 
                         color="red"
                         aria-label={t('billing.priceList.removeOverride', { name: o.providerName })}
                         loading={endShare.isPending && endShare.variables?.providerId === o.providerId}
-                        onClick={() => endShare.mutate({ id: item.id, providerId: o.providerId })}
+                        onClick={() =>
+                          endShare.mutate({ id: item.id, providerId: o.providerId }, { onSuccess: changed })
+                        }
                       >
                         <span aria-hidden="true">×</span>
                       </ActionIcon>
@@ -75,7 +81,7 @@ export function ProviderShares({ item, readOnly }: { item: PriceItem; readOnly: 
         </Table>
       )}
       {readOnly ? null : (
-        <Group align="flex-end" gap="sm">
+        <Stack gap="xs" align="flex-start">
           <Select
             label={t('billing.priceList.provider')}
             data={(providers.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
@@ -95,7 +101,7 @@ export function ProviderShares({ item, readOnly }: { item: PriceItem; readOnly: 
           <Button variant="light" onClick={add} disabled={!providerId || !share} loading={setShare.isPending}>
             {t('billing.priceList.addOverride')}
           </Button>
-        </Group>
+        </Stack>
       )}
       <FormError error={setShare.error ?? endShare.error} />
     </Stack>
