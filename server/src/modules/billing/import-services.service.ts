@@ -1,4 +1,4 @@
-import type { PriceItem } from '@carebase/contracts';
+import { isSampleName, type PriceItem } from '@carebase/contracts';
 import type { AppContext } from '../../app-context.ts';
 import { type ActorContext, writeAudit } from '../../platform/audit/audit.writer.ts';
 import { uniqueViolation } from '../../platform/db/database.ts';
@@ -10,15 +10,18 @@ import { codeFromName, uniqueCode } from './price-item-code.ts';
 import { getPriceItem } from './price-list.service.ts';
 
 /**
- * One consultation item for each active, priced service that no item bills yet, named and priced like the
- * service; running it again creates nothing new.
+ * One consultation item for each active, priced service that no item bills yet (sample services aside),
+ * named and priced like the service; running it again creates nothing new.
  */
 export async function importServices(ctx: AppContext, actor: ActorContext): Promise<PriceItem[]> {
   return ctx.db
     .transaction(async (tx) => {
       await repo.lockImport(tx);
       const billed = await repo.billedServiceIds(tx);
-      const toBill = (await pricedActiveServices(tx)).filter((s) => !billed.has(s.id));
+      // The demo clinic's services stay out of the real price list (they go when the sample data goes).
+      const toBill = (await pricedActiveServices(tx)).filter(
+        (s) => !billed.has(s.id) && !isSampleName(s.name),
+      );
       if (toBill.length === 0) return [];
       const codes = await repo.allCodes(tx);
       const created: { id: string; code: string; serviceId: string; priceMinor: number }[] = [];

@@ -429,6 +429,7 @@ describe('POST /api/billing/price-list/import-services', () => {
     const clash = await service('Cons. gen', { priceMinor: 3000 });
     await service('Unpriced');
     await service('Retired', { priceMinor: 1000, active: false });
+    await service('Demo check-up (sample)', { priceMinor: 1500 });
     const billed = await service('Already billed', { priceMinor: 2000 });
     await created({
       code: 'ALREADY',
