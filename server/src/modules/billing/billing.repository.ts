@@ -78,6 +78,17 @@ export async function findItem(db: Executor, id: string): Promise<PriceItemRow |
   return row;
 }
 
+/**
+ * When this transaction's periods end and begin. A transaction's now() is when it began, which for a writer
+ * that waited for the item's lock is before the period the previous writer opened; so the instant is read
+ * from the clock once the lock is held, and every period this transaction ends or opens uses it.
+ */
+const CHANGE_AT = sql`coalesce(nullif(current_setting('carebase.price_change_at', true), '')::timestamptz, now())`;
+
+async function markChangeInstant(db: Executor): Promise<void> {
+  await db.execute(sql`select set_config('carebase.price_change_at', clock_timestamp()::text, true)`);
+}
+
 /** Takes the item's row lock: changes to one item's prices and shares happen one at a time. */
 export async function lockItem(db: Executor, id: string): Promise<boolean> {
   const rows = await db
@@ -85,6 +96,7 @@ export async function lockItem(db: Executor, id: string): Promise<boolean> {
     .from(priceItems)
     .where(eq(priceItems.id, id))
     .for('update');
+  await markChangeInstant(db);
   return rows.length > 0;
 }
 
@@ -129,20 +141,21 @@ export async function updateItem(db: Executor, id: string, fields: Partial<Price
 /** Imports run one at a time, so two of them never bill the same service twice. */
 export async function lockImport(db: Executor): Promise<void> {
   await db.execute(sql`select pg_advisory_xact_lock(hashtextextended('billing.import_services', 0))`);
+  await markChangeInstant(db);
 }
 
 // ── Price periods ────────────────────────────────────────────────────────────
 
-/** Ends the period in force and opens the next one, both at the transaction's time. */
+/** Ends the period in force and opens the next one, both at the transaction's change instant. */
 export async function replacePrice(
   db: Executor,
   p: { itemId: string; priceMinor: number; taxRateBp: number; changedBy: string | null },
 ): Promise<void> {
   await db
     .update(priceItemPrices)
-    .set({ validTo: sql`now()` })
+    .set({ validTo: CHANGE_AT })
     .where(and(eq(priceItemPrices.itemId, p.itemId), isNull(priceItemPrices.validTo)));
-  await db.insert(priceItemPrices).values({ ...p, validFrom: sql`now()` });
+  await db.insert(priceItemPrices).values({ ...p, validFrom: CHANGE_AT });
 }
 
 export function priceHistory(db: Executor, itemId: string) {
@@ -189,7 +202,7 @@ export async function currentShare(
 export async function endShare(db: Executor, itemId: string, providerId: string | null): Promise<boolean> {
   const rows = await db
     .update(priceItemShares)
-    .set({ validTo: sql`now()` })
+    .set({ validTo: CHANGE_AT })
     .where(and(eq(priceItemShares.itemId, itemId), ofProvider(providerId), isNull(priceItemShares.validTo)))
     .returning({ id: priceItemShares.id });
   return rows.length > 0;
@@ -199,7 +212,7 @@ export async function insertShare(
   db: Executor,
   s: ShareValues & { itemId: string; providerId: string | null; changedBy: string | null },
 ): Promise<void> {
-  await db.insert(priceItemShares).values({ ...s, validFrom: sql`now()` });
+  await db.insert(priceItemShares).values({ ...s, validFrom: CHANGE_AT });
 }
 
 const providers = alias(users, 'provider');
