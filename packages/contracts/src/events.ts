@@ -26,4 +26,6 @@ export const EVENT_TYPES = {
   displayRevoked: 'display.revoked',
   scheduleChanged: 'schedule.changed',
   priceListChanged: 'price_list.changed',
+  /** An invoice, payment, refund, drawer or payout changed: billing lists and home cards refresh. */
+  billingChanged: 'billing.changed',
 } as const;

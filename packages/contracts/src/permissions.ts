@@ -34,6 +34,14 @@ export const PERMISSIONS = [
   'displays:manage',
   'billing:read',
   'pricelist:write',
+  'discounts:write',
+  'invoices:write',
+  'invoices:void',
+  'refunds:write',
+  'drawers:reopen',
+  'payouts:write',
+  'billing:reports',
+  'earnings:self',
   'portal:self',
 ] as const;
 
@@ -54,6 +62,7 @@ export const BUILT_IN_ROLES = [
   'radiologist',
   'pharmacist',
   'accountant',
+  'cashier',
   'patient',
 ] as const;
 
@@ -77,6 +86,7 @@ const prescriber: Permission[] = [
   'prescriptions:write',
   'appointments:write',
   'queue:call',
+  'earnings:self',
 ];
 
 /** Receptionists see demographics but not the chart; clinical roles see the chart; patients only themselves. */
@@ -91,13 +101,28 @@ export const BUILT_IN_ROLE_PERMISSIONS: Record<BuiltInRole, readonly Permission[
     'appointments:write',
     'queue:write',
     'billing:read',
+    'invoices:write',
   ],
   doctor: [...prescriber, 'certificates:approve'],
   nurse: clinician,
   dentist: [...prescriber, 'dental:write'],
   radiologist: [...staff, ...frontDesk, 'chart:read', 'queue:call'],
   pharmacist: [...staff, 'chart:read'],
-  accountant: [...staff, 'appointments:read', 'schedules:read', 'billing:read', 'pricelist:write'],
+  accountant: [
+    ...staff,
+    'appointments:read',
+    'schedules:read',
+    'billing:read',
+    'pricelist:write',
+    'discounts:write',
+    'invoices:write',
+    'invoices:void',
+    'refunds:write',
+    'drawers:reopen',
+    'payouts:write',
+    'billing:reports',
+  ],
+  cashier: [...staff, ...frontDesk, 'billing:read', 'invoices:write'],
   patient: ['portal:self'],
 };
 

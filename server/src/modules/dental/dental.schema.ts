@@ -5,6 +5,7 @@ import {
   type Surface,
 } from '@carebase/contracts';
 import { bigserial, index, integer, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { priceItems } from '../billing/billing.schema.ts';
 import { patients } from '../patients/patients.schema.ts';
 import { users } from '../users/users.schema.ts';
 
@@ -68,6 +69,8 @@ export const dentalProcedures = pgTable(
     status: text('status', { enum: DENTAL_PROCEDURE_STATUSES }).notNull().default('planned'),
     /** Minor units; null until priced. */
     cost: integer('cost'),
+    /** The price list item it was priced from; its cost is that item's price when planned. */
+    priceItemId: uuid('price_item_id').references(() => priceItems.id),
     notes: text('notes'),
     encounterId: uuid('encounter_id'),
     chartEntryId: uuid('chart_entry_id').references(() => dentalChartEntries.id),

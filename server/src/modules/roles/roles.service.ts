@@ -23,6 +23,7 @@ const BUILT_IN_NAMES: Record<(typeof BUILT_IN_ROLES)[number], string> = {
   radiologist: 'Radiologist',
   pharmacist: 'Pharmacist',
   accountant: 'Accountant',
+  cashier: 'Cashier',
   patient: 'Patient',
 };
 
