@@ -10,3 +10,22 @@ export function publishPriceListChanged(tx: Executor, itemId: string | null): Pr
     resourceId: itemId,
   });
 }
+
+/**
+ * An invoice, payment, refund, drawer or payout changed: billing screens and home cards refresh. Doctors
+ * whose earnings moved hear it too, each alone, so their home card follows without billing:read.
+ */
+export async function publishBillingChanged(
+  tx: Executor,
+  resourceId: string | null,
+  providerIds: readonly (string | null)[] = [],
+): Promise<void> {
+  await publishEvent(tx, { type: EVENT_TYPES.billingChanged, permission: 'billing:read', resourceId });
+  for (const userId of new Set(providerIds.filter((p): p is string => p !== null)))
+    await publishEvent(tx, {
+      type: EVENT_TYPES.billingChanged,
+      permission: 'earnings:self',
+      userId,
+      resourceId,
+    });
+}

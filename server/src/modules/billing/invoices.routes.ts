@@ -1,0 +1,113 @@
+import {
+  CreateInvoiceSchema,
+  DraftedInvoiceSchema,
+  DraftFromVisitSchema,
+  IdParamsSchema,
+  InvoiceListQuerySchema,
+  InvoicePageSchema,
+  InvoiceSchema,
+  UpdateInvoiceSchema,
+  VoidInvoiceSchema,
+} from '@carebase/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../app-context.ts';
+import { actorOf, principalOf } from '../../platform/http/route-access.ts';
+import { draftFromVisit } from './invoice-draft.service.ts';
+import * as invoices from './invoices.service.ts';
+
+const tags = ['billing'];
+
+export function invoicesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get('/', {
+      config: { access: 'billing:read' },
+      schema: {
+        tags,
+        summary:
+          'Invoices by status, day, patient or doctor, newest first, with sums over every match; audited',
+        querystring: InvoiceListQuerySchema,
+        response: { 200: InvoicePageSchema },
+      },
+      handler: async (req) => invoices.listInvoices(ctx, actorOf(req), req.query),
+    });
+    app.post('/', {
+      config: { access: 'invoices:write' },
+      schema: {
+        tags,
+        summary: 'Draft an invoice by hand (a walk-in sale): lines from the price list, discounts',
+        body: CreateInvoiceSchema,
+        response: { 201: InvoiceSchema },
+      },
+      handler: async (req, reply) =>
+        reply.status(201).send(await invoices.createInvoice(ctx, principalOf(req), actorOf(req), req.body)),
+    });
+    app.post('/from-visit', {
+      config: { access: 'invoices:write' },
+      schema: {
+        tags,
+        summary: 'Draft the invoice of a visit or appointment; 200 with the one there is when it has one',
+        body: DraftFromVisitSchema,
+        response: { 200: DraftedInvoiceSchema, 201: DraftedInvoiceSchema },
+      },
+      handler: async (req, reply) => {
+        const { created, ...drafted } = await draftFromVisit(ctx, principalOf(req), actorOf(req), req.body);
+        return reply.status(created ? 201 : 200).send(drafted);
+      },
+    });
+    app.get('/:id', {
+      config: { access: 'billing:read' },
+      schema: {
+        tags,
+        summary: 'An invoice with its lines; audited',
+        params: IdParamsSchema,
+        response: { 200: InvoiceSchema },
+      },
+      handler: async (req) => invoices.getInvoice(ctx, actorOf(req), req.params.id),
+    });
+    app.patch('/:id', {
+      config: { access: 'invoices:write' },
+      schema: {
+        tags,
+        summary: 'Change a draft’s lines, discount or notes (prices are those in force now)',
+        params: IdParamsSchema,
+        body: UpdateInvoiceSchema,
+        response: { 200: InvoiceSchema },
+      },
+      handler: async (req) =>
+        invoices.updateInvoice(ctx, principalOf(req), actorOf(req), req.params.id, req.body),
+    });
+    app.delete('/:id', {
+      config: { access: 'invoices:write' },
+      schema: {
+        tags,
+        summary: 'Discard a draft (issued invoices are voided instead)',
+        params: IdParamsSchema,
+      },
+      handler: async (req, reply) => {
+        await invoices.discardDraft(ctx, actorOf(req), req.params.id);
+        return reply.status(204).send();
+      },
+    });
+    app.post('/:id/issue', {
+      config: { access: 'invoices:write' },
+      schema: {
+        tags,
+        summary: 'Issue a draft: its number (INV-YYYY-NNNNNN, gap-free) and no more changes',
+        params: IdParamsSchema,
+        response: { 200: InvoiceSchema },
+      },
+      handler: async (req) => invoices.issueInvoice(ctx, actorOf(req), req.params.id),
+    });
+    app.post('/:id/void', {
+      config: { access: 'invoices:void' },
+      schema: {
+        tags,
+        summary: 'Void an issued invoice with nothing paid on it; it keeps its number',
+        params: IdParamsSchema,
+        body: VoidInvoiceSchema,
+        response: { 200: InvoiceSchema },
+      },
+      handler: async (req) => invoices.voidInvoice(ctx, actorOf(req), req.params.id, req.body.reason),
+    });
+  };
+}

@@ -1,0 +1,119 @@
+import { and, asc, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/database.ts';
+import { patients } from '../patients/patients.schema.ts';
+import { users } from '../users/users.schema.ts';
+import { invoices } from './invoices.schema.ts';
+import { paymentAllocations, payments, refunds } from './payments.schema.ts';
+
+export type PaymentInsert = typeof payments.$inferInsert;
+export type PaymentRow = typeof payments.$inferSelect;
+
+export async function insertPayment(db: Executor, values: PaymentInsert): Promise<string> {
+  const [row] = await db.insert(payments).values(values).returning({ id: payments.id });
+  if (!row) throw new Error('insert returned no row');
+  return row.id;
+}
+
+export async function insertAllocation(
+  db: Executor,
+  values: { paymentId: string; invoiceId: string; amountMinor: number; createdBy: string | null },
+): Promise<string> {
+  const [row] = await db.insert(paymentAllocations).values(values).returning({ id: paymentAllocations.id });
+  if (!row) throw new Error('insert returned no row');
+  return row.id;
+}
+
+/** What is still held on account from each payment: its amount less what was allocated or refunded from it. */
+const HELD = sql<number>`(${payments.amountMinor}
+  - coalesce((select sum(a.amount_minor) from payment_allocations a where a.payment_id = ${payments.id}), 0)
+  - coalesce((select sum(r.amount_minor) from refunds r where r.payment_id = ${payments.id}), 0))::int`;
+
+/** The patient's payments with money still held on account, oldest first, locked for the transaction. */
+export async function lockDeposits(db: Executor, patientId: string) {
+  const rows = await db
+    .select({ id: payments.id, number: payments.number })
+    .from(payments)
+    .where(and(eq(payments.patientId, patientId), sql`${HELD} > 0`))
+    .orderBy(asc(payments.receivedAt), asc(payments.id))
+    .for('update');
+  if (rows.length === 0) return [];
+  // Read what is held again now that the rows are ours: a concurrent allocation may have committed meanwhile.
+  return db
+    .select({ id: payments.id, number: payments.number, heldMinor: HELD })
+    .from(payments)
+    .where(
+      inArray(
+        payments.id,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(asc(payments.receivedAt), asc(payments.id));
+}
+
+export async function creditOf(db: Executor, patientId: string): Promise<number> {
+  const [row] = await db
+    .select({ held: sql<number>`coalesce(sum(${HELD}), 0)::int` })
+    .from(payments)
+    .where(eq(payments.patientId, patientId));
+  return row?.held ?? 0;
+}
+
+const patientName = sql<string>`concat_ws(' ', ${patients.givenName}, ${patients.middleName}, ${patients.familyName}, ${patients.suffix})`;
+
+export function selectPayments(db: Executor, where: SQL | undefined) {
+  return db
+    .select({ payment: payments, patientName, receivedByName: users.name, heldMinor: HELD })
+    .from(payments)
+    .innerJoin(patients, eq(patients.id, payments.patientId))
+    .leftJoin(users, eq(users.id, payments.receivedBy))
+    .where(where)
+    .orderBy(desc(payments.receivedAt), desc(payments.id))
+    .limit(500);
+}
+export type PaymentDetailRow = Awaited<ReturnType<typeof selectPayments>>[number];
+
+export function allocationsOf(db: Executor, paymentIds: readonly string[]) {
+  if (paymentIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      paymentId: paymentAllocations.paymentId,
+      invoiceId: paymentAllocations.invoiceId,
+      invoiceNumber: invoices.number,
+      amountMinor: paymentAllocations.amountMinor,
+      createdAt: paymentAllocations.createdAt,
+    })
+    .from(paymentAllocations)
+    .innerJoin(invoices, eq(invoices.id, paymentAllocations.invoiceId))
+    .where(inArray(paymentAllocations.paymentId, [...paymentIds]))
+    .orderBy(asc(paymentAllocations.createdAt), asc(paymentAllocations.id));
+}
+
+export function paymentFilter(f: {
+  patientId?: string | undefined;
+  invoiceId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  timeZone: string;
+}): SQL | undefined {
+  const day = (d: string) => sql`(${d}::date::timestamp at time zone ${f.timeZone})`;
+  return and(
+    f.patientId ? eq(payments.patientId, f.patientId) : undefined,
+    f.invoiceId
+      ? sql`exists (select 1 from payment_allocations a where a.payment_id = ${payments.id} and a.invoice_id = ${f.invoiceId})`
+      : undefined,
+    f.from ? gte(payments.receivedAt, day(f.from)) : undefined,
+    f.to ? lt(payments.receivedAt, sql`${day(f.to)} + interval '1 day'`) : undefined,
+  );
+}
+
+export function selectRefunds(db: Executor, where: SQL | undefined) {
+  return db
+    .select({ refund: refunds, invoiceNumber: invoices.number, createdByName: users.name })
+    .from(refunds)
+    .leftJoin(invoices, eq(invoices.id, refunds.invoiceId))
+    .leftJoin(users, eq(users.id, refunds.createdBy))
+    .where(where)
+    .orderBy(desc(refunds.createdAt), desc(refunds.id))
+    .limit(500);
+}
+export type RefundDetailRow = Awaited<ReturnType<typeof selectRefunds>>[number];

@@ -1,0 +1,245 @@
+import type { CreatePaymentSchema, Payment, PaymentListQuerySchema } from '@carebase/contracts';
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AppContext } from '../../app-context.ts';
+import type { Principal } from '../../platform/access/principal.ts';
+import {
+  type ActorContext,
+  patientIdsOf,
+  writeAudit,
+  writeReadAudit,
+} from '../../platform/audit/audit.writer.ts';
+import type { Executor } from '../../platform/db/database.ts';
+import { AppError, fieldError } from '../../platform/errors.ts';
+import { findPatientRow } from '../patients/patients.repository.ts';
+import { localDateOf } from '../scheduling/zoned-time.ts';
+import { nextNumber } from './billing-counters.ts';
+import { publishBillingChanged } from './billing-events.ts';
+import { openDrawerOf, recordDrawerMovement } from './cash-drawer-ledger.ts';
+import type { InvoiceRow } from './invoices.repository.ts';
+import * as invoiceRepo from './invoices.repository.ts';
+import { toPayment } from './payment-mappers.ts';
+import * as repo from './payments.repository.ts';
+import { payments } from './payments.schema.ts';
+import { postAllocation } from './share-ledger.ts';
+
+type Ctx = Pick<AppContext, 'db' | 'settings'>;
+
+export async function loadPayment(db: Executor, id: string): Promise<Payment> {
+  const [row] = await repo.selectPayments(db, eq(payments.id, id));
+  if (!row) throw new AppError('not_found', 'There is no such payment.');
+  return toPayment(row, await repo.allocationsOf(db, [id]));
+}
+
+export async function getPayment(ctx: Ctx, actor: ActorContext, id: string): Promise<Payment> {
+  const payment = await loadPayment(ctx.db, id);
+  await writeReadAudit(ctx.db, actor, {
+    action: 'payment.read',
+    resourceType: 'payment',
+    resourceId: id,
+    patientId: payment.patientId,
+  });
+  return payment;
+}
+
+export async function listPayments(ctx: Ctx, actor: ActorContext, q: z.infer<typeof PaymentListQuerySchema>) {
+  const { settings } = await ctx.settings.get(ctx.db);
+  const rows = await repo.selectPayments(ctx.db, repo.paymentFilter({ ...q, timeZone: settings.timeZone }));
+  const allocations = await repo.allocationsOf(
+    ctx.db,
+    rows.map((r) => r.payment.id),
+  );
+  const items = rows.map((r) => toPayment(r, allocations));
+  await writeReadAudit(ctx.db, actor, {
+    action: 'payments.list.read',
+    resourceType: 'payment',
+    details: { patientIds: patientIdsOf(items) },
+  });
+  return { items };
+}
+
+/** What an issued invoice still owes; drafts and voids take no payments. */
+export function balanceOf(invoice: InvoiceRow, path: string): number {
+  if (invoice.status === 'draft' || invoice.status === 'void')
+    throw new AppError(
+      'conflict',
+      `Invoice ${invoice.number ?? '(draft)'} is ${invoice.status}: it takes no payments.`,
+      {
+        fields: [{ path, message: `is ${invoice.status}` }],
+      },
+    );
+  return invoice.totalMinor - invoice.paidMinor + invoice.refundedMinor;
+}
+
+/** The patient's issued invoices named, locked in id order, each checked to be theirs. */
+export async function lockPatientInvoices(
+  tx: Executor,
+  patientId: string,
+  ids: readonly string[],
+  path: string,
+) {
+  const twice = ids.findIndex((id, i) => ids.indexOf(id) !== i);
+  if (twice >= 0) throw fieldError(`${path}.${twice}`, 'names an invoice a second time');
+  const rows = await invoiceRepo.lockInvoices(tx, ids);
+  return ids.map((id, i) => {
+    const row = rows.find((r) => r.id === id);
+    if (!row || row.patientId !== patientId)
+      throw fieldError(`${path}.${i}`, 'is not an invoice of this patient');
+    return row;
+  });
+}
+
+function checkTender(input: z.infer<typeof CreatePaymentSchema>): {
+  tenderedMinor: number | null;
+  changeMinor: number | null;
+} {
+  if (input.cardLast4 !== undefined && input.method !== 'card')
+    throw fieldError('body.cardLast4', 'is only for card payments');
+  if (input.method !== 'cash') {
+    if (input.tenderedMinor !== undefined)
+      throw fieldError('body.tenderedMinor', 'is only for cash payments');
+    return { tenderedMinor: null, changeMinor: null };
+  }
+  const tendered = input.tenderedMinor ?? input.amountMinor;
+  if (tendered < input.amountMinor)
+    throw fieldError('body.tenderedMinor', `is less than the amount (${input.amountMinor} minor units)`);
+  return { tenderedMinor: tendered, changeMinor: tendered - input.amountMinor };
+}
+
+/**
+ * Takes a payment: it settles the named invoices in order (their rows locked, so concurrent payments take
+ * turns and can never pay one past its total), records the doctors' and clinic's shares of each line it
+ * covers, and holds any rest on account when the cashier asked for a deposit. Cash goes into the drawer.
+ */
+export async function createPayment(
+  ctx: AppContext,
+  principal: Principal,
+  actor: ActorContext,
+  input: z.infer<typeof CreatePaymentSchema>,
+): Promise<Payment> {
+  const tender = checkTender(input);
+  if (input.invoiceIds.length === 0 && !input.deposit)
+    throw fieldError(
+      'body.invoiceIds',
+      'must name the invoices paid, or the payment must be taken as a deposit',
+    );
+  const { settings } = await ctx.settings.get(ctx.db);
+  return ctx.db.transaction(async (tx) => {
+    const patient = await findPatientRow(tx, input.patientId);
+    if (!patient) throw fieldError('body.patientId', 'is not a patient');
+    const invoices = await lockPatientInvoices(tx, patient.id, input.invoiceIds, 'body.invoiceIds');
+    const balances = invoices.map((inv, i) => balanceOf(inv, `body.invoiceIds.${i}`));
+    const owed = balances.reduce((a, b) => a + b, 0);
+    if (input.amountMinor > owed && !input.deposit)
+      throw new AppError(
+        'conflict',
+        `The amount is more than the balance of ${owed} minor units; take the rest as a deposit on purpose or lower it.`,
+        { fields: [{ path: 'body.amountMinor', message: `is more than the balance (${owed})` }] },
+      );
+    const drawerId = input.method === 'cash' ? await openDrawerOf(ctx, tx, principal.userId) : null;
+    const number = await nextNumber(
+      tx,
+      'RCT',
+      Number(localDateOf(new Date(), settings.timeZone).slice(0, 4)),
+    );
+    const paymentId = await repo.insertPayment(tx, {
+      number,
+      patientId: patient.id,
+      method: input.method,
+      amountMinor: input.amountMinor,
+      ...tender,
+      cardLast4: input.cardLast4 ?? null,
+      reference: input.reference ?? null,
+      note: input.note ?? null,
+      drawerId,
+      receivedBy: actor.actorId,
+    });
+    let left = input.amountMinor;
+    const doctors: (string | null)[] = [];
+    for (const [i, invoice] of invoices.entries()) {
+      const amount = Math.min(left, balances[i] as number);
+      if (amount === 0) continue;
+      const allocationId = await repo.insertAllocation(tx, {
+        paymentId,
+        invoiceId: invoice.id,
+        amountMinor: amount,
+        createdBy: actor.actorId,
+      });
+      doctors.push(...(await postAllocation(tx, invoice, allocationId, amount)));
+      left -= amount;
+    }
+    if (drawerId)
+      await recordDrawerMovement(tx, {
+        drawerId,
+        kind: 'payment',
+        amountMinor: input.amountMinor,
+        paymentId,
+        createdBy: actor.actorId,
+      });
+    await writeAudit(tx, actor, {
+      action: 'payment.create',
+      resourceType: 'payment',
+      resourceId: paymentId,
+      patientId: patient.id,
+      details: {
+        number,
+        method: input.method,
+        amountMinor: input.amountMinor,
+        heldMinor: left,
+        invoiceIds: input.invoiceIds,
+      },
+    });
+    await publishBillingChanged(tx, paymentId, doctors);
+    return loadPayment(tx, paymentId);
+  });
+}
+
+/** Applies money held on the patient's account to one of their invoices, from the oldest deposit on. */
+export async function applyCredit(
+  ctx: AppContext,
+  actor: ActorContext,
+  input: { invoiceId: string; amountMinor: number },
+): Promise<Payment[]> {
+  return ctx.db.transaction(async (tx) => {
+    const [invoice] = await invoiceRepo.lockInvoices(tx, [input.invoiceId]);
+    if (!invoice) throw fieldError('body.invoiceId', 'is not an invoice');
+    const balance = balanceOf(invoice, 'body.invoiceId');
+    if (input.amountMinor > balance)
+      throw new AppError('conflict', `The invoice owes ${balance} minor units; apply no more than that.`, {
+        fields: [{ path: 'body.amountMinor', message: `is more than the balance (${balance})` }],
+      });
+    const deposits = await repo.lockDeposits(tx, invoice.patientId);
+    const held = deposits.reduce((a, d) => a + d.heldMinor, 0);
+    if (input.amountMinor > held)
+      throw new AppError('conflict', `The patient has ${held} minor units on account.`, {
+        fields: [{ path: 'body.amountMinor', message: `is more than the credit on account (${held})` }],
+      });
+    let left = input.amountMinor;
+    const used: string[] = [];
+    const doctors: (string | null)[] = [];
+    for (const d of deposits) {
+      const amount = Math.min(left, d.heldMinor);
+      if (amount === 0) break;
+      const allocationId = await repo.insertAllocation(tx, {
+        paymentId: d.id,
+        invoiceId: invoice.id,
+        amountMinor: amount,
+        createdBy: actor.actorId,
+      });
+      doctors.push(...(await postAllocation(tx, invoice, allocationId, amount)));
+      used.push(d.id);
+      left -= amount;
+    }
+    await writeAudit(tx, actor, {
+      action: 'payment.apply_credit',
+      resourceType: 'invoice',
+      resourceId: invoice.id,
+      patientId: invoice.patientId,
+      details: { amountMinor: input.amountMinor, paymentIds: used },
+    });
+    await publishBillingChanged(tx, invoice.id, doctors);
+    const result: Payment[] = [];
+    for (const id of used) result.push(await loadPayment(tx, id));
+    return result;
+  });
+}
