@@ -10,3 +10,12 @@ export function publishPriceListChanged(tx: Executor, itemId: string | null): Pr
     resourceId: itemId,
   });
 }
+
+/** Tells every screen showing billing data (discount kinds, invoices, payments…) to refresh, after commit. */
+export function publishBillingChanged(tx: Executor, resourceId: string | null): Promise<void> {
+  return publishEvent(tx, {
+    type: EVENT_TYPES.billingChanged,
+    permission: 'billing:read',
+    resourceId,
+  });
+}

@@ -1,7 +1,11 @@
 import type { CarebaseModule } from '../../platform/modules/module.ts';
 import { billingRoutes } from './billing.routes.ts';
+import { discountKindsRoutes } from './discount-kinds.routes.ts';
 
 export const billingModule: CarebaseModule = {
   name: 'billing',
-  routes: [{ plugin: billingRoutes, prefix: '/api/billing' }],
+  routes: [
+    { plugin: billingRoutes, prefix: '/api/billing' },
+    { plugin: discountKindsRoutes, prefix: '/api/billing' },
+  ],
 };
