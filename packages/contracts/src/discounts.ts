@@ -37,22 +37,35 @@ export const DiscountKindSchema = z.object({
 export type DiscountKind = z.infer<typeof DiscountKindSchema>;
 export const DiscountKindListSchema = z.object({ items: z.array(DiscountKindSchema) });
 
-export const CreateDiscountKindSchema = z
+/** The fields a kind is written with, with no defaults: an update changes only what it names. */
+const DiscountKindFieldsSchema = z
   .object({
-    code: PriceItemCodeSchema,
     nameEn: NameSchema,
     nameEs: NameSchema,
     value: DiscountValueSchema,
-    appliesTo: z.enum(DISCOUNT_APPLIES_TO).default('both'),
-    grantedBy: z.array(RoleKeySchema).max(20).default([]),
-    reasonRequired: z.boolean().default(false),
-    borneBy: z.enum(DISCOUNT_BORNE_BY).default('proportional'),
-    active: z.boolean().default(true),
+    appliesTo: z.enum(DISCOUNT_APPLIES_TO),
+    grantedBy: z.array(RoleKeySchema).max(20),
+    reasonRequired: z.boolean(),
+    borneBy: z.enum(DISCOUNT_BORNE_BY),
+    active: z.boolean(),
   })
   .strict();
+
+export const CreateDiscountKindSchema = DiscountKindFieldsSchema.extend({
+  code: PriceItemCodeSchema,
+  appliesTo: DiscountKindFieldsSchema.shape.appliesTo.default('both'),
+  grantedBy: DiscountKindFieldsSchema.shape.grantedBy.default([]),
+  reasonRequired: z.boolean().default(false),
+  borneBy: DiscountKindFieldsSchema.shape.borneBy.default('proportional'),
+  active: z.boolean().default(true),
+}).strict();
 export type CreateDiscountKind = z.input<typeof CreateDiscountKindSchema>;
 
-/** The code never changes; invoices keep the value they were granted with, so editing one changes only later grants. */
-export const UpdateDiscountKindSchema = requireChange(
-  CreateDiscountKindSchema.omit({ code: true }).partial().strict(),
-);
+/**
+ * The code never changes; invoices keep the value they were granted with, so editing one changes only later
+ * grants. Built without the create defaults, which would otherwise reset every field the patch leaves out.
+ */
+export const UpdateDiscountKindSchema = requireChange(DiscountKindFieldsSchema.partial().strict());
+export type UpdateDiscountKind = z.infer<typeof UpdateDiscountKindSchema>;
+
+export const DiscountKindListQuerySchema = z.object({ active: z.enum(['true', 'false']).optional() });

@@ -11,7 +11,7 @@ import {
   IconUsers,
 } from '../components/icons.tsx';
 import { IconAppointments, IconMyAppointments } from '../features/appointments/appointment-icons.tsx';
-import { IconReceipt } from '../features/billing/billing-icons.tsx';
+import { IconDiscount, IconReceipt } from '../features/billing/billing-icons.tsx';
 import { IconCertificate } from '../features/certificates/certificate-icon.tsx';
 import { IconMyRecord, IconPatients } from '../features/patients/patient-icons.tsx';
 import { IconScreen, IconStethoscope, IconTicket } from '../features/queue/queue-icons.tsx';
@@ -37,6 +37,7 @@ export interface NavItem {
     | 'displays'
     | 'schedules'
     | 'priceList'
+    | 'discountKinds'
     | 'calendar'
     | 'myAppointments';
   to: string;
@@ -99,6 +100,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     section: 'administration',
     permission: 'billing:read',
     icon: IconReceipt,
+  },
+  {
+    id: 'discountKinds',
+    to: '/billing/discounts',
+    section: 'administration',
+    permission: 'billing:read',
+    icon: IconDiscount,
   },
   { id: 'users', to: '/users', section: 'administration', permission: 'users:read', icon: IconUsers },
   {

@@ -158,6 +158,9 @@ export const routes: RouteObject[] = [
                   guarded('billing/price-list', 'billing:read', () =>
                     import('../features/billing/price-list-page.tsx').then((m) => m.PriceListPage),
                   ),
+                  guarded('billing/discounts', 'billing:read', () =>
+                    import('../features/billing/discount-kinds-page.tsx').then((m) => m.DiscountKindsPage),
+                  ),
                   guarded('schedules', 'schedules:read', () =>
                     import('../features/scheduling/schedules-page.tsx').then((m) => m.SchedulesPage),
                   ),

@@ -28,6 +28,7 @@ export const EVENT_INVALIDATIONS: Readonly<Record<string, readonly QueryKey[]>> 
   [EVENT_TYPES.displayRevoked]: [queryKeys.displays],
   [EVENT_TYPES.scheduleChanged]: [queryKeys.schedules],
   [EVENT_TYPES.priceListChanged]: [queryKeys.priceList],
+  [EVENT_TYPES.billingChanged]: [queryKeys.billing],
 };
 
 /**

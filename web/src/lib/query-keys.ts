@@ -35,6 +35,8 @@ export const queryKeys = {
   schedules: ['schedules'],
   /** The billing price list: items, their history and doctors' shares. */
   priceList: ['priceList'],
+  /** Billing data that billing.changed makes stale: discount kinds (and, later, invoices and payments). */
+  billing: ['billing'],
 } as const;
 
 /** The keys of one patient's record and chart, so that an event about that patient reaches exactly them. */

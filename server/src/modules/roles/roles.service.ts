@@ -39,6 +39,13 @@ export async function ensureBuiltInRoles(db: Executor): Promise<void> {
   }
 }
 
+/** Refuses keys that name no role, with the field (`path`) they came in. */
+export async function checkRoleKeys(db: Executor, keys: readonly string[], path: string): Promise<void> {
+  const found = new Set((await repo.findRoles(db, [...new Set(keys)])).map((r) => r.key));
+  const missing = keys.filter((k) => !found.has(k));
+  if (missing.length) throw fieldError(path, `unknown role: ${missing.join(', ')}`);
+}
+
 export async function listRoles(db: Executor): Promise<Role[]> {
   return repo.listRoles(db);
 }

@@ -24,7 +24,7 @@ import { endResetLinks, issuePasswordReset } from '../../platform/auth/password-
 import { type Executor, uniqueViolation } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/events.publisher.ts';
-import { findRoles } from '../roles/roles.repository.ts';
+import { checkRoleKeys } from '../roles/roles.service.ts';
 import { userSettingsOf } from '../settings/settings.service.ts';
 import * as repo from './users.repository.ts';
 
@@ -143,12 +143,6 @@ export async function getUser(db: Executor, id: string): Promise<User> {
   return toUser(row, roles.get(id) ?? []);
 }
 
-async function checkRoles(db: Executor, keys: string[]): Promise<void> {
-  const found = new Set((await findRoles(db, keys)).map((r) => r.key));
-  const missing = keys.filter((k) => !found.has(k));
-  if (missing.length) throw fieldError('body.roles', `unknown role: ${missing.join(', ')}`);
-}
-
 const emailTaken = () => fieldError('body.email', 'is already used by another account');
 
 /** Another request took the email between our check and our write: the same answer as the check. */
@@ -174,7 +168,7 @@ export async function createUser(
   return ctx.db
     .transaction(async (tx) => {
       if (await repo.findUserByEmail(tx, input.email)) throw emailTaken();
-      await checkRoles(tx, input.roles);
+      await checkRoleKeys(tx, input.roles, 'body.roles');
       const row = await repo.insertUser(tx, {
         email: input.email,
         name: input.name,
@@ -211,7 +205,7 @@ export async function updateUser(
       if (actor.actorId === id && patch.active === false)
         throw fieldError('body.active', 'you cannot deactivate your own account');
       if (patch.roles) {
-        await checkRoles(tx, patch.roles);
+        await checkRoleKeys(tx, patch.roles, 'body.roles');
         if (actor.actorId === id && before.roles.includes('admin') && !patch.roles.includes('admin')) {
           throw fieldError('body.roles', 'you cannot remove the admin role from your own account');
         }

@@ -55,7 +55,7 @@ export function CatalogTable<T extends { active: boolean }>(props: CatalogTableP
 /** The item's name, as a link-styled button that opens its form. */
 export function NameButton({ children, onClick }: { children: ReactNode; onClick: () => void }) {
   return (
-    <Anchor component="button" type="button" fw={600} size="sm" onClick={onClick}>
+    <Anchor component="button" type="button" fw={600} size="sm" ta="left" onClick={onClick}>
       {children}
     </Anchor>
   );

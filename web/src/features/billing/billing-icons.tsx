@@ -9,3 +9,13 @@ export const IconReceipt = (p: IconProps) => (
     <path d="M9 16h3" />
   </Icon>
 );
+
+/** A price tag with a percent sign: discounts. */
+export const IconDiscount = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M3 12V4a1 1 0 0 1 1-1h8l9 9-9 9z" />
+    <path d="M9 15l5-5" />
+    <circle cx="9.5" cy="10.5" r="0.5" />
+    <circle cx="13.5" cy="14.5" r="0.5" />
+  </Icon>
+);

@@ -10,6 +10,7 @@ describe('price list wording', () => {
     expect(percentOf(2100, 'es').replace(/\s/g, ' ')).toBe('21 %');
     expect(shareLabel({ kind: 'percent', basisPoints: 4000 }, 'en', money)).toBe('40%');
     expect(shareLabel({ kind: 'fixed', amountMinor: 1000 }, 'en', money)).toBe('$10.00');
+    expect(shareLabel({ kind: 'amount', amountMinor: 2500 }, 'en', money)).toBe('$25.00');
   });
 
   it('names the item in the user language', () => {

@@ -1,4 +1,4 @@
-import type { DoctorShare, PriceItem } from '@carebase/contracts';
+import type { DiscountValue, DoctorShare, PriceItem } from '@carebase/contracts';
 
 /** A rate in basis points as a percentage in the user's language: 1250 → "12.5 %". */
 export function percentOf(basisPoints: number, language: string): string {
@@ -7,8 +7,12 @@ export function percentOf(basisPoints: number, language: string): string {
   );
 }
 
-/** A doctor's share as people say it: "40 %" or "$10.00" (money formats the fixed amount). */
-export function shareLabel(share: DoctorShare, language: string, money: (minor: number) => string): string {
+/** A doctor's share or a discount as people say it: "40 %" or "$10.00" (money formats the amount). */
+export function shareLabel(
+  share: DoctorShare | DiscountValue,
+  language: string,
+  money: (minor: number) => string,
+): string {
   return share.kind === 'percent' ? percentOf(share.basisPoints, language) : money(share.amountMinor);
 }
 

@@ -1,7 +1,7 @@
-import { BUILT_IN_ROLES, type USER_SORT_FIELDS, type User, UserListQuerySchema } from '@carebase/contracts';
+import { type USER_SORT_FIELDS, type User, UserListQuerySchema } from '@carebase/contracts';
 import { ActionIcon, Badge, Button, Group, Menu, Paper, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../components/confirm-modal.tsx';
 import { DateTimeText } from '../../components/date-time-text.tsx';
@@ -10,15 +10,15 @@ import { IconDots, IconPlus, IconSearch, IconUsers } from '../../components/icon
 import { ListFooter } from '../../components/list-footer.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { RoleBadges, useRoleLabel } from '../../components/role-badges.tsx';
+import { RoleBadges } from '../../components/role-badges.tsx';
 import { nextSort, SortableTh } from '../../components/sortable-th.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useNotify } from '../../components/use-error-message.ts';
 import { useUrlQuery } from '../../components/use-url-query.ts';
 import { hasPermission } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../auth/auth.queries.ts';
-import { useRoles } from '../roles/roles.queries.ts';
-import { type RoleOption, UserFormModal } from './user-form-modal.tsx';
+import { useRoleChoices } from '../roles/use-role-choices.ts';
+import { UserFormModal } from './user-form-modal.tsx';
 import { useSendPasswordReset, useUpdateUser, useUsers } from './users.queries.ts';
 
 type SortField = (typeof USER_SORT_FIELDS)[number];
@@ -81,11 +81,10 @@ export function UsersPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const notify = useNotify();
-  const roleLabel = useRoleLabel();
   const canWrite = hasPermission(me, 'users:write');
   const [query, setQuery] = useUrlQuery(UserListQuerySchema);
   const users = useUsers(query);
-  const roles = useRoles({ enabled: hasPermission(me, 'roles:read') });
+  const { names: roleNames, options: roleOptions } = useRoleChoices();
   const update = useUpdateUser();
 
   const [search, setSearch] = useState(query.q ?? '');
@@ -99,15 +98,6 @@ export function UsersPage() {
   useEffect(() => {
     if (debouncedSearch.trim() !== (query.q ?? '')) setQuery({ q: debouncedSearch.trim() });
   }, [debouncedSearch]);
-
-  const roleNames = useMemo(
-    () => new Map((roles.data ?? []).map((role) => [role.key, role.name] as const)),
-    [roles.data],
-  );
-  const roleOptions: RoleOption[] = useMemo(() => {
-    const keys = roles.data ? roles.data.map((role) => role.key) : [...BUILT_IN_ROLES];
-    return keys.map((key) => ({ value: key, label: roleLabel(key, roleNames) }));
-  }, [roles.data, roleNames, roleLabel]);
 
   const filtered = Boolean(query.q || query.role || query.active);
   const clearFilters = () => {
