@@ -14,7 +14,7 @@ export const PDF_COLORS = {
 // rather than at every start.
 const requireHere = createRequire(import.meta.url);
 let pdfkit: typeof import('pdfkit') | undefined;
-function loadPdfkit(): typeof import('pdfkit') {
+export function loadPdfkit(): typeof import('pdfkit') {
   pdfkit ??= requireHere('pdfkit') as typeof import('pdfkit');
   return pdfkit;
 }
