@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MoneySchema } from './billing.ts';
+import { MoneySchema, PositiveMoneySchema } from './billing.ts';
 
 export const DRAWER_MOVEMENT_KINDS = ['payment', 'refund', 'paid_out', 'reopen'] as const;
 
@@ -13,9 +13,7 @@ export const DenominationCountsSchema = z
   .refine((c) => Object.keys(c).length <= 40, 'must name at most 40 denominations');
 
 export const OpenDrawerSchema = z.object({ openingFloatMinor: MoneySchema }).strict();
-export const PaidOutSchema = z
-  .object({ amountMinor: MoneySchema.refine((n) => n > 0, 'must be more than zero'), reason: ReasonSchema })
-  .strict();
+export const PaidOutSchema = z.object({ amountMinor: PositiveMoneySchema, reason: ReasonSchema }).strict();
 export const CloseDrawerSchema = z.object({ counts: DenominationCountsSchema }).strict();
 export const ReopenDrawerSchema = z.object({ reason: ReasonSchema }).strict();
 
