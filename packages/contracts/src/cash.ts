@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MoneySchema } from './billing.ts';
+import { LocalDateSchema } from './scheduling.ts';
 
 export const DRAWER_MOVEMENT_KINDS = ['payment', 'refund', 'paid_out', 'reopen'] as const;
 
@@ -18,6 +19,12 @@ export const PaidOutSchema = z
   .strict();
 export const CloseDrawerSchema = z.object({ counts: DenominationCountsSchema }).strict();
 export const ReopenDrawerSchema = z.object({ reason: ReasonSchema }).strict();
+export type OpenDrawer = z.infer<typeof OpenDrawerSchema>;
+export type PaidOut = z.infer<typeof PaidOutSchema>;
+export type CloseDrawer = z.infer<typeof CloseDrawerSchema>;
+export type ReopenDrawer = z.infer<typeof ReopenDrawerSchema>;
+/** The drawers of one business day (the clinic's today when absent). */
+export const DrawerListQuerySchema = z.object({ day: LocalDateSchema.optional() }).strict();
 
 export const DrawerMovementSchema = z.object({
   kind: z.enum(DRAWER_MOVEMENT_KINDS),
@@ -27,6 +34,7 @@ export const DrawerMovementSchema = z.object({
   byName: z.string().nullable(),
   at: z.string(),
 });
+export type DrawerMovement = z.infer<typeof DrawerMovementSchema>;
 
 export const CashDrawerSchema = z.object({
   id: z.uuid(),
