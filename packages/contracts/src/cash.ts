@@ -13,6 +13,11 @@ export const DenominationCountsSchema = z
   )
   .refine((c) => Object.keys(c).length <= 40, 'must name at most 40 denominations');
 
+/** The cash a count by denomination adds up to ({ "10000": 3, "25": 4 } → 30100 minor units). */
+export function countedMinorOf(counts: Record<string, number>): number {
+  return Object.entries(counts).reduce((sum, [value, n]) => sum + Number(value) * n, 0);
+}
+
 export const OpenDrawerSchema = z.object({ openingFloatMinor: MoneySchema }).strict();
 export const PaidOutSchema = z
   .object({ amountMinor: MoneySchema.refine((n) => n > 0, 'must be more than zero'), reason: ReasonSchema })

@@ -6,11 +6,6 @@ export function expectedCash(openingFloatMinor: number, movementSumMinor: number
   return openingFloatMinor + movementSumMinor;
 }
 
-/** The sum of a count by denomination ({ "10000": 3, "25": 4 } → 30100). */
-export function countedCash(counts: Record<string, number>): number {
-  return Object.entries(counts).reduce((sum, [value, n]) => sum + Number(value) * n, 0);
-}
-
 /** A drawer as the contract shows it; `movements` are this drawer's, in order. */
 export function toCashDrawer(row: DrawerRow, movements: readonly MovementRow[]): CashDrawer {
   const cashInMinor = movements.reduce((s, m) => s + Math.max(m.amountMinor, 0), 0);

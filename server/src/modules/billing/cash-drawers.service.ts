@@ -6,7 +6,7 @@ import type {
   Permission,
   ReopenDrawer,
 } from '@carebase/contracts';
-import { MONEY_MAX_MINOR } from '@carebase/contracts';
+import { countedMinorOf, MONEY_MAX_MINOR } from '@carebase/contracts';
 import type { AppContext } from '../../app-context.ts';
 import { type ActorContext, writeAudit } from '../../platform/audit/audit.writer.ts';
 import { type Db, type Executor, type Tx, uniqueViolation } from '../../platform/db/database.ts';
@@ -15,7 +15,7 @@ import { formatMoney } from '../../platform/pdf/pdf-text.ts';
 import { clinicToday } from '../queue/queue.service.ts';
 import { publishBillingChanged } from './billing-events.ts';
 import { recordDrawerMovement } from './cash-drawer-ledger.ts';
-import { countedCash, expectedCash, toCashDrawer } from './cash-drawer-mappers.ts';
+import { expectedCash, toCashDrawer } from './cash-drawer-mappers.ts';
 import * as repo from './cash-drawers.repository.ts';
 
 /** Who asks to see a drawer: cashiers see their own, billing:read sees every one. */
@@ -145,7 +145,7 @@ export async function closeDrawer(
   id: string,
   input: CloseDrawer,
 ): Promise<CashDrawer> {
-  const countedMinor = countedCash(input.counts);
+  const countedMinor = countedMinorOf(input.counts);
   if (countedMinor > MONEY_MAX_MINOR)
     throw fieldError('body.counts', `must add up to at most ${MONEY_MAX_MINOR} minor units`);
   return ctx.db.transaction(async (tx) => {
