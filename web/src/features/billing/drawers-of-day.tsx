@@ -6,6 +6,7 @@ import { QueryTable } from '../../components/catalog/query-table.tsx';
 import { ActionsTh } from '../../components/data-table.tsx';
 import { Empty } from '../../components/empty.tsx';
 import { useFormatters } from '../../components/use-formatters.ts';
+import { todayIn } from '../scheduling/time-off-model.ts';
 import { useDrawersOfDay } from './cash-drawer.queries.ts';
 import { DifferenceText, DrawerStatusBadge } from './drawer-summary.tsx';
 
@@ -18,7 +19,8 @@ interface DrawersOfDayProps {
 export function DrawersOfDay({ onReopen }: DrawersOfDayProps) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const [day, setDay] = useState('');
+  // Cleared, the day is the clinic's today as the server reckons it.
+  const [day, setDay] = useState(() => todayIn(format.context.timeZone));
   const drawers = useDrawersOfDay(day);
 
   return (
