@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { CashDrawer } from '@carebase/contracts';
+import type { CashDrawer, Payment } from '@carebase/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '../../test/test-app.ts';
 import { auditOf, errorPaths, snapshot } from '../../test/test-queries.ts';
-import { patients } from '../patients/patients.schema.ts';
+import { insertPatient } from '../encounters/chart-fixtures.ts';
 import { clinicToday } from '../queue/queue.service.ts';
 import { createSchedulingKit, type SchedulingKit } from '../scheduling/scheduling.test-kit.ts';
 import { cashDrawers, drawerMovements } from './cash.schema.ts';
 import { openDrawerOf, recordDrawerMovement } from './cash-drawer-ledger.ts';
-import { payments, refunds } from './payments.schema.ts';
+import { refunds } from './payments.schema.ts';
 
 let k: SchedulingKit;
 let cashier: TestUser;
@@ -43,45 +43,41 @@ async function ok(method: 'GET' | 'POST', url: string, who: TestUser, payload?: 
   return res.json();
 }
 
-/** What the lead's payment and refund code does: cash into or out of the cashier's open drawer. */
-async function cashMovement(who: TestUser, kind: 'payment' | 'refund', amountMinor: number): Promise<string> {
+/** A cash deposit taken through the payments API: it goes into the cashier's open drawer. */
+async function cashPayment(who: TestUser, amountMinor: number) {
+  const patientId = await insertPatient(k.t.app.ctx.db);
+  const body = { patientId, method: 'cash', amountMinor, deposit: true, tenderedMinor: amountMinor };
+  return k.send('POST', '/api/payments', body, who.cookie);
+}
+
+/** What the refund code does for cash: the credit note's money leaves the refunder's open drawer. */
+async function cashRefund(who: TestUser, amountMinor: number): Promise<string> {
   const ctx = k.t.app.ctx;
+  const paid = await cashPayment(who, amountMinor);
+  expect(paid.statusCode, paid.body).toBe(201);
+  const payment: Payment = paid.json();
   return ctx.db.transaction(async (tx) => {
     const drawerId = await openDrawerOf(ctx, tx, who.id);
-    const [patient] = await tx
-      .insert(patients)
+    const number = `CN-T-${randomUUID().slice(0, 6)}`;
+    const [refund] = await tx
+      .insert(refunds)
       .values({
-        mrn: `T-${randomUUID().slice(0, 8)}`,
-        givenName: 'Ana',
-        familyName: 'Cruz',
-        searchName: 'ana cruz',
-        sex: 'female',
-        birthDate: '1990-01-01',
-      })
-      .returning({ id: patients.id });
-    const patientId = patient?.id as string;
-    const number = `${kind === 'payment' ? 'RCT' : 'CN'}-${randomUUID().slice(0, 6)}`;
-    const base = { number, patientId, method: 'cash' as const, amountMinor, drawerId };
-    const [pay] = await tx
-      .insert(payments)
-      .values({ ...base, number: kind === 'payment' ? number : `RCT-${randomUUID().slice(0, 6)}` })
-      .returning({ id: payments.id });
-    const paymentId = pay?.id as string;
-    if (kind === 'payment') {
-      await recordDrawerMovement(tx, { drawerId, kind, amountMinor, paymentId, createdBy: who.id });
-    } else {
-      const [refund] = await tx
-        .insert(refunds)
-        .values({ ...base, paymentId, reason: 'deposit back' })
-        .returning({ id: refunds.id });
-      await recordDrawerMovement(tx, {
+        number,
+        patientId: payment.patientId,
+        paymentId: payment.id,
+        method: 'cash',
+        amountMinor,
+        reason: 'deposit back',
         drawerId,
-        kind,
-        amountMinor: -amountMinor,
-        refundId: refund?.id as string,
-        createdBy: who.id,
-      });
-    }
+      })
+      .returning({ id: refunds.id });
+    await recordDrawerMovement(tx, {
+      drawerId,
+      kind: 'refund',
+      amountMinor: -amountMinor,
+      refundId: refund?.id as string,
+      createdBy: who.id,
+    });
     return number;
   });
 }
@@ -194,12 +190,19 @@ describe('reading drawers', () => {
 
 describe('cash in and out', () => {
   it('adds payments and refunds with their numbers and who moved the cash', async () => {
-    const receipt = await cashMovement(cashier, 'payment', 7_550);
-    const creditNote = await cashMovement(cashier, 'refund', 1_000);
+    const paid = await cashPayment(cashier, 7_550);
+    expect(paid.statusCode, paid.body).toBe(201);
+    const creditNote = await cashRefund(cashier, 1_000);
     const d = await ok('GET', `${URL}/mine`, cashier);
-    expect(d).toMatchObject({ cashInMinor: 7_550, cashOutMinor: 1_000, expectedMinor: 16_550 });
+    expect(d).toMatchObject({ cashInMinor: 8_550, cashOutMinor: 1_000, expectedMinor: 17_550 });
     expect(d.movements).toMatchObject([
-      { kind: 'payment', amountMinor: 7_550, reference: receipt, byName: expect.stringContaining('cashier') },
+      {
+        kind: 'payment',
+        amountMinor: 7_550,
+        reference: (paid.json() as Payment).number,
+        byName: expect.stringContaining('cashier'),
+      },
+      { kind: 'payment', amountMinor: 1_000 },
       { kind: 'refund', amountMinor: -1_000, reference: creditNote },
     ]);
   });
@@ -209,7 +212,7 @@ describe('cash in and out', () => {
       amountMinor: 550,
       reason: ' Courier ',
     });
-    expect(d).toMatchObject({ cashOutMinor: 1_550, expectedMinor: 16_000 });
+    expect(d).toMatchObject({ cashOutMinor: 1_550, expectedMinor: 17_000 });
     expect(d.movements.at(-1)).toMatchObject({
       kind: 'paid_out',
       amountMinor: -550,
@@ -219,7 +222,7 @@ describe('cash in and out', () => {
     const [audit] = await auditOf(k.t.app.ctx.db, 'cash_drawer.paid_out', drawer.id);
     expect(audit).toMatchObject({
       actorId: cashier.id,
-      details: { amountMinor: 550, expectedBefore: 16_550 },
+      details: { amountMinor: 550, expectedBefore: 17_550 },
     });
   });
 
@@ -228,11 +231,11 @@ describe('cash in and out', () => {
     const over = await k.send(
       'POST',
       `${URL}/${drawer.id}/paid-outs`,
-      { amountMinor: 16_001, reason: 'x' },
+      { amountMinor: 17_001, reason: 'x' },
       cashier.cookie,
     );
     expect(over.statusCode).toBe(409);
-    expect(over.json().detail).toContain('160.00');
+    expect(over.json().detail).toContain('170.00');
     expect(errorPaths(over)).toEqual(['body.amountMinor']);
     const cases: [unknown, string][] = [
       [{ reason: 'x' }, 'body.amountMinor'],
@@ -297,14 +300,14 @@ describe('closing and reopening', () => {
   });
 
   it('closes with the count: counted, expected and difference; audited', async () => {
-    // Expected 160.00; counted 3 × 50.00 + 4 × 2.00 + 7 × 0.25 = 159.75, short by 0.25.
-    const counts = { '5000': 3, '200': 4, '25': 7, '10000': 0 };
+    // Expected 170.00; counted 3 × 50.00 + 9 × 2.00 + 7 × 0.25 = 169.75, short by 0.25.
+    const counts = { '5000': 3, '200': 9, '25': 7, '10000': 0 };
     const d = await ok('POST', `${URL}/${drawer.id}/close`, cashier, { counts });
     expect(d).toMatchObject({
       status: 'closed',
       counts,
-      countedMinor: 15_975,
-      expectedMinor: 16_000,
+      countedMinor: 16_975,
+      expectedMinor: 17_000,
       differenceMinor: -25,
       closedByName: expect.stringContaining('cashier'),
     });
@@ -312,7 +315,7 @@ describe('closing and reopening', () => {
     const [audit] = await auditOf(k.t.app.ctx.db, 'cash_drawer.close', drawer.id);
     expect(audit).toMatchObject({
       actorId: cashier.id,
-      details: { countedMinor: 15_975, expectedMinor: 16_000, differenceMinor: -25 },
+      details: { countedMinor: 16_975, expectedMinor: 17_000, differenceMinor: -25 },
     });
   });
 
@@ -327,7 +330,7 @@ describe('closing and reopening', () => {
     expect(paidOut.statusCode).toBe(409);
     const close = await k.send('POST', `${URL}/${drawer.id}/close`, { counts: {} }, cashier.cookie);
     expect(close.statusCode).toBe(409);
-    await expect(cashMovement(cashier, 'payment', 100)).rejects.toMatchObject({ code: 'conflict' });
+    expect((await cashPayment(cashier, 100)).statusCode).toBe(409);
     expect(await tables()).toEqual(before);
   });
 
@@ -345,13 +348,13 @@ describe('closing and reopening', () => {
       differenceMinor: null,
       closedAt: null,
       closedByName: null,
-      expectedMinor: 16_000,
+      expectedMinor: 17_000,
     });
     expect(d.movements.at(-1)).toMatchObject({ kind: 'reopen', amountMinor: 0, reason: 'Miscounted coins' });
     const [audit] = await auditOf(k.t.app.ctx.db, 'cash_drawer.reopen', drawer.id);
     expect(audit).toMatchObject({
       actorId: k.accountant.id,
-      details: { reason: 'Miscounted coins', before: { countedMinor: 15_975, differenceMinor: -25 } },
+      details: { reason: 'Miscounted coins', before: { countedMinor: 16_975, differenceMinor: -25 } },
     });
     const again = await k.send('POST', `${URL}/${drawer.id}/reopen`, { reason: 'x' }, k.accountant.cookie);
     expect(again.statusCode).toBe(409);
@@ -361,13 +364,13 @@ describe('closing and reopening', () => {
   });
 
   it('takes cash again once reopened, and closes over', async () => {
-    await cashMovement(cashier, 'payment', 500);
+    expect((await cashPayment(cashier, 500)).statusCode).toBe(201);
     const d = await ok('POST', `${URL}/${drawer.id}/close`, cashier, {
-      counts: { '10000': 1, '5000': 1, '1000': 1, '500': 1 },
+      counts: { '10000': 1, '5000': 1, '2000': 1, '500': 1 },
     });
-    expect(d).toMatchObject({ countedMinor: 16_500, expectedMinor: 16_500, differenceMinor: 0 });
+    expect(d).toMatchObject({ countedMinor: 17_500, expectedMinor: 17_500, differenceMinor: 0 });
     const over = await ok('POST', `${URL}/${drawer.id}/reopen`, k.accountant, { reason: 'found a note' });
     const closed = await ok('POST', `${URL}/${over.id}/close`, cashier, { counts: { '10000': 2 } });
-    expect(closed.differenceMinor).toBe(3_500);
+    expect(closed.differenceMinor).toBe(2_500);
   });
 });
