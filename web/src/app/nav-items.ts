@@ -11,7 +11,7 @@ import {
   IconUsers,
 } from '../components/icons.tsx';
 import { IconAppointments, IconMyAppointments } from '../features/appointments/appointment-icons.tsx';
-import { IconDiscount, IconReceipt } from '../features/billing/billing-icons.tsx';
+import { IconCashDrawer, IconDiscount, IconReceipt } from '../features/billing/billing-icons.tsx';
 import { IconCertificate } from '../features/certificates/certificate-icon.tsx';
 import { IconMyRecord, IconPatients } from '../features/patients/patient-icons.tsx';
 import { IconScreen, IconStethoscope, IconTicket } from '../features/queue/queue-icons.tsx';
@@ -38,6 +38,7 @@ export interface NavItem {
     | 'schedules'
     | 'priceList'
     | 'discountKinds'
+    | 'cashDrawer'
     | 'calendar'
     | 'myAppointments';
   to: string;
@@ -87,6 +88,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { id: 'frontDesk', to: '/front-desk', section: 'main', permission: 'queue:read', icon: IconTicket },
   { id: 'myQueue', to: '/my-queue', section: 'main', permission: 'queue:call', icon: IconStethoscope },
+  {
+    id: 'cashDrawer',
+    to: '/billing/drawer',
+    section: 'main',
+    permission: 'invoices:write',
+    icon: IconCashDrawer,
+  },
   {
     id: 'schedules',
     to: '/schedules',

@@ -19,3 +19,12 @@ export const IconDiscount = (p: IconProps) => (
     <circle cx="13.5" cy="14.5" r="0.5" />
   </Icon>
 );
+
+/** A cash drawer open under a till: the cashier's drawer. */
+export const IconCashDrawer = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 10h16v9H4z" />
+    <path d="M6 10V5h12v5" />
+    <path d="M10 14h4" />
+  </Icon>
+);
