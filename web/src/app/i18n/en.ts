@@ -1747,6 +1747,9 @@ export const en = {
       readOnly: 'You can see this tooth and its history, but not record findings.',
     },
     plans: {
+      priceItem: 'Price list item',
+      priceItemHint: 'The cost is the item’s price. Leave empty to type a cost.',
+      noPriceItem: 'None: cost typed by hand',
       title: 'Treatment plans',
       create: 'New treatment plan',
       createTitle: 'New treatment plan',

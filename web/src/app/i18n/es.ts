@@ -1791,6 +1791,9 @@ export const es: Translation = {
       readOnly: 'Puede ver este diente y su historial, pero no registrar hallazgos.',
     },
     plans: {
+      priceItem: 'Artículo de la lista de precios',
+      priceItemHint: 'El costo es el precio del artículo. Déjelo vacío para escribir un costo.',
+      noPriceItem: 'Ninguno: costo escrito a mano',
       title: 'Planes de tratamiento',
       create: 'Nuevo plan de tratamiento',
       createTitle: 'Nuevo plan de tratamiento',
