@@ -135,10 +135,10 @@ export async function payoutStatementPdf(input: PayoutStatementPdfInput): Promis
   pdf.heading(w.shares);
   pdf.table({
     columns: [
-      { header: w.date, width: 1.1 },
-      { header: w.invoice, width: 1.4 },
-      { header: w.patient, width: 1.8 },
-      { header: w.service, width: 2.2 },
+      { header: w.date, width: 1.4 },
+      { header: w.invoice, width: 1.8 },
+      { header: w.patient, width: 1.7 },
+      { header: w.service, width: 2 },
       { header: w.amountPaid, width: 1.2, align: 'right' },
       { header: w.share, width: 1.2, align: 'right' },
     ],

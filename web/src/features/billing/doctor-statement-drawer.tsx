@@ -1,5 +1,16 @@
 import type { DoctorStatement } from '@carebase/contracts';
-import { Badge, Drawer, Group, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Badge,
+  Drawer,
+  Group,
+  Paper,
+  ScrollArea,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PdfLink } from '../../components/pdf-link.tsx';
 import { QueryStates } from '../../components/query-states.tsx';
@@ -139,7 +150,10 @@ export function DoctorStatementDrawer({
       <Stack gap="md">
         <Group justify="space-between">
           <Text size="sm" c="dimmed">
-            {t('billing.payouts.periodRange', { from: format.date(middayOf(period.from)), to: format.date(middayOf(period.to)) })}
+            {t('billing.payouts.periodRange', {
+              from: format.date(middayOf(period.from)),
+              to: format.date(middayOf(period.to)),
+            })}
           </Text>
           {providerId ? (
             <PdfLink

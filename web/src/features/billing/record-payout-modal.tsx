@@ -1,4 +1,9 @@
-import { type DoctorBalance, MONEY_MAX_MINOR, PAYMENT_METHODS, type PaymentMethod } from '@carebase/contracts';
+import {
+  type DoctorBalance,
+  MONEY_MAX_MINOR,
+  PAYMENT_METHODS,
+  type PaymentMethod,
+} from '@carebase/contracts';
 import { Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FormDialog } from '../../components/catalog/form-dialog.tsx';
