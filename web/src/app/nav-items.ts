@@ -11,7 +11,7 @@ import {
   IconUsers,
 } from '../components/icons.tsx';
 import { IconAppointments, IconMyAppointments } from '../features/appointments/appointment-icons.tsx';
-import { IconCashDrawer, IconDiscount, IconReceipt } from '../features/billing/billing-icons.tsx';
+import { IconCashDrawer, IconDiscount, IconPayout, IconReceipt } from '../features/billing/billing-icons.tsx';
 import { IconCertificate } from '../features/certificates/certificate-icon.tsx';
 import { IconMyRecord, IconPatients } from '../features/patients/patient-icons.tsx';
 import { IconScreen, IconStethoscope, IconTicket } from '../features/queue/queue-icons.tsx';
@@ -39,6 +39,7 @@ export interface NavItem {
     | 'priceList'
     | 'discountKinds'
     | 'cashDrawer'
+    | 'payouts'
     | 'calendar'
     | 'myAppointments';
   to: string;
@@ -115,6 +116,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     section: 'administration',
     permission: 'billing:read',
     icon: IconDiscount,
+  },
+  {
+    id: 'payouts',
+    to: '/billing/payouts',
+    section: 'administration',
+    permission: 'billing:read',
+    icon: IconPayout,
   },
   { id: 'users', to: '/users', section: 'administration', permission: 'users:read', icon: IconUsers },
   {

@@ -164,6 +164,9 @@ export const routes: RouteObject[] = [
                   guarded('billing/discounts', 'billing:read', () =>
                     import('../features/billing/discount-kinds-page.tsx').then((m) => m.DiscountKindsPage),
                   ),
+                  guarded('billing/payouts', 'billing:read', () =>
+                    import('../features/billing/payouts-page.tsx').then((m) => m.PayoutsPage),
+                  ),
                   guarded('schedules', 'schedules:read', () =>
                     import('../features/scheduling/schedules-page.tsx').then((m) => m.SchedulesPage),
                   ),

@@ -4,6 +4,7 @@ import { cashDrawersRoutes } from './cash-drawers.routes.ts';
 import { discountKindsRoutes } from './discount-kinds.routes.ts';
 import { invoicesRoutes } from './invoices.routes.ts';
 import { paymentsRoutes } from './payments.routes.ts';
+import { payoutsRoutes } from './payouts.routes.ts';
 
 export const billingModule: CarebaseModule = {
   name: 'billing',
@@ -11,6 +12,7 @@ export const billingModule: CarebaseModule = {
     { plugin: billingRoutes, prefix: '/api/billing' },
     { plugin: discountKindsRoutes, prefix: '/api/billing' },
     { plugin: cashDrawersRoutes, prefix: '/api/billing' },
+    { plugin: payoutsRoutes, prefix: '/api/billing' },
     { plugin: invoicesRoutes, prefix: '/api/invoices' },
     { plugin: paymentsRoutes, prefix: '/api/payments' },
   ],

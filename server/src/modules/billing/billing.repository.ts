@@ -119,7 +119,11 @@ export async function activeItemIdWhere(
   by: { id: string } | { code: string } | { serviceId: string },
 ): Promise<string | undefined> {
   const match =
-    'id' in by ? eq(priceItems.id, by.id) : 'code' in by ? eq(priceItems.code, by.code) : eq(priceItems.serviceId, by.serviceId);
+    'id' in by
+      ? eq(priceItems.id, by.id)
+      : 'code' in by
+        ? eq(priceItems.code, by.code)
+        : eq(priceItems.serviceId, by.serviceId);
   const [row] = await db
     .select({ id: priceItems.id })
     .from(priceItems)

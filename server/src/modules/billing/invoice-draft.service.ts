@@ -23,7 +23,9 @@ type Unpriced = { sourceType: string; description: string };
 
 async function appointmentOf(db: Executor, id: string, path: string) {
   return findAppointment(db, id).catch((err: unknown) => {
-    throw err instanceof AppError && err.code === 'not_found' ? fieldError(path, 'is not an appointment') : err;
+    throw err instanceof AppError && err.code === 'not_found'
+      ? fieldError(path, 'is not an appointment')
+      : err;
   });
 }
 
@@ -67,7 +69,9 @@ async function linesOf(db: Executor, s: Source): Promise<{ lines: DraftLine[]; u
   }
   if (s.encounterId) {
     for (const p of await performedProcedures(db, s.encounterId)) {
-      const itemId = p.code ? await priceRepo.activeItemIdWhere(db, { code: p.code.toUpperCase() }) : undefined;
+      const itemId = p.code
+        ? await priceRepo.activeItemIdWhere(db, { code: p.code.toUpperCase() })
+        : undefined;
       if (itemId) lines.push(line(itemId, p.performedBy ?? s.providerId, 'encounter_procedure', p.id));
       else unpriced.push({ sourceType: 'encounter_procedure', description: p.description });
     }

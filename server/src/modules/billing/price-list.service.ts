@@ -164,6 +164,7 @@ export async function currentPriceOf(
   path: string,
 ): Promise<number> {
   const row = await repo.findItem(db, id);
-  if (!row?.active || row.kind !== kind) throw fieldError(path, `is not an active ${kind} item of the price list`);
+  if (!row?.active || row.kind !== kind)
+    throw fieldError(path, `is not an active ${kind} item of the price list`);
   return row.priceMinor;
 }

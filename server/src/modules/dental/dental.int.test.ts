@@ -280,7 +280,11 @@ describe('treatment plans and procedures', () => {
     };
     const crown = await item('DEN-CROWN', 'dental', 450_00);
     const lab = await item('LAB-X', 'lab', 10_00);
-    const list = await t.request({ method: 'GET', url: '/api/billing/price-list?kind=dental', cookie: dentist.cookie });
+    const list = await t.request({
+      method: 'GET',
+      url: '/api/billing/price-list?kind=dental',
+      cookie: dentist.cookie,
+    });
     expect(list.statusCode).toBe(200);
     const create = (procedure: object) =>
       t.request({

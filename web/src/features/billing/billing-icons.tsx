@@ -28,3 +28,13 @@ export const IconCashDrawer = (p: IconProps) => (
     <path d="M10 14h4" />
   </Icon>
 );
+
+/** A banknote: money paid out to doctors. */
+export const IconPayout = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="3" y="6" width="18" height="12" rx="2" />
+    <circle cx="12" cy="12" r="2.5" />
+    <path d="M6 9v.01" />
+    <path d="M18 15v.01" />
+  </Icon>
+);

@@ -20,8 +20,15 @@ describe('home cards', () => {
       'unsigned-notes',
       'approvals',
       'recent-documents',
+      'my-earnings',
     ]);
-    expect(keys(['dentist'])).toEqual(['my-queue', 'my-day', 'unsigned-notes', 'recent-documents']);
+    expect(keys(['dentist'])).toEqual([
+      'my-queue',
+      'my-day',
+      'unsigned-notes',
+      'recent-documents',
+      'my-earnings',
+    ]);
     expect(keys(['nurse'])).toEqual(['triage', 'waiting-room', 'certificate-drafts', 'front-desk-day']);
     expect(keys(['receptionist'])).toEqual(['waiting-room', 'certificate-drafts', 'front-desk-day']);
     expect(keys(['admin'])).toEqual([
@@ -43,6 +50,7 @@ describe('home cards', () => {
       'unsigned-notes',
       'approvals',
       'recent-documents',
+      'my-earnings',
       'denied-attempts',
       'awaiting-setup',
     ]);
@@ -55,5 +63,7 @@ describe('home cards', () => {
       'front-desk-day',
     ]);
     expect(keys(['caller'], ['queue:read', 'queue:call'])).toEqual(['my-queue']);
+    expect(keys(['earner'], ['queue:call', 'earnings:self'])).toEqual(['my-queue', 'my-earnings']);
+    expect(keys(['radiologist'])).not.toContain('my-earnings');
   });
 });
