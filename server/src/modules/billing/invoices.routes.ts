@@ -1,4 +1,5 @@
 import {
+  ClaimSchema,
   CreateInvoiceSchema,
   DocumentLanguageSchema,
   DraftedInvoiceSchema,
@@ -8,6 +9,7 @@ import {
   InvoiceListQuerySchema,
   InvoicePageSchema,
   InvoiceSchema,
+  UpdateClaimSchema,
   UpdateInvoiceSchema,
   VoidInvoiceSchema,
 } from '@carebase/contracts';
@@ -16,6 +18,7 @@ import type { AppContext } from '../../app-context.ts';
 import { actorOf, principalOf } from '../../platform/http/route-access.ts';
 import { sendPdf } from '../../platform/pdf/pdf-reply.ts';
 import { emailInvoice, invoiceDocument } from './billing-documents.service.ts';
+import { getClaim, updateClaim } from './claims.service.ts';
 import { draftFromVisit } from './invoice-draft.service.ts';
 import * as invoices from './invoices.service.ts';
 
@@ -125,6 +128,30 @@ export function invoicesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       handler: async (req, reply) =>
         reply.status(202).send(await emailInvoice(ctx, actorOf(req), req.params.id)),
+    });
+    app.get('/:id/claim', {
+      config: { access: 'billing:read' },
+      schema: {
+        tags,
+        summary: 'The claim to the payer for the invoice’s payer part; audited',
+        params: IdParamsSchema,
+        response: { 200: ClaimSchema },
+      },
+      handler: async (req) => {
+        const invoice = await invoices.loadInvoice(ctx.db, req.params.id);
+        return getClaim(ctx, actorOf(req), invoice.id, invoice.patientId);
+      },
+    });
+    app.patch('/:id/claim', {
+      config: { access: 'invoices:write' },
+      schema: {
+        tags,
+        summary: 'Move the claim on: submitted, approved (amount), denied, partially paid, paid',
+        params: IdParamsSchema,
+        body: UpdateClaimSchema,
+        response: { 200: ClaimSchema },
+      },
+      handler: async (req) => updateClaim(ctx, actorOf(req), req.params.id, req.body),
     });
     app.post('/:id/void', {
       config: { access: 'invoices:void' },
