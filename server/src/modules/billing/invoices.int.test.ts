@@ -417,7 +417,7 @@ describe('payer part and claims', () => {
       claimedMinor: 45_00,
       paidMinor: 0,
     });
-    const step = (body: object) => k.send('PATCH', url, body, k.cashier.cookie);
+    const step = (body: object) => k.send('POST', `${url}/status`, body, k.cashier.cookie);
     expect((await step({ status: 'paid' })).statusCode).toBe(409);
     expect((await step({ status: 'submitted', reference: 'CLM-9' })).json()).toMatchObject({
       status: 'submitted',

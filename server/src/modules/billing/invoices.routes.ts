@@ -26,7 +26,7 @@ const tags = ['billing'];
 
 export function invoicesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/', {
+    app.get('', {
       config: { access: 'billing:read' },
       schema: {
         tags,
@@ -37,7 +37,7 @@ export function invoicesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       handler: async (req) => invoices.listInvoices(ctx, actorOf(req), req.query),
     });
-    app.post('/', {
+    app.post('', {
       config: { access: 'invoices:write' },
       schema: {
         tags,
@@ -142,7 +142,7 @@ export function invoicesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         return getClaim(ctx, actorOf(req), invoice.id, invoice.patientId);
       },
     });
-    app.patch('/:id/claim', {
+    app.post('/:id/claim/status', {
       config: { access: 'invoices:write' },
       schema: {
         tags,

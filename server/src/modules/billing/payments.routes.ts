@@ -26,7 +26,7 @@ const tags = ['billing'];
 /** Payments at /api/payments; credit notes and patients' accounts sit beside them. */
 export function paymentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/', {
+    app.get('', {
       config: { access: 'billing:read' },
       schema: {
         tags,
@@ -36,7 +36,7 @@ export function paymentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       handler: async (req) => payments.listPayments(ctx, actorOf(req), req.query),
     });
-    app.post('/', {
+    app.post('', {
       config: { access: 'invoices:write' },
       schema: {
         tags,
