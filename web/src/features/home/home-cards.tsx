@@ -15,6 +15,8 @@ import { MyQueueCard } from '../queue/my-queue-card.tsx';
 import { TriageCard } from '../queue/triage-card.tsx';
 import { WaitingRoomCard } from '../queue/waiting-room-card.tsx';
 import { SetupChecklistCard } from '../setup/setup-checklist-card.tsx';
+import { RevenueTodayCard } from '../billing/revenue-today-card.tsx';
+import { UnpaidInvoicesCard } from '../billing/unpaid-invoices-card.tsx';
 import { AwaitingSetupCard } from '../users/awaiting-setup-card.tsx';
 import { type Persona, personasOf } from './home-personas.ts';
 
@@ -61,6 +63,18 @@ export const HOME_CARDS: readonly HomeCardEntry[] = [
     permission: 'appointments:read',
     Card: FrontDeskDayCard,
     wide: true,
+  },
+  {
+    key: 'unpaid-invoices',
+    personas: ['frontDesk', 'cashier', 'admin'],
+    permission: 'invoices:write',
+    Card: UnpaidInvoicesCard,
+  },
+  {
+    key: 'revenue-today',
+    personas: ['frontDesk', 'cashier', 'admin'],
+    permission: 'billing:read',
+    Card: RevenueTodayCard,
   },
   { key: 'denied-attempts', personas: ['admin'], permission: 'audit:read', Card: DeniedAttemptsCard },
   { key: 'awaiting-setup', personas: ['admin'], permission: 'users:read', Card: AwaitingSetupCard },

@@ -2,7 +2,7 @@ import { BUILT_IN_ROLES, type BuiltInRole, type Me } from '@carebase/contracts';
 import { hasPermission } from '../../lib/permissions.ts';
 
 /** Whose day a home page is shaped for. A user may be several (an owner who is also the doctor). */
-export type Persona = 'clinician' | 'nurse' | 'frontDesk' | 'admin' | 'patient';
+export type Persona = 'clinician' | 'nurse' | 'frontDesk' | 'cashier' | 'admin' | 'patient';
 
 const OF_ROLE: Partial<Record<BuiltInRole, Persona>> = {
   doctor: 'clinician',
@@ -10,6 +10,8 @@ const OF_ROLE: Partial<Record<BuiltInRole, Persona>> = {
   radiologist: 'clinician',
   nurse: 'nurse',
   receptionist: 'frontDesk',
+  cashier: 'cashier',
+  accountant: 'cashier',
   admin: 'admin',
   patient: 'patient',
 };
