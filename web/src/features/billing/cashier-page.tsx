@@ -67,7 +67,12 @@ export function CashierPage() {
                       {t('billing.cashier.otherPatient')}
                     </Button>
                   </Group>
-                  <CreditOnAccount patientId={patient.id} invoiceId={null} balanceMinor={0} canApply={false} />
+                  <CreditOnAccount
+                    patientId={patient.id}
+                    invoiceId={null}
+                    balanceMinor={0}
+                    canApply={false}
+                  />
                   <OpenInvoicesOf patientId={patient.id} onOpen={open} />
                   <Group>
                     <Button

@@ -39,7 +39,8 @@ export function CreditOnAccount({
             apply.mutate(
               { invoiceId, amountMinor: amount },
               {
-                onSuccess: () => notify.success(t('billing.cashier.creditApplied', { amount: money(amount) })),
+                onSuccess: () =>
+                  notify.success(t('billing.cashier.creditApplied', { amount: money(amount) })),
                 onError: notify.error,
               },
             )

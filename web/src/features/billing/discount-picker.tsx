@@ -3,7 +3,7 @@ import { Select, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../components/use-formatters.ts';
-import { shareLabel, itemName } from './price-format.ts';
+import { itemName, shareLabel } from './price-format.ts';
 
 interface DiscountPickerProps {
   label: string;
@@ -31,10 +31,12 @@ export function DiscountPicker({ label, kinds, saved, disabled, onSave }: Discou
   const pick = (id: string | null) => {
     setKindId(id);
     if (id === null) onSave(null);
-    else if (!(kinds.find((k) => k.id === id)?.reasonRequired && reason.trim() === '')) onSave(grant(id, reason));
+    else if (!(kinds.find((k) => k.id === id)?.reasonRequired && reason.trim() === ''))
+      onSave(grant(id, reason));
   };
   const commitReason = () => {
-    if (kindId && reason.trim() !== (saved?.reason ?? '') && reason.trim() !== '') onSave(grant(kindId, reason));
+    if (kindId && reason.trim() !== (saved?.reason ?? '') && reason.trim() !== '')
+      onSave(grant(kindId, reason));
   };
 
   return (

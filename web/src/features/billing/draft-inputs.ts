@@ -17,7 +17,11 @@ export function grantOf(discount: { kindId: string; reason: string | null }): Gr
 }
 
 /** The draft's lines with one replaced (or removed, with null). */
-export function linesWith(invoice: Invoice, index: number, next: InvoiceLineInput | null): InvoiceLineInput[] {
+export function linesWith(
+  invoice: Invoice,
+  index: number,
+  next: InvoiceLineInput | null,
+): InvoiceLineInput[] {
   return invoice.lines.flatMap((line, i) => {
     const input = i === index ? next : inputOf(line);
     return input ? [input] : [];

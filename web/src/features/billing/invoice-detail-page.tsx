@@ -65,7 +65,10 @@ export function InvoiceDetailPage() {
                 <Button component={Link} to={cashier} variant="default">
                   {t('billing.invoices.edit')}
                 </Button>
-                <Button onClick={() => issue.mutate(invoice.id, { onError: notify.error })} loading={issue.isPending}>
+                <Button
+                  onClick={() => issue.mutate(invoice.id, { onError: notify.error })}
+                  loading={issue.isPending}
+                >
                   {t('billing.invoices.issue')}
                 </Button>
                 <Button
@@ -107,7 +110,10 @@ export function InvoiceDetailPage() {
                 onClick={() =>
                   email.mutate(
                     { invoiceId: invoice.id },
-                    { onSuccess: () => notify.success(t('billing.cashier.emailQueued')), onError: notify.error },
+                    {
+                      onSuccess: () => notify.success(t('billing.cashier.emailQueued')),
+                      onError: notify.error,
+                    },
                   )
                 }
               >
@@ -156,7 +162,9 @@ export function InvoiceDetailPage() {
         pending={voiding.isPending}
         error={voiding.error}
         onClose={() => setDialog(null)}
-        onSubmit={(reason) => voiding.mutate({ id: invoice.id, reason }, { onSuccess: () => setDialog(null) })}
+        onSubmit={(reason) =>
+          voiding.mutate({ id: invoice.id, reason }, { onSuccess: () => setDialog(null) })
+        }
       />
       {dialog === 'refund' ? <RefundModal invoice={invoice} opened onClose={() => setDialog(null)} /> : null}
     </>

@@ -16,7 +16,14 @@ export function InvoiceTimeline({ invoice }: { invoice: Invoice }) {
   );
   const events = [
     ...(invoice.issuedAt
-      ? [{ at: invoice.issuedAt, key: 'issued', title: t('billing.invoices.issuedBy', { name: invoice.issuedByName ?? '' }), body: null }]
+      ? [
+          {
+            at: invoice.issuedAt,
+            key: 'issued',
+            title: t('billing.invoices.issuedBy', { name: invoice.issuedByName ?? '' }),
+            body: null,
+          },
+        ]
       : []),
     ...(payments.data ?? []).map((p) => ({
       at: p.receivedAt,
@@ -31,7 +38,14 @@ export function InvoiceTimeline({ invoice }: { invoice: Invoice }) {
       body: <Text size="sm">{r.description}</Text>,
     })),
     ...(invoice.voidedAt
-      ? [{ at: invoice.voidedAt, key: 'void', title: t('billing.invoices.voidedBy', { name: invoice.voidedByName ?? '' }), body: <Text size="sm">{invoice.voidReason}</Text> }]
+      ? [
+          {
+            at: invoice.voidedAt,
+            key: 'void',
+            title: t('billing.invoices.voidedBy', { name: invoice.voidedByName ?? '' }),
+            body: <Text size="sm">{invoice.voidReason}</Text>,
+          },
+        ]
       : []),
   ].sort((a, b) => a.at.localeCompare(b.at));
   if (events.length === 0) return null;

@@ -118,11 +118,16 @@ export function InvoiceWorkspace({ invoiceId, unpriced, onDone }: InvoiceWorkspa
               <Alert color="teal">{t('billing.cashier.paidInFull')}</Alert>
             ) : null}
             {taken.length > 0 ? (
-              <Stack gap="xs" aria-label={t('billing.cashier.paymentsTaken')} role="list">
+              <Stack
+                gap="xs"
+                component="ul"
+                className="plain-list"
+                aria-label={t('billing.cashier.paymentsTaken')}
+              >
                 {taken.map((payment) => (
-                  <div role="listitem" key={payment.id}>
+                  <li key={payment.id}>
                     <ReceiptActions payment={payment} />
-                  </div>
+                  </li>
                 ))}
               </Stack>
             ) : null}

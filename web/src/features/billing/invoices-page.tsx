@@ -1,5 +1,16 @@
 import { INVOICE_STATUSES, type InvoiceStatus } from '@carebase/contracts';
-import { Anchor, Badge, Button, CloseButton, Group, Paper, Select, Table, Text, TextInput } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  CloseButton,
+  Group,
+  Paper,
+  Select,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { DataTable } from '../../components/data-table.tsx';
@@ -112,7 +123,11 @@ export function InvoicesPage() {
               size="lg"
               variant="light"
               rightSection={
-                <CloseButton size="xs" aria-label={t('billing.invoices.clearPatient')} onClick={() => set('patientId', null)} />
+                <CloseButton
+                  size="xs"
+                  aria-label={t('billing.invoices.clearPatient')}
+                  onClick={() => set('patientId', null)}
+                />
               }
             >
               {items[0]?.patientName ?? t('billing.invoices.onePatient')}

@@ -2,16 +2,16 @@ import {
   type CreateInvoice,
   type CreatePayment,
   DraftedInvoiceSchema,
+  type GrantDiscount,
   type InvoiceLineInput,
   InvoicePageSchema,
   InvoiceSchema,
   type InvoiceStatus,
   PatientAccountSchema,
   PaymentListSchema,
-  PaymentSchema,
   type PaymentMethod,
+  PaymentSchema,
   RefundSchema,
-  type GrantDiscount,
 } from '@carebase/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';

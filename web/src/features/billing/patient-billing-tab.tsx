@@ -32,8 +32,14 @@ export function PatientBillingTab() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <SimpleGrid cols={2} spacing="sm">
-          <Figure label={t('billing.invoices.owedLabel')} value={format.money(account.data?.owedMinor ?? 0)} />
-          <Figure label={t('billing.invoices.creditLabel')} value={format.money(account.data?.creditMinor ?? 0)} />
+          <Figure
+            label={t('billing.invoices.owedLabel')}
+            value={format.money(account.data?.owedMinor ?? 0)}
+          />
+          <Figure
+            label={t('billing.invoices.creditLabel')}
+            value={format.money(account.data?.creditMinor ?? 0)}
+          />
         </SimpleGrid>
         <Anchor component={Link} to={`/billing/invoices?patientId=${patient.id}`} size="sm">
           {t('billing.invoices.patientInvoices')}
@@ -72,7 +78,9 @@ export function PatientBillingTab() {
                   )}
                   <Text size="xs" c="dimmed">
                     {e.kind === 'payment'
-                      ? t(`billing.invoices.methods.${e.description as 'cash'}`, { defaultValue: e.description })
+                      ? t(`billing.invoices.methods.${e.description as 'cash'}`, {
+                          defaultValue: e.description,
+                        })
                       : e.kind === 'invoice'
                         ? ''
                         : e.description}

@@ -78,7 +78,9 @@ export function PaymentForm({ patientId, invoiceId, balanceMinor, onPaid }: Paym
           onChange={setAmount}
           w={180}
           required
-          error={over && !deposit ? t('billing.cashier.moreThanOwed', { balance: money(balanceMinor) }) : undefined}
+          error={
+            over && !deposit ? t('billing.cashier.moreThanOwed', { balance: money(balanceMinor) }) : undefined
+          }
         />
         {method === 'cash' ? (
           <MoneyInput label={t('billing.cashier.tendered')} value={tendered} onChange={setTendered} w={180} />
@@ -115,7 +117,11 @@ export function PaymentForm({ patientId, invoiceId, balanceMinor, onPaid }: Paym
       />
       <FormError error={pay.error} />
       <Group>
-        <Button type="submit" loading={pay.isPending} disabled={amount === '' || amount <= 0 || (change ?? 0) < 0}>
+        <Button
+          type="submit"
+          loading={pay.isPending}
+          disabled={amount === '' || amount <= 0 || (change ?? 0) < 0}
+        >
           {t('billing.cashier.record', { amount: amount === '' ? '' : money(amount) })}
         </Button>
       </Group>

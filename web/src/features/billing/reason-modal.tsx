@@ -42,7 +42,12 @@ export function ReasonModal(props: ReasonModalProps) {
           <Button variant="default" onClick={props.onClose}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" color={props.danger ? 'red' : undefined} loading={props.pending} disabled={!reason.trim()}>
+          <Button
+            type="submit"
+            color={props.danger ? 'red' : undefined}
+            loading={props.pending}
+            disabled={!reason.trim()}
+          >
             {props.submitLabel}
           </Button>
         </Group>

@@ -16,7 +16,9 @@ export function ReceiptActions({ payment }: { payment: Payment }) {
     <Group gap="xs" justify="space-between" wrap="wrap">
       <Text size="sm">
         {payment.number} · {t(`billing.invoices.methods.${payment.method}`)} · {money(payment.amountMinor)}
-        {payment.changeMinor ? ` · ${t('billing.cashier.change', { amount: money(payment.changeMinor) })}` : ''}
+        {payment.changeMinor
+          ? ` · ${t('billing.cashier.change', { amount: money(payment.changeMinor) })}`
+          : ''}
       </Text>
       <Group gap="xs">
         {(['a4', '80mm'] as const).map((format) => (

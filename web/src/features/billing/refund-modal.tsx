@@ -9,7 +9,15 @@ import { useRefund } from './invoices.queries.ts';
 import { ReasonModal } from './reason-modal.tsx';
 
 /** Give money back on a paid invoice as a credit note: how much, how, and why. */
-export function RefundModal({ invoice, opened, onClose }: { invoice: Invoice; opened: boolean; onClose: () => void }) {
+export function RefundModal({
+  invoice,
+  opened,
+  onClose,
+}: {
+  invoice: Invoice;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { money } = useFormatters();
   const notify = useNotify();
@@ -31,7 +39,7 @@ export function RefundModal({ invoice, opened, onClose }: { invoice: Invoice; op
           { invoiceId: invoice.id, amountMinor: amount, method, reason },
           {
             onSuccess: () => {
-              notify.success(t('billing.invoices.refunded_done', { amount: money(amount) }));
+              notify.success(t('billing.invoices.refundDone', { amount: money(amount) }));
               onClose();
             },
           },

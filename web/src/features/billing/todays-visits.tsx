@@ -10,7 +10,11 @@ export function TodaysVisits({ pending, onDraft }: { pending: boolean; onDraft: 
   const queue = useQueue({});
   const items = queue.data?.items ?? [];
   return (
-    <QueryStates query={queue} isEmpty={items.length === 0} empty={<Empty title={t('billing.cashier.noVisits')} />}>
+    <QueryStates
+      query={queue}
+      isEmpty={items.length === 0}
+      empty={<Empty title={t('billing.cashier.noVisits')} />}
+    >
       <Stack gap="xs" component="ul" className="plain-list" aria-label={t('billing.cashier.todaysVisits')}>
         {items.map((visit) => (
           <Group key={visit.id} component="li" justify="space-between" gap="xs" wrap="nowrap">
@@ -19,7 +23,9 @@ export function TodaysVisits({ pending, onDraft }: { pending: boolean; onDraft: 
                 {visit.patientName}
               </Text>
               <Text size="xs" c="dimmed" truncate>
-                {[visit.ticket, visit.providerName, t(`queue.statuses.${visit.status}`)].filter(Boolean).join(' · ')}
+                {[visit.ticket, visit.providerName, t(`queue.statuses.${visit.status}`)]
+                  .filter(Boolean)
+                  .join(' · ')}
               </Text>
             </Stack>
             <Button

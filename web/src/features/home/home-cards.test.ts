@@ -23,10 +23,20 @@ describe('home cards', () => {
     ]);
     expect(keys(['dentist'])).toEqual(['my-queue', 'my-day', 'unsigned-notes', 'recent-documents']);
     expect(keys(['nurse'])).toEqual(['triage', 'waiting-room', 'certificate-drafts', 'front-desk-day']);
-    expect(keys(['receptionist'])).toEqual(['waiting-room', 'certificate-drafts', 'front-desk-day']);
+    expect(keys(['receptionist'])).toEqual([
+      'waiting-room',
+      'certificate-drafts',
+      'front-desk-day',
+      'unpaid-invoices',
+      'revenue-today',
+    ]);
+    expect(keys(['cashier'])).toEqual(['unpaid-invoices', 'revenue-today']);
+    expect(keys(['accountant'])).toEqual(['unpaid-invoices', 'revenue-today']);
     expect(keys(['admin'])).toEqual([
       'setup-checklist',
       'system-health',
+      'unpaid-invoices',
+      'revenue-today',
       'denied-attempts',
       'awaiting-setup',
     ]);
@@ -43,6 +53,8 @@ describe('home cards', () => {
       'unsigned-notes',
       'approvals',
       'recent-documents',
+      'unpaid-invoices',
+      'revenue-today',
       'denied-attempts',
       'awaiting-setup',
     ]);
@@ -55,5 +67,6 @@ describe('home cards', () => {
       'front-desk-day',
     ]);
     expect(keys(['caller'], ['queue:read', 'queue:call'])).toEqual(['my-queue']);
+    expect(keys(['till'], ['billing:read', 'invoices:write'])).toEqual(['unpaid-invoices', 'revenue-today']);
   });
 });

@@ -5,6 +5,8 @@ import { MyDayCard } from '../appointments/my-day-card.tsx';
 import { UpcomingVisitsCard } from '../appointments/upcoming-visits-card.tsx';
 import { RecentDocumentsCard } from '../attachments/recent-documents-card.tsx';
 import { DeniedAttemptsCard } from '../audit/denied-attempts-card.tsx';
+import { RevenueTodayCard } from '../billing/revenue-today-card.tsx';
+import { UnpaidInvoicesCard } from '../billing/unpaid-invoices-card.tsx';
 import { ApprovalsCard } from '../certificates/approvals-card.tsx';
 import { CertificateDraftsCard } from '../certificates/drafts-card.tsx';
 import { UnsignedNotesCard } from '../encounters/unsigned-notes-card.tsx';
@@ -15,8 +17,6 @@ import { MyQueueCard } from '../queue/my-queue-card.tsx';
 import { TriageCard } from '../queue/triage-card.tsx';
 import { WaitingRoomCard } from '../queue/waiting-room-card.tsx';
 import { SetupChecklistCard } from '../setup/setup-checklist-card.tsx';
-import { RevenueTodayCard } from '../billing/revenue-today-card.tsx';
-import { UnpaidInvoicesCard } from '../billing/unpaid-invoices-card.tsx';
 import { AwaitingSetupCard } from '../users/awaiting-setup-card.tsx';
 import { type Persona, personasOf } from './home-personas.ts';
 

@@ -30,6 +30,7 @@ export function personasOf(me: Pick<Me, 'roles' | 'permissions'>): Set<Persona> 
   if (can('queue:call')) personas.add('clinician');
   else if (can('queue:write') && can('chart:write')) personas.add('nurse');
   else if (can('queue:write')) personas.add('frontDesk');
+  if (can('invoices:write')) personas.add('cashier');
   if (can('settings:write')) personas.add('admin');
   if (can('portal:self')) personas.add('patient');
   return personas;
