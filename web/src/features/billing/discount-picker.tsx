@@ -52,7 +52,7 @@ export function DiscountPicker({ label, kinds, saved, disabled, onSave }: Discou
         onChange={pick}
         clearable
         disabled={disabled}
-        w={220}
+        w={260}
       />
       {kindId ? (
         <TextInput
@@ -64,7 +64,7 @@ export function DiscountPicker({ label, kinds, saved, disabled, onSave }: Discou
           error={needsReason ? t('billing.cashier.reasonNeeded') : undefined}
           required={kind?.reasonRequired}
           disabled={disabled}
-          w={220}
+          w={260}
         />
       ) : null}
     </>

@@ -55,7 +55,7 @@ export function InvoiceWorkspace({ invoiceId, unpriced, onDone }: InvoiceWorkspa
           </Button>
         </Group>
       </Group>
-      {unpriced.length > 0 ? (
+      {unpriced.length > 0 && invoice.status === 'draft' ? (
         <Alert color="yellow" title={t('billing.cashier.unpricedTitle')}>
           {t('billing.cashier.unpriced', { items: unpriced.join(', ') })}
         </Alert>

@@ -1,16 +1,5 @@
 import { INVOICE_STATUSES, type InvoiceStatus } from '@carebase/contracts';
-import {
-  Anchor,
-  Badge,
-  Button,
-  CloseButton,
-  Group,
-  Paper,
-  Select,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Anchor, Button, Paper, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { DataTable } from '../../components/data-table.tsx';
@@ -25,6 +14,7 @@ import { useProviders } from '../scheduling/scheduling.queries.ts';
 import { IconReceipt } from './billing-icons.tsx';
 import { InvoiceStatusBadge } from './invoice-status-badge.tsx';
 import { useInvoices } from './invoices.queries.ts';
+import { PatientFilterSelect } from './patient-filter-select.tsx';
 
 /** `/billing/invoices`: every invoice, filtered by status, days, patient and doctor, with the sums of the matches. */
 export function InvoicesPage() {
@@ -73,7 +63,7 @@ export function InvoicesPage() {
         }
       />
       <Paper withBorder radius="md" p="md">
-        <Group gap="sm" mb="md" align="flex-end" wrap="wrap">
+        <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" mb="md">
           <Select
             label={t('billing.invoices.statusFilter')}
             placeholder={t('billing.invoices.anyStatus')}
@@ -81,21 +71,18 @@ export function InvoicesPage() {
             value={filter.status ?? null}
             onChange={(v) => set('status', v)}
             clearable
-            w={170}
           />
           <TextInput
             type="date"
             label={t('billing.invoices.from')}
             value={filter.from ?? ''}
             onChange={(e) => set('from', e.currentTarget.value)}
-            w={160}
           />
           <TextInput
             type="date"
             label={t('billing.invoices.to')}
             value={filter.to ?? ''}
             onChange={(e) => set('to', e.currentTarget.value)}
-            w={160}
           />
           <Select
             label={t('billing.invoices.doctor')}
@@ -105,7 +92,6 @@ export function InvoicesPage() {
             onChange={(v) => set('providerId', v)}
             clearable
             searchable
-            w={200}
           />
           <Select
             label={t('billing.invoices.owing')}
@@ -116,24 +102,13 @@ export function InvoicesPage() {
             value={filter.unpaid ?? 'all'}
             onChange={(v) => set('unpaid', v === 'true' ? 'true' : null)}
             allowDeselect={false}
-            w={170}
           />
-          {filter.patientId ? (
-            <Badge
-              size="lg"
-              variant="light"
-              rightSection={
-                <CloseButton
-                  size="xs"
-                  aria-label={t('billing.invoices.clearPatient')}
-                  onClick={() => set('patientId', null)}
-                />
-              }
-            >
-              {items[0]?.patientName ?? t('billing.invoices.onePatient')}
-            </Badge>
-          ) : null}
-        </Group>
+          <PatientFilterSelect
+            value={filter.patientId ?? null}
+            label={filter.patientId ? (items[0]?.patientName ?? null) : null}
+            onChange={(v) => set('patientId', v)}
+          />
+        </SimpleGrid>
         <QueryStates
           query={invoices}
           isEmpty={items.length === 0}
