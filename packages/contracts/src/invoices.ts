@@ -158,3 +158,11 @@ export const InvoicePageSchema = pageOf(InvoiceSummarySchema).extend({
     balanceMinor: z.number().int(),
   }),
 });
+
+/** The language of a printed document; the clinic's by default. */
+export const DocumentLanguageSchema = z.object({ lang: z.enum(['en', 'es']).optional() }).strict();
+export const ReceiptQuerySchema = DocumentLanguageSchema.extend({
+  format: z.enum(['a4', '80mm']).default('a4'),
+}).strict();
+/** A document queued to the patient's email address. */
+export const EmailedSchema = z.object({ to: z.string() });

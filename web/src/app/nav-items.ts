@@ -11,7 +11,12 @@ import {
   IconUsers,
 } from '../components/icons.tsx';
 import { IconAppointments, IconMyAppointments } from '../features/appointments/appointment-icons.tsx';
-import { IconCashier, IconDiscount, IconReceipt } from '../features/billing/billing-icons.tsx';
+import {
+  IconCashDrawer,
+  IconCashier,
+  IconDiscount,
+  IconReceipt,
+} from '../features/billing/billing-icons.tsx';
 import { IconCertificate } from '../features/certificates/certificate-icon.tsx';
 import { IconMyRecord, IconPatients } from '../features/patients/patient-icons.tsx';
 import { IconScreen, IconStethoscope, IconTicket } from '../features/queue/queue-icons.tsx';
@@ -40,6 +45,7 @@ export interface NavItem {
     | 'discountKinds'
     | 'cashier'
     | 'invoices'
+    | 'cashDrawer'
     | 'calendar'
     | 'myAppointments';
   to: string;
@@ -91,6 +97,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'myQueue', to: '/my-queue', section: 'main', permission: 'queue:call', icon: IconStethoscope },
   { id: 'cashier', to: '/billing/cashier', section: 'main', permission: 'invoices:write', icon: IconCashier },
   { id: 'invoices', to: '/billing/invoices', section: 'main', permission: 'billing:read', icon: IconReceipt },
+  {
+    id: 'cashDrawer',
+    to: '/billing/drawer',
+    section: 'main',
+    permission: 'invoices:write',
+    icon: IconCashDrawer,
+  },
   {
     id: 'schedules',
     to: '/schedules',

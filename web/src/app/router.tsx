@@ -155,6 +155,9 @@ export const routes: RouteObject[] = [
                   guarded('displays', 'displays:manage', () =>
                     import('../features/display/displays-page.tsx').then((m) => m.DisplaysPage),
                   ),
+                  guarded('billing/drawer', 'invoices:write', () =>
+                    import('../features/billing/cash-drawer-page.tsx').then((m) => m.CashDrawerPage),
+                  ),
                   guarded('billing/price-list', 'billing:read', () =>
                     import('../features/billing/price-list-page.tsx').then((m) => m.PriceListPage),
                   ),

@@ -1,5 +1,6 @@
 import type { CarebaseModule } from '../../platform/modules/module.ts';
 import { billingRoutes } from './billing.routes.ts';
+import { cashDrawersRoutes } from './cash-drawers.routes.ts';
 import { discountKindsRoutes } from './discount-kinds.routes.ts';
 import { invoicesRoutes } from './invoices.routes.ts';
 import { paymentsRoutes } from './payments.routes.ts';
@@ -9,6 +10,7 @@ export const billingModule: CarebaseModule = {
   routes: [
     { plugin: billingRoutes, prefix: '/api/billing' },
     { plugin: discountKindsRoutes, prefix: '/api/billing' },
+    { plugin: cashDrawersRoutes, prefix: '/api/billing' },
     { plugin: invoicesRoutes, prefix: '/api/invoices' },
     { plugin: paymentsRoutes, prefix: '/api/payments' },
   ],

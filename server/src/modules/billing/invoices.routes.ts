@@ -1,7 +1,9 @@
 import {
   CreateInvoiceSchema,
+  DocumentLanguageSchema,
   DraftedInvoiceSchema,
   DraftFromVisitSchema,
+  EmailedSchema,
   IdParamsSchema,
   InvoiceListQuerySchema,
   InvoicePageSchema,
@@ -12,6 +14,8 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { actorOf, principalOf } from '../../platform/http/route-access.ts';
+import { sendPdf } from '../../platform/pdf/pdf-reply.ts';
+import { emailInvoice, invoiceDocument } from './billing-documents.service.ts';
 import { draftFromVisit } from './invoice-draft.service.ts';
 import * as invoices from './invoices.service.ts';
 
@@ -97,6 +101,30 @@ export function invoicesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         response: { 200: InvoiceSchema },
       },
       handler: async (req) => invoices.issueInvoice(ctx, actorOf(req), req.params.id),
+    });
+    app.get('/:id/pdf', {
+      config: { access: 'billing:read' },
+      schema: {
+        tags,
+        summary: 'The invoice as an A4 PDF with letterhead, tax by rate and payment history; audited',
+        params: IdParamsSchema,
+        querystring: DocumentLanguageSchema,
+      },
+      handler: async (req, reply) => {
+        const { pdf, filename } = await invoiceDocument(ctx, actorOf(req), req.params.id, req.query.lang);
+        return sendPdf(reply, pdf, filename);
+      },
+    });
+    app.post('/:id/email', {
+      config: { access: 'invoices:write' },
+      schema: {
+        tags,
+        summary: 'Email the invoice PDF to the patient through the outbox (409 without an address)',
+        params: IdParamsSchema,
+        response: { 202: EmailedSchema },
+      },
+      handler: async (req, reply) =>
+        reply.status(202).send(await emailInvoice(ctx, actorOf(req), req.params.id)),
     });
     app.post('/:id/void', {
       config: { access: 'invoices:void' },

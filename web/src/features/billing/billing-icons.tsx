@@ -29,3 +29,12 @@ export const IconCashier = (p: IconProps) => (
     <path d="M18 15v.01" />
   </Icon>
 );
+
+/** A cash drawer open under a till: the cashier's drawer. */
+export const IconCashDrawer = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 10h16v9H4z" />
+    <path d="M6 10V5h12v5" />
+    <path d="M10 14h4" />
+  </Icon>
+);
