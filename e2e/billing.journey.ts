@@ -247,6 +247,8 @@ export async function run(): Promise<void> {
       assert.match(text, new RegExp(number), text);
       assert.match(text, /4242/, text);
     }
+    await taken.nth(1).getByRole('button', { name: 'Email receipt' }).click();
+    await page.getByText('Queued to lucia@example.org.').waitFor();
     await otherScreens(page, shot, 'cashier');
 
     // The accountant refunds part of it from the invoice page.
@@ -267,6 +269,12 @@ export async function run(): Promise<void> {
       /Refunded\s*€10\.00[\s\S]*Balance\s*€10\.00/,
     );
     await shot(accountant, 'invoice-refunded');
+    const invoiceHref = await accountant.getByRole('link', { name: 'PDF' }).getAttribute('href');
+    const invoicePdf = await accountant.request.get(`${server.baseUrl}${invoiceHref}`);
+    assert.equal(invoicePdf.status(), 200, await invoicePdf.text());
+    const invoiceText = pdfText(await invoicePdf.body());
+    for (const expected of [number, 'Composite filling', 'Senior citizen', '100.00', '20.00', '80.00'])
+      assert.ok(invoiceText.includes(expected), `the invoice PDF lacks ${expected}:\n${invoiceText}`);
     await otherScreens(accountant, shot, 'invoice-detail');
 
     await accountant.getByRole('link', { name: 'Back to invoices' }).click();

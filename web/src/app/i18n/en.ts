@@ -1172,7 +1172,7 @@ export const en = {
       paymentsTaken: 'Payments taken',
       receipt: { a4: 'Receipt (A4)', '80mm': 'Receipt (80 mm)' },
       emailReceipt: 'Email receipt',
-      emailQueued: 'The email is on its way to the patient.',
+      emailQueued: 'Queued to {{to}}.',
       owed: 'Owes {{amount}}',
       credit: 'Credit on account {{amount}}',
       applyCredit: 'Apply credit {{amount}}',

@@ -1195,7 +1195,7 @@ export const es: Translation = {
       paymentsTaken: 'Pagos registrados',
       receipt: { a4: 'Recibo (A4)', '80mm': 'Recibo (80 mm)' },
       emailReceipt: 'Enviar recibo por correo',
-      emailQueued: 'El correo va en camino al paciente.',
+      emailQueued: 'En cola para {{to}}.',
       owed: 'Debe {{amount}}',
       credit: 'Saldo a favor {{amount}}',
       applyCredit: 'Aplicar saldo a favor {{amount}}',

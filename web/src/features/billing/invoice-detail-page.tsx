@@ -28,7 +28,7 @@ import { RefundModal } from './refund-modal.tsx';
 
 /** `/billing/invoices/:id`: one invoice, its payments and credit notes, and what the user may do with it. */
 export function InvoiceDetailPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const me = useCurrentUser();
   const format = useFormatters();
@@ -101,7 +101,11 @@ export function InvoiceDetailPage() {
                 {t('billing.invoices.void')}
               </Button>
             ) : null}
-            <PdfLink href={invoicePdfUrl(invoice.id)} label={t('billing.invoices.pdf')} size="sm" />
+            <PdfLink
+              href={invoicePdfUrl(invoice.id, i18n.language)}
+              label={t('billing.invoices.pdf')}
+              size="sm"
+            />
             {!draft ? (
               <Button
                 variant="default"
@@ -111,7 +115,7 @@ export function InvoiceDetailPage() {
                   email.mutate(
                     { invoiceId: invoice.id },
                     {
-                      onSuccess: () => notify.success(t('billing.cashier.emailQueued')),
+                      onSuccess: ({ to }) => notify.success(t('billing.cashier.emailQueued', { to })),
                       onError: notify.error,
                     },
                   )

@@ -2,6 +2,7 @@ import {
   type CreateInvoice,
   type CreatePayment,
   DraftedInvoiceSchema,
+  EmailedSchema,
   type GrantDiscount,
   type InvoiceLineInput,
   InvoicePageSchema,
@@ -180,11 +181,14 @@ export function useEmailDocument() {
   return useMutation({
     mutationFn: (target: { invoiceId: string } | { paymentId: string }) =>
       'invoiceId' in target
-        ? api.post(pathOf`/api/invoices/${target.invoiceId}/email`, OkSchema, {})
-        : api.post(pathOf`/api/payments/${target.paymentId}/email`, OkSchema, {}),
+        ? api.post(pathOf`/api/invoices/${target.invoiceId}/email`, EmailedSchema, {})
+        : api.post(pathOf`/api/payments/${target.paymentId}/email`, EmailedSchema, {}),
   });
 }
 
-export const invoicePdfUrl = (id: string) => pathOf`/api/invoices/${id}/pdf`;
-export const receiptPdfUrl = (id: string, format: 'a4' | '80mm') =>
-  `${pathOf`/api/payments/${id}/receipt.pdf`}?format=${format}`;
+/** Printed in the reader's language when the server has it (English or Spanish), else the clinic's. */
+const langOf = (language: string) => (language.startsWith('es') ? 'es' : 'en');
+export const invoicePdfUrl = (id: string, language: string) =>
+  `${pathOf`/api/invoices/${id}/pdf`}?lang=${langOf(language)}`;
+export const receiptPdfUrl = (id: string, format: 'a4' | '80mm', language: string) =>
+  `${pathOf`/api/payments/${id}/receipt.pdf`}?format=${format}&lang=${langOf(language)}`;

@@ -8,7 +8,7 @@ import { receiptPdfUrl, useEmailDocument } from './invoices.queries.ts';
 
 /** One payment taken: print its receipt on A4 or an 80 mm slip (opened in a new tab), or email it. */
 export function ReceiptActions({ payment }: { payment: Payment }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { money } = useFormatters();
   const email = useEmailDocument();
   const notify = useNotify();
@@ -25,7 +25,7 @@ export function ReceiptActions({ payment }: { payment: Payment }) {
           <Button
             key={format}
             component="a"
-            href={receiptPdfUrl(payment.id, format)}
+            href={receiptPdfUrl(payment.id, format, i18n.language)}
             target="_blank"
             rel="noopener"
             size="xs"
@@ -42,7 +42,10 @@ export function ReceiptActions({ payment }: { payment: Payment }) {
           onClick={() =>
             email.mutate(
               { paymentId: payment.id },
-              { onSuccess: () => notify.success(t('billing.cashier.emailQueued')), onError: notify.error },
+              {
+                onSuccess: ({ to }) => notify.success(t('billing.cashier.emailQueued', { to })),
+                onError: notify.error,
+              },
             )
           }
         >
