@@ -191,6 +191,7 @@ export async function run(): Promise<void> {
       /Subtotal\s*€100\.00[\s\S]*Discounts\s*−€20\.00[\s\S]*Total\s*€80\.00/,
     );
     await shot(page, 'draft-discounted');
+    await otherScreens(page, shot, 'draft');
 
     await page.getByRole('button', { name: 'Issue', exact: true }).click();
     await page.getByRole('heading', { name: /^INV-/ }).waitFor();
@@ -210,6 +211,7 @@ export async function run(): Promise<void> {
       await form.getByRole('textbox', { name: 'Reference' }).fill('EW-1');
     }
     await shot(page, 'cash-change');
+    await otherScreens(page, shot, 'payment');
     await form.getByRole('button', { name: /^Record payment/ }).click();
     await page
       .getByRole('list', { name: 'Payments taken' })
