@@ -161,6 +161,15 @@ export const routes: RouteObject[] = [
                   guarded('billing/price-list', 'billing:read', () =>
                     import('../features/billing/price-list-page.tsx').then((m) => m.PriceListPage),
                   ),
+                  guarded('billing/cashier', 'invoices:write', () =>
+                    import('../features/billing/cashier-page.tsx').then((m) => m.CashierPage),
+                  ),
+                  guarded('billing/invoices', 'billing:read', () =>
+                    import('../features/billing/invoices-page.tsx').then((m) => m.InvoicesPage),
+                  ),
+                  guarded('billing/invoices/:id', 'billing:read', () =>
+                    import('../features/billing/invoice-detail-page.tsx').then((m) => m.InvoiceDetailPage),
+                  ),
                   guarded('billing/discounts', 'billing:read', () =>
                     import('../features/billing/discount-kinds-page.tsx').then((m) => m.DiscountKindsPage),
                   ),

@@ -1,22 +1,16 @@
 import {
-  ALL_TEETH,
-  DENTAL_PROCEDURE_KINDS,
   type DentalPlan,
   type DentalProcedure,
-  type DentalProcedureKind,
   type DentalProcedureStatus,
   PROCEDURE_TRANSITIONS,
-  type Surface,
 } from '@carebase/contracts';
 import {
   Badge,
   Button,
-  Chip,
   Group,
   Modal,
   Paper,
   Progress,
-  Select,
   Skeleton,
   Stack,
   Table,
@@ -35,16 +29,9 @@ import { useFieldErrorText, useNotify } from '../../components/use-error-message
 import { useFormatters } from '../../components/use-formatters.ts';
 import { useLastDefined } from '../../components/use-last-defined.ts';
 import { hasFieldErrorFor } from '../../lib/api.ts';
-import { currencyDigits, formatMoney } from '../../lib/format.ts';
+import { formatMoney } from '../../lib/format.ts';
 import { AddProcedureModal } from './add-procedure-modal.tsx';
-import {
-  useAddDentalProcedure,
-  useCreateDentalPlan,
-  useDentalPlans,
-  useUpdateDentalProcedure,
-} from './dental.queries.ts';
-import { surfaceOptions } from './dental-layout.ts';
-import { formatMoneyInput, parseMoneyInput } from './money-input.ts';
+import { useCreateDentalPlan, useDentalPlans, useUpdateDentalProcedure } from './dental.queries.ts';
 import type { DentalWords } from './use-dental-words.ts';
 
 const STATUS_COLORS: Record<DentalProcedureStatus, string> = {

@@ -30,10 +30,20 @@ describe('home cards', () => {
       'my-earnings',
     ]);
     expect(keys(['nurse'])).toEqual(['triage', 'waiting-room', 'certificate-drafts', 'front-desk-day']);
-    expect(keys(['receptionist'])).toEqual(['waiting-room', 'certificate-drafts', 'front-desk-day']);
+    expect(keys(['receptionist'])).toEqual([
+      'waiting-room',
+      'certificate-drafts',
+      'front-desk-day',
+      'unpaid-invoices',
+      'revenue-today',
+    ]);
+    expect(keys(['cashier'])).toEqual(['unpaid-invoices', 'revenue-today']);
+    expect(keys(['accountant'])).toEqual(['unpaid-invoices', 'revenue-today']);
     expect(keys(['admin'])).toEqual([
       'setup-checklist',
       'system-health',
+      'unpaid-invoices',
+      'revenue-today',
       'denied-attempts',
       'awaiting-setup',
     ]);
@@ -51,6 +61,8 @@ describe('home cards', () => {
       'approvals',
       'recent-documents',
       'my-earnings',
+      'unpaid-invoices',
+      'revenue-today',
       'denied-attempts',
       'awaiting-setup',
     ]);
@@ -65,5 +77,6 @@ describe('home cards', () => {
     expect(keys(['caller'], ['queue:read', 'queue:call'])).toEqual(['my-queue']);
     expect(keys(['earner'], ['queue:call', 'earnings:self'])).toEqual(['my-queue', 'my-earnings']);
     expect(keys(['radiologist'])).not.toContain('my-earnings');
+    expect(keys(['till'], ['billing:read', 'invoices:write'])).toEqual(['unpaid-invoices', 'revenue-today']);
   });
 });
