@@ -109,7 +109,7 @@ export const InvoiceSummarySchema = z.object({
   totalMinor: z.number().int(),
   paidMinor: z.number().int(),
   refundedMinor: z.number().int(),
-  /** What is still owed: total − paid + refunded, for an issued invoice; 0 for drafts and voids. */
+  /** What is still owed on an issued invoice: total − paid (credit notes lower the total and the kept amount alike); 0 for drafts and voids. */
   balanceMinor: z.number().int(),
   payerMinor: z.number().int(),
   visitId: z.uuid().nullable(),

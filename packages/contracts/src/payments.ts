@@ -92,6 +92,7 @@ export const RefundSchema = z.object({
   createdAt: z.string(),
 });
 export type Refund = z.infer<typeof RefundSchema>;
+export const RefundListSchema = z.object({ items: z.array(RefundSchema) });
 
 export const PaymentListQuerySchema = z
   .object({
@@ -114,7 +115,8 @@ export const PatientAccountSchema = z.object({
   entries: z.array(
     z.object({
       at: z.string(),
-      kind: z.enum(['invoice', 'payment', 'refund', 'void']),
+      /** A refund shows twice: the credit note lowers what was invoiced, the money given back raises the balance again. */
+      kind: z.enum(['invoice', 'payment', 'credit_note', 'refund', 'void']),
       id: z.uuid(),
       number: z.string(),
       description: z.string(),

@@ -17,9 +17,12 @@ const voiders = alias(users, 'voider');
 /** What an invoice's summary shows besides its own columns: the patient's name. */
 const patientName = sql<string>`concat_ws(' ', ${patients.givenName}, ${patients.middleName}, ${patients.familyName}, ${patients.suffix})`;
 
-/** total − paid + refunded for issued invoices: what the patient still owes. */
+/**
+ * What the patient still owes on an issued invoice: total − paid. A refund is a credit note: it lowers what
+ * the invoice comes to by what it gives back, so it leaves the balance as it was.
+ */
 export const BALANCE = sql<number>`(case when ${invoices.status} in ('issued', 'partially_paid', 'paid')
-  then ${invoices.totalMinor} - ${invoices.paidMinor} + ${invoices.refundedMinor} else 0 end)::int`;
+  then ${invoices.totalMinor} - ${invoices.paidMinor} else 0 end)::int`;
 
 export type InvoiceListRow = InvoiceRow & { patientName: string; balanceMinor: number };
 

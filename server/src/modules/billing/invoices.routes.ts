@@ -9,6 +9,7 @@ import {
   InvoiceListQuerySchema,
   InvoicePageSchema,
   InvoiceSchema,
+  RefundListSchema,
   UpdateClaimSchema,
   UpdateInvoiceSchema,
   VoidInvoiceSchema,
@@ -21,6 +22,7 @@ import { emailInvoice, invoiceDocument } from './billing-documents.service.ts';
 import { getClaim, updateClaim } from './claims.service.ts';
 import { draftFromVisit } from './invoice-draft.service.ts';
 import * as invoices from './invoices.service.ts';
+import { listInvoiceRefunds } from './refunds.service.ts';
 
 const tags = ['billing'];
 
@@ -128,6 +130,19 @@ export function invoicesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       handler: async (req, reply) =>
         reply.status(202).send(await emailInvoice(ctx, actorOf(req), req.params.id)),
+    });
+    app.get('/:id/refunds', {
+      config: { access: 'billing:read' },
+      schema: {
+        tags,
+        summary: 'The credit notes of an invoice, newest first; audited',
+        params: IdParamsSchema,
+        response: { 200: RefundListSchema },
+      },
+      handler: async (req) => {
+        const invoice = await invoices.loadInvoice(ctx.db, req.params.id);
+        return { items: await listInvoiceRefunds(ctx, actorOf(req), invoice.id, invoice.patientId) };
+      },
     });
     app.get('/:id/claim', {
       config: { access: 'billing:read' },

@@ -12,7 +12,8 @@ import { payments, refunds } from './payments.schema.ts';
 type Entry = PatientAccount['entries'][number];
 
 /**
- * A patient's statement: every issued invoice (+), void (−), payment (−) and refund (+) in time order with
+ * A patient's statement: every issued invoice (+), void (−), payment (−), credit note (−) and money given
+ * back (+) in time order with
  * the running balance, which ends at what they owe less what is held for them. The read is audited.
  */
 export async function patientAccount(
@@ -60,14 +61,28 @@ export async function patientAccount(
       description: p.method,
       amountMinor: -p.amountMinor,
     })),
-    ...refunded.map(({ refund: r, invoiceNumber }) => ({
-      at: r.createdAt.toISOString(),
-      kind: 'refund' as const,
-      id: r.id,
-      number: r.number,
-      description: invoiceNumber ? `${invoiceNumber}: ${r.reason}` : r.reason,
-      amountMinor: r.amountMinor,
-    })),
+    ...refunded.flatMap(({ refund: r, invoiceNumber }) => [
+      ...(invoiceNumber
+        ? [
+            {
+              at: r.createdAt.toISOString(),
+              kind: 'credit_note' as const,
+              id: r.id,
+              number: r.number,
+              description: `${invoiceNumber}: ${r.reason}`,
+              amountMinor: -r.amountMinor,
+            },
+          ]
+        : []),
+      {
+        at: r.createdAt.toISOString(),
+        kind: 'refund' as const,
+        id: r.id,
+        number: r.number,
+        description: r.method,
+        amountMinor: r.amountMinor,
+      },
+    ]),
   ].sort((a, b) => (a.at === b.at ? 0 : a.at < b.at ? -1 : 1));
   let balance = 0;
   const withBalance = entries.map((e) => {

@@ -163,7 +163,23 @@ describe('POST /api/payments', () => {
     expect(a).toMatchObject({ owedMinor: 29_60, creditMinor: 0 });
     expect(a.entries.map((e) => e.kind)).toEqual(['invoice', 'payment', 'payment', 'invoice']);
     expect(a.entries.at(-1)?.balanceMinor).toBe(a.owedMinor - a.creditMinor);
-    expect(await auditOf(k.t.app.ctx.db, 'patient_account.read', inv.patientId)).toHaveLength(1);
+    // A refund shows as its credit note and the money given back; the balance ends where it was.
+    const refund = await k.send(
+      'POST',
+      '/api/payments/refunds',
+      { invoiceId: inv.id, amountMinor: 5_00, method: 'card', reason: 'goodwill' },
+      k.accountant.cookie,
+    );
+    expect(refund.statusCode, refund.body).toBe(201);
+    const after: PatientAccount = (
+      await k.send('GET', `/api/payments/accounts/${inv.patientId}`, undefined, k.receptionist.cookie)
+    ).json();
+    expect(after.entries.slice(-2).map((e) => [e.kind, e.amountMinor])).toEqual([
+      ['credit_note', -5_00],
+      ['refund', 5_00],
+    ]);
+    expect(after.entries.at(-1)?.balanceMinor).toBe(29_60);
+    expect(await auditOf(k.t.app.ctx.db, 'patient_account.read', inv.patientId)).toHaveLength(2);
   });
 
   it('refuses bad input with 400s naming the field and writes nothing', async () => {
@@ -264,11 +280,12 @@ describe('refunds, documents and email', () => {
       invoiceNumber: inv.number,
       amountMinor: 50_00,
     });
-    expect(await k.invoice(inv.id)).toMatchObject({
-      status: 'partially_paid',
-      refundedMinor: 50_00,
-      balanceMinor: 50_00,
-    });
+    const notes = await k.send('GET', `/api/invoices/${inv.id}/refunds`, undefined, k.receptionist.cookie);
+    expect(notes.json().items.map((r: { number: string; reason: string }) => r.reason)).toEqual([
+      'consultation not given',
+    ]);
+    // A credit note lowers what the invoice comes to as it gives the money back: nothing more is owed.
+    expect(await k.invoice(inv.id)).toMatchObject({ status: 'paid', refundedMinor: 50_00, balanceMinor: 0 });
     const shares = await sharesOf(inv.id);
     expect(shares).toMatchObject({ amount: 89_60 });
     expect((shares?.doctor ?? 0) + (shares?.clinic ?? 0) + (shares?.tax ?? 0)).toBe(89_60);

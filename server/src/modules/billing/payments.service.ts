@@ -68,7 +68,7 @@ export function balanceOf(invoice: InvoiceRow, path: string): number {
         fields: [{ path, message: `is ${invoice.status}` }],
       },
     );
-  return invoice.totalMinor - invoice.paidMinor + invoice.refundedMinor;
+  return invoice.totalMinor - invoice.paidMinor;
 }
 
 /** The patient's issued invoices named, locked in id order, each checked to be theirs. */

@@ -61,10 +61,10 @@ async function insertEntries(
   return entries.map(({ line }) => (ledger[line] as LedgerRow).providerId);
 }
 
-/** The status an issued invoice has with this much kept on it (paid net of refunds). */
-function statusFor(invoice: InvoiceRow, kept: number): InvoiceRow['status'] {
-  if (kept >= invoice.totalMinor) return 'paid';
-  return kept > 0 ? 'partially_paid' : 'issued';
+/** The status of an issued invoice with this much paid on it; credit notes lower what is due and what was kept alike. */
+function statusFor(invoice: InvoiceRow, paid: number): InvoiceRow['status'] {
+  if (paid >= invoice.totalMinor) return 'paid';
+  return paid > 0 ? 'partially_paid' : 'issued';
 }
 
 /**
@@ -82,7 +82,7 @@ export async function postAllocation(
   const paidMinor = invoice.paidMinor + amount;
   await tx
     .update(invoices)
-    .set({ paidMinor, status: statusFor(invoice, paidMinor - invoice.refundedMinor), updatedAt: sql`now()` })
+    .set({ paidMinor, status: statusFor(invoice, paidMinor), updatedAt: sql`now()` })
     .where(eq(invoices.id, invoice.id));
   invoice.paidMinor = paidMinor;
   return doctors;
@@ -102,7 +102,6 @@ export async function postRefund(
     .update(invoices)
     .set({
       refundedMinor,
-      status: statusFor(invoice, invoice.paidMinor - refundedMinor),
       updatedAt: sql`now()`,
     })
     .where(eq(invoices.id, invoice.id));

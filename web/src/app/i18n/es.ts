@@ -1152,7 +1152,7 @@ export const es: Translation = {
   },
   billing: {
     cashier: {
-      title: 'Caja',
+      title: 'Cobros',
       description:
         'Busque al paciente o una de las visitas de hoy, prepare y emita la factura, cobre hasta saldarla e imprima o envíe el recibo.',
       findPatient: 'Paciente',
@@ -1280,7 +1280,13 @@ export const es: Translation = {
       entry: 'Movimiento',
       amount: 'Importe',
       runningBalance: 'Saldo',
-      entryKinds: { invoice: 'Factura', payment: 'Pago', refund: 'Reembolso', void: 'Anulada' },
+      entryKinds: {
+        invoice: 'Factura',
+        payment: 'Pago',
+        credit_note: 'Nota de crédito',
+        refund: 'Dinero devuelto',
+        void: 'Anulada',
+      },
       awaitingPayment: 'Facturas pendientes de pago',
       openList: 'Todas las pendientes',
       owedInAll: '{{amount}} adeudados en total',

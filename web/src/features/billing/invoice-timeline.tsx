@@ -2,7 +2,7 @@ import type { Invoice } from '@carebase/contracts';
 import { Text, Timeline } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../components/use-formatters.ts';
-import { usePatientAccount, usePayments } from './invoices.queries.ts';
+import { useInvoiceRefunds, usePayments } from './invoices.queries.ts';
 import { ReceiptActions } from './receipt-actions.tsx';
 
 /** What happened to an invoice after it was issued: payments (with their receipts), credit notes, the void. */
@@ -10,10 +10,7 @@ export function InvoiceTimeline({ invoice }: { invoice: Invoice }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const payments = usePayments({ invoiceId: invoice.id }, invoice.status !== 'draft');
-  const account = usePatientAccount(invoice.status === 'draft' ? null : invoice.patientId);
-  const refunds = (account.data?.entries ?? []).filter(
-    (e) => e.kind === 'refund' && invoice.number !== null && e.description.startsWith(`${invoice.number}:`),
-  );
+  const refunds = useInvoiceRefunds(invoice.id, invoice.status !== 'draft').data ?? [];
   const events = [
     ...(invoice.issuedAt
       ? [
@@ -32,10 +29,10 @@ export function InvoiceTimeline({ invoice }: { invoice: Invoice }) {
       body: <ReceiptActions payment={p} />,
     })),
     ...refunds.map((r) => ({
-      at: r.at,
+      at: r.createdAt,
       key: r.id,
       title: t('billing.invoices.refundEntry', { number: r.number, amount: format.money(r.amountMinor) }),
-      body: <Text size="sm">{r.description}</Text>,
+      body: <Text size="sm">{r.reason}</Text>,
     })),
     ...(invoice.voidedAt
       ? [

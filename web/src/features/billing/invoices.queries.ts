@@ -12,6 +12,7 @@ import {
   PaymentListSchema,
   type PaymentMethod,
   PaymentSchema,
+  RefundListSchema,
   RefundSchema,
 } from '@carebase/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -38,6 +39,7 @@ export const invoiceKeys = {
   detail: (id: string) => [...queryKeys.billing, 'invoices', 'detail', id] as const,
   payments: (filter: PaymentFilter) => [...queryKeys.billing, 'payments', filter] as const,
   account: (patientId: string) => [...queryKeys.billing, 'account', patientId] as const,
+  refunds: (invoiceId: string) => [...queryKeys.billing, 'refunds', invoiceId] as const,
 };
 
 const OkSchema = z.unknown();
@@ -64,6 +66,15 @@ export function usePayments(filter: PaymentFilter, enabled = true) {
     queryKey: invoiceKeys.payments(filter),
     queryFn: async ({ signal }) =>
       (await api.get('/api/payments', PaymentListSchema, { query: filter, signal })).items,
+    enabled,
+  });
+}
+
+export function useInvoiceRefunds(invoiceId: string, enabled = true) {
+  return useQuery({
+    queryKey: invoiceKeys.refunds(invoiceId),
+    queryFn: async ({ signal }) =>
+      (await api.get(pathOf`/api/invoices/${invoiceId}/refunds`, RefundListSchema, { signal })).items,
     enabled,
   });
 }

@@ -64,7 +64,7 @@ export function PatientBillingTab() {
             }
           >
             {entries.map((e) => (
-              <Table.Tr key={`${e.kind}-${e.id}`}>
+              <Table.Tr key={`${e.kind}-${e.id}-${e.at}`}>
                 <Table.Td>{format.date(e.at)}</Table.Td>
                 <Table.Td>
                   {e.kind === 'invoice' || e.kind === 'void' ? (
@@ -77,7 +77,7 @@ export function PatientBillingTab() {
                     </Text>
                   )}
                   <Text size="xs" c="dimmed">
-                    {e.kind === 'payment'
+                    {e.kind === 'payment' || e.kind === 'refund'
                       ? t(`billing.invoices.methods.${e.description as 'cash'}`, {
                           defaultValue: e.description,
                         })
