@@ -268,6 +268,9 @@ export async function run(): Promise<void> {
       /Refunded\s*€10\.00[\s\S]*Balance\s*€0\.00/,
     );
     await shot(accountant, 'invoice-refunded');
+    // The receptionist's revenue card takes the refund off, live.
+    await revenueCard.getByTestId('revenue-total').filter({ hasText: '€70.00' }).waitFor();
+    assert.match(await revenueCard.innerText(), /Card\s*€40\.00/);
     const invoiceHref = await accountant.getByRole('link', { name: 'PDF' }).getAttribute('href');
     const invoicePdf = await accountant.request.get(`${server.baseUrl}${invoiceHref}`);
     assert.equal(invoicePdf.status(), 200, await invoicePdf.text());

@@ -127,3 +127,21 @@ export const PatientAccountSchema = z.object({
   ),
 });
 export type PatientAccount = z.infer<typeof PatientAccountSchema>;
+
+/** What came in and went back on one clinic day, by method: the front desk's revenue at a glance. */
+export const DaySummaryQuerySchema = z.object({ day: IsoDateSchema.optional() }).strict();
+export const DaySummarySchema = z.object({
+  day: z.string(),
+  methods: z.array(
+    z.object({
+      method: z.enum(PAYMENT_METHODS),
+      receivedMinor: z.number().int(),
+      refundedMinor: z.number().int(),
+    }),
+  ),
+  receivedMinor: z.number().int(),
+  refundedMinor: z.number().int(),
+  /** Received − refunded. */
+  netMinor: z.number().int(),
+});
+export type DaySummary = z.infer<typeof DaySummarySchema>;

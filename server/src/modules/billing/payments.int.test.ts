@@ -1,6 +1,7 @@
 import type { Invoice, PatientAccount, Payment } from '@carebase/contracts';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../platform/db/database.ts';
 import { pdfToText } from '../../platform/pdf/pdf-extract.test-helper.ts';
 import { startSmtp } from '../../test/smtp-server.ts';
 import { auditOf, errorPaths, snapshot } from '../../test/test-queries.ts';
@@ -292,6 +293,17 @@ describe('refunds, documents and email', () => {
     expect(shares?.doctor).toBeLessThan(60_00);
     const out = await k.t.app.ctx.db.select().from(drawerMovements).where(eq(drawerMovements.kind, 'refund'));
     expect(out.map((m) => m.amountMinor)).toEqual([-50_00]);
+    const day = (await k.send('GET', '/api/payments/day-summary', undefined, k.receptionist.cookie)).json();
+    const [sums] = await queryRows<{ received: number; refunded: number }>(
+      k.t.app.ctx.db,
+      sql`select (select coalesce(sum(amount_minor), 0) from payments)::int as received,
+                 (select coalesce(sum(amount_minor), 0) from refunds)::int as refunded`,
+    );
+    expect(day).toMatchObject({ receivedMinor: sums?.received, refundedMinor: sums?.refunded });
+    expect(day.netMinor).toBe((sums?.received ?? 0) - (sums?.refunded ?? 0));
+    expect(day.methods.find((m: { method: string }) => m.method === 'cash')).toMatchObject({
+      refundedMinor: 50_00,
+    });
     // Voiding needs every payment refunded first.
     expect(
       (await k.send('POST', `/api/invoices/${inv.id}/void`, { reason: 'x' }, k.accountant.cookie)).statusCode,

@@ -2,6 +2,8 @@ import {
   ApplyCreditSchema,
   CreatePaymentSchema,
   CreateRefundSchema,
+  DaySummaryQuerySchema,
+  DaySummarySchema,
   EmailedSchema,
   IdParamsSchema,
   PatientAccountSchema,
@@ -17,6 +19,7 @@ import type { AppContext } from '../../app-context.ts';
 import { actorOf, principalOf } from '../../platform/http/route-access.ts';
 import { sendPdf } from '../../platform/pdf/pdf-reply.ts';
 import { emailReceipt, receiptDocument } from './billing-documents.service.ts';
+import { daySummary } from './day-summary.service.ts';
 import { patientAccount } from './patient-account.service.ts';
 import * as payments from './payments.service.ts';
 import { createRefund } from './refunds.service.ts';
@@ -46,6 +49,16 @@ export function paymentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       handler: async (req, reply) =>
         reply.status(201).send(await payments.createPayment(ctx, principalOf(req), actorOf(req), req.body)),
+    });
+    app.get('/day-summary', {
+      config: { access: 'billing:read' },
+      schema: {
+        tags,
+        summary: 'Money received and given back on a clinic day (today by default), by method',
+        querystring: DaySummaryQuerySchema,
+        response: { 200: DaySummarySchema },
+      },
+      handler: async (req) => daySummary(ctx, req.query.day),
     });
     app.post('/apply-credit', {
       config: { access: 'invoices:write' },

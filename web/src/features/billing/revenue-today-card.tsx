@@ -1,42 +1,41 @@
-import { PAYMENT_METHODS } from '@carebase/contracts';
 import { Group, Stack, Text } from '@mantine/core';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../components/use-formatters.ts';
 import { HomeCard } from '../home/home-card.tsx';
-import { todayInZone } from '../patients/patient-age.ts';
-import { usePayments } from './invoices.queries.ts';
+import { useDaySummary } from './day-summary.queries.ts';
 
-/** Home: what came in today, by method, summed here from today's payments; billing.changed keeps it live. */
+/** Home: what came in today by method, less what was given back; billing.changed keeps it live. */
 export function RevenueTodayCard() {
   const { t } = useTranslation();
   const format = useFormatters();
-  const today = useMemo(() => todayInZone(format.context.timeZone), [format.context.timeZone]);
-  const payments = usePayments({ from: today, to: today });
-  const byMethod = new Map<string, number>();
-  for (const p of payments.data ?? []) byMethod.set(p.method, (byMethod.get(p.method) ?? 0) + p.amountMinor);
-  const total = [...byMethod.values()].reduce((a, b) => a + b, 0);
+  const summary = useDaySummary().data;
+  const methods = summary?.methods ?? [];
   return (
     <HomeCard title={t('billing.invoices.revenueToday')}>
       <Text size="xl" fw={700} data-testid="revenue-total">
-        {format.money(total)}
+        {format.money(summary?.netMinor ?? 0)}
       </Text>
-      {byMethod.size === 0 ? (
+      {methods.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('billing.invoices.noPaymentsToday')}
         </Text>
       ) : (
         <Stack gap={4} component="ul" className="plain-list" aria-label={t('billing.invoices.byMethod')}>
-          {PAYMENT_METHODS.filter((m) => byMethod.has(m)).map((m) => (
-            <Group key={m} component="li" justify="space-between">
-              <Text size="sm">{t(`billing.invoices.methods.${m}`)}</Text>
+          {methods.map((m) => (
+            <Group key={m.method} component="li" justify="space-between" wrap="nowrap">
+              <Text size="sm">{t(`billing.invoices.methods.${m.method}`)}</Text>
               <Text size="sm" fw={600}>
-                {format.money(byMethod.get(m) ?? 0)}
+                {format.money(m.receivedMinor - m.refundedMinor)}
               </Text>
             </Group>
           ))}
         </Stack>
       )}
+      {summary && summary.refundedMinor > 0 ? (
+        <Text size="xs" c="dimmed" data-testid="revenue-refunded">
+          {t('billing.invoices.refundedToday', { amount: format.money(summary.refundedMinor) })}
+        </Text>
+      ) : null}
     </HomeCard>
   );
 }

@@ -35,14 +35,16 @@ describe('home cards', () => {
       'certificate-drafts',
       'front-desk-day',
       'unpaid-invoices',
+      'my-drawer',
       'revenue-today',
     ]);
-    expect(keys(['cashier'])).toEqual(['unpaid-invoices', 'revenue-today']);
-    expect(keys(['accountant'])).toEqual(['unpaid-invoices', 'revenue-today']);
+    expect(keys(['cashier'])).toEqual(['unpaid-invoices', 'my-drawer', 'revenue-today']);
+    expect(keys(['accountant'])).toEqual(['unpaid-invoices', 'my-drawer', 'revenue-today']);
     expect(keys(['admin'])).toEqual([
       'setup-checklist',
       'system-health',
       'unpaid-invoices',
+      'open-drawers',
       'revenue-today',
       'denied-attempts',
       'awaiting-setup',
@@ -62,6 +64,7 @@ describe('home cards', () => {
       'recent-documents',
       'my-earnings',
       'unpaid-invoices',
+      'open-drawers',
       'revenue-today',
       'denied-attempts',
       'awaiting-setup',
@@ -77,6 +80,10 @@ describe('home cards', () => {
     expect(keys(['caller'], ['queue:read', 'queue:call'])).toEqual(['my-queue']);
     expect(keys(['earner'], ['queue:call', 'earnings:self'])).toEqual(['my-queue', 'my-earnings']);
     expect(keys(['radiologist'])).not.toContain('my-earnings');
-    expect(keys(['till'], ['billing:read', 'invoices:write'])).toEqual(['unpaid-invoices', 'revenue-today']);
+    expect(keys(['till'], ['billing:read', 'invoices:write'])).toEqual([
+      'unpaid-invoices',
+      'my-drawer',
+      'revenue-today',
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import { MyDayCard } from '../appointments/my-day-card.tsx';
 import { UpcomingVisitsCard } from '../appointments/upcoming-visits-card.tsx';
 import { RecentDocumentsCard } from '../attachments/recent-documents-card.tsx';
 import { DeniedAttemptsCard } from '../audit/denied-attempts-card.tsx';
+import { MyDrawerCard, OpenDrawersCard } from '../billing/drawer-cards.tsx';
 import { MyEarningsCard } from '../billing/my-earnings-card.tsx';
 import { RevenueTodayCard } from '../billing/revenue-today-card.tsx';
 import { UnpaidInvoicesCard } from '../billing/unpaid-invoices-card.tsx';
@@ -71,6 +72,18 @@ export const HOME_CARDS: readonly HomeCardEntry[] = [
     personas: ['frontDesk', 'cashier', 'admin'],
     permission: 'invoices:write',
     Card: UnpaidInvoicesCard,
+  },
+  {
+    key: 'my-drawer',
+    personas: ['frontDesk', 'cashier'],
+    permission: 'invoices:write',
+    Card: MyDrawerCard,
+  },
+  {
+    key: 'open-drawers',
+    personas: ['admin'],
+    permission: 'billing:read',
+    Card: OpenDrawersCard,
   },
   {
     key: 'revenue-today',
