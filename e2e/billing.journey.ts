@@ -279,6 +279,18 @@ export async function run(): Promise<void> {
       assert.ok(invoiceText.includes(expected), `the invoice PDF lacks ${expected}:\n${invoiceText}`);
     await otherScreens(accountant, shot, 'invoice-detail');
 
+    // The dentist's statement: 40 % of the filling's €60.00, less her part of the senior discount (€4.80),
+    // less what the refund took back of it (€2.40): €16.80, paid by the patient and owed to her.
+    await accountant.getByRole('link', { name: 'Doctor payouts', exact: true }).click();
+    const dana = accountant.getByRole('row').filter({ hasText: 'Dana Dentist' });
+    await dana.getByText('€16.80').first().waitFor();
+    await dana.getByRole('button', { name: 'Statement of Dana Dentist' }).click();
+    const statementOfDana = accountant.getByRole('dialog', { name: 'Statement of Dana Dentist' });
+    await statementOfDana.getByRole('row').filter({ hasText: 'Composite filling' }).first().waitFor();
+    await accountant.waitForTimeout(400); // the drawer slides in
+    await shot(accountant, 'dentist-statement');
+    await accountant.keyboard.press('Escape');
+    await accountant.goBack();
     await accountant.getByRole('link', { name: 'Back to invoices' }).click();
     await accountant.getByRole('row', { name: 'Totals of all matches' }).waitFor();
     await otherScreens(accountant, shot, 'invoices');

@@ -38,7 +38,10 @@ function StatementBody({ s, format }: { s: DoctorStatement; format: Formatters }
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
         <Figure label={t('billing.payouts.opening')} value={format.money(s.openingMinor)} />
         <Figure label={t('billing.payouts.earned')} value={format.money(s.earnedMinor)} />
-        <Figure label={t('billing.payouts.paid')} value={format.money(-s.paidMinor)} />
+        <Figure
+          label={t('billing.payouts.paid')}
+          value={format.money(s.paidMinor === 0 ? 0 : -s.paidMinor)}
+        />
         <Figure label={t('billing.payouts.closing')} value={format.money(s.closingMinor)} strong />
       </SimpleGrid>
 
