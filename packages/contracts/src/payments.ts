@@ -78,6 +78,9 @@ export const CreateRefundSchema = z
   })
   .strict();
 
+/** Gives back money still held on account from a deposit (the payment named in the path). */
+export const RefundDepositSchema = CreateRefundSchema.omit({ invoiceId: true });
+
 export const RefundSchema = z.object({
   id: z.uuid(),
   number: z.string(),

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors.ts';
 import { patients } from '../patients/patients.schema.ts';
 import { users } from '../users/users.schema.ts';
 import { invoices } from './invoices.schema.ts';
@@ -50,6 +51,21 @@ export async function lockDeposits(db: Executor, patientId: string) {
       ),
     )
     .orderBy(asc(payments.receivedAt), asc(payments.id));
+}
+
+/** One payment's row locked for the transaction, with what it still holds on account; 404 if there is none. */
+export async function lockPayment(db: Executor, id: string) {
+  const [locked] = await db
+    .select({ id: payments.id })
+    .from(payments)
+    .where(eq(payments.id, id))
+    .for('update');
+  if (!locked) throw new AppError('not_found', 'There is no such payment.');
+  const [row] = await db
+    .select({ id: payments.id, number: payments.number, patientId: payments.patientId, heldMinor: HELD })
+    .from(payments)
+    .where(eq(payments.id, id));
+  return row as { id: string; number: string; patientId: string; heldMinor: number };
 }
 
 export async function creditOf(db: Executor, patientId: string): Promise<number> {

@@ -11,6 +11,7 @@ import {
   PaymentListSchema,
   PaymentSchema,
   ReceiptQuerySchema,
+  RefundDepositSchema,
   RefundSchema,
 } from '@carebase/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -22,7 +23,7 @@ import { emailReceipt, receiptDocument } from './billing-documents.service.ts';
 import { daySummary } from './day-summary.service.ts';
 import { patientAccount } from './patient-account.service.ts';
 import * as payments from './payments.service.ts';
-import { createRefund } from './refunds.service.ts';
+import { createRefund, refundDeposit } from './refunds.service.ts';
 
 const tags = ['billing'];
 
@@ -103,6 +104,20 @@ export function paymentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       handler: async (req, reply) =>
         reply.status(202).send(await emailReceipt(ctx, actorOf(req), req.params.id)),
+    });
+    app.post('/:id/refunds', {
+      config: { access: 'refunds:write' },
+      schema: {
+        tags,
+        summary: 'Give back money a deposit still holds on account, as a credit note',
+        params: IdParamsSchema,
+        body: RefundDepositSchema,
+        response: { 201: RefundSchema },
+      },
+      handler: async (req, reply) =>
+        reply
+          .status(201)
+          .send(await refundDeposit(ctx, principalOf(req), actorOf(req), req.params.id, req.body)),
     });
     app.post('/refunds', {
       config: { access: 'refunds:write' },

@@ -1,4 +1,4 @@
-import type { CreateRefundSchema, Refund } from '@carebase/contracts';
+import type { CreateRefundSchema, Refund, RefundDepositSchema } from '@carebase/contracts';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
@@ -13,6 +13,7 @@ import { openDrawerOf, recordDrawerMovement } from './cash-drawer-ledger.ts';
 import { lockedInvoice } from './invoices.service.ts';
 import { toRefund } from './payment-mappers.ts';
 import * as repo from './payments.repository.ts';
+import { lockPayment } from './payments.repository.ts';
 import { refunds } from './payments.schema.ts';
 import { postRefund } from './share-ledger.ts';
 
@@ -38,6 +39,90 @@ export async function listInvoiceRefunds(
   return rows.map(toRefund);
 }
 
+/** The credit note's row, numbered in the year's CN series, and the cash out of the drawer when in cash. */
+async function writeRefund(
+  ctx: AppContext,
+  tx: Executor,
+  principal: Principal,
+  actor: ActorContext,
+  r: {
+    patientId: string;
+    invoiceId: string | null;
+    paymentId: string | null;
+    method: Refund['method'];
+    amountMinor: number;
+    reason: string;
+    reference?: string | undefined;
+  },
+): Promise<{ id: string; number: string }> {
+  const { settings } = await ctx.settings.get(ctx.db);
+  const drawerId = r.method === 'cash' ? await openDrawerOf(ctx, tx, principal.userId) : null;
+  const number = await nextNumber(tx, 'CN', Number(localDateOf(new Date(), settings.timeZone).slice(0, 4)));
+  const [row] = await tx
+    .insert(refunds)
+    .values({ ...r, number, reference: r.reference ?? null, drawerId, createdBy: actor.actorId })
+    .returning({ id: refunds.id });
+  const id = (row as { id: string }).id;
+  if (drawerId)
+    await recordDrawerMovement(tx, {
+      drawerId,
+      kind: 'refund',
+      amountMinor: -r.amountMinor,
+      refundId: id,
+      reason: r.reason,
+      createdBy: actor.actorId,
+    });
+  await writeAudit(tx, actor, {
+    action: 'refund.create',
+    resourceType: 'refund',
+    resourceId: id,
+    patientId: r.patientId,
+    details: {
+      number,
+      invoiceId: r.invoiceId,
+      paymentId: r.paymentId,
+      amountMinor: r.amountMinor,
+      method: r.method,
+      reason: r.reason,
+    },
+  });
+  return { id, number };
+}
+
+/** Gives back money still held on account from a deposit; no invoice and no shares are touched. */
+export async function refundDeposit(
+  ctx: AppContext,
+  principal: Principal,
+  actor: ActorContext,
+  paymentId: string,
+  input: z.infer<typeof RefundDepositSchema>,
+): Promise<Refund> {
+  return ctx.db.transaction(async (tx) => {
+    const payment = await lockPayment(tx, paymentId);
+    if (input.amountMinor > payment.heldMinor)
+      throw new AppError(
+        'conflict',
+        `Only ${payment.heldMinor} minor units of payment ${payment.number} are held on account.`,
+        {
+          fields: [
+            { path: 'body.amountMinor', message: `is more than is held on account (${payment.heldMinor})` },
+          ],
+        },
+      );
+    const { id } = await writeRefund(ctx, tx, principal, actor, {
+      patientId: payment.patientId,
+      invoiceId: null,
+      paymentId,
+      method: input.method,
+      amountMinor: input.amountMinor,
+      reason: input.reason,
+      reference: input.reference,
+    });
+    await publishBillingChanged(tx, id);
+    return loadRefund(tx, id);
+  });
+}
+
 /**
  * A refund on an invoice, as a credit note: up to what was paid on it and not refunded yet. The shares it
  * paid come back in proportion; cash comes out of the cashier's open drawer.
@@ -48,7 +133,6 @@ export async function createRefund(
   actor: ActorContext,
   input: z.infer<typeof CreateRefundSchema>,
 ): Promise<Refund> {
-  const { settings } = await ctx.settings.get(ctx.db);
   return ctx.db.transaction(async (tx) => {
     const invoice = await lockedInvoice(tx, input.invoiceId).catch((err: unknown) => {
       throw err instanceof AppError && err.code === 'not_found'
@@ -68,46 +152,16 @@ export async function createRefund(
           ],
         },
       );
-    const drawerId = input.method === 'cash' ? await openDrawerOf(ctx, tx, principal.userId) : null;
-    const number = await nextNumber(tx, 'CN', Number(localDateOf(new Date(), settings.timeZone).slice(0, 4)));
-    const [row] = await tx
-      .insert(refunds)
-      .values({
-        number,
-        patientId: invoice.patientId,
-        invoiceId: invoice.id,
-        method: input.method,
-        amountMinor: input.amountMinor,
-        reason: input.reason,
-        reference: input.reference ?? null,
-        drawerId,
-        createdBy: actor.actorId,
-      })
-      .returning({ id: refunds.id });
-    const refundId = (row as { id: string }).id;
-    const doctors = await postRefund(tx, invoice, refundId, input.amountMinor);
-    if (drawerId)
-      await recordDrawerMovement(tx, {
-        drawerId,
-        kind: 'refund',
-        amountMinor: -input.amountMinor,
-        refundId,
-        reason: input.reason,
-        createdBy: actor.actorId,
-      });
-    await writeAudit(tx, actor, {
-      action: 'refund.create',
-      resourceType: 'refund',
-      resourceId: refundId,
+    const { id: refundId } = await writeRefund(ctx, tx, principal, actor, {
       patientId: invoice.patientId,
-      details: {
-        number,
-        invoiceId: invoice.id,
-        amountMinor: input.amountMinor,
-        method: input.method,
-        reason: input.reason,
-      },
+      invoiceId: invoice.id,
+      paymentId: null,
+      method: input.method,
+      amountMinor: input.amountMinor,
+      reason: input.reason,
+      reference: input.reference,
     });
+    const doctors = await postRefund(tx, invoice, refundId, input.amountMinor);
     await publishBillingChanged(tx, refundId, doctors);
     return loadRefund(tx, refundId);
   });
