@@ -11,7 +11,7 @@ import {
   IconUsers,
 } from '../components/icons.tsx';
 import { IconAppointments, IconMyAppointments } from '../features/appointments/appointment-icons.tsx';
-import { IconDiscount, IconReceipt } from '../features/billing/billing-icons.tsx';
+import { IconDiscount, IconReceipt, IconReportChart } from '../features/billing/billing-icons.tsx';
 import { IconCertificate } from '../features/certificates/certificate-icon.tsx';
 import { IconMyRecord, IconPatients } from '../features/patients/patient-icons.tsx';
 import { IconScreen, IconStethoscope, IconTicket } from '../features/queue/queue-icons.tsx';
@@ -38,6 +38,7 @@ export interface NavItem {
     | 'schedules'
     | 'priceList'
     | 'discountKinds'
+    | 'billingReports'
     | 'calendar'
     | 'myAppointments';
   to: string;
@@ -107,6 +108,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     section: 'administration',
     permission: 'billing:read',
     icon: IconDiscount,
+  },
+  {
+    id: 'billingReports',
+    to: '/billing/reports',
+    section: 'administration',
+    permission: 'billing:reports',
+    icon: IconReportChart,
   },
   { id: 'users', to: '/users', section: 'administration', permission: 'users:read', icon: IconUsers },
   {

@@ -161,6 +161,9 @@ export const routes: RouteObject[] = [
                   guarded('billing/discounts', 'billing:read', () =>
                     import('../features/billing/discount-kinds-page.tsx').then((m) => m.DiscountKindsPage),
                   ),
+                  guarded('billing/reports', 'billing:reports', () =>
+                    import('../features/billing/reports-page.tsx').then((m) => m.ReportsPage),
+                  ),
                   guarded('schedules', 'schedules:read', () =>
                     import('../features/scheduling/schedules-page.tsx').then((m) => m.SchedulesPage),
                   ),

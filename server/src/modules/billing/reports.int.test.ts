@@ -253,6 +253,19 @@ describe('bad input and access', () => {
       expect(res.statusCode).toBe(400);
       expect(errorPaths(res)).toEqual(['query.to']);
     }
+    for (const [from, to, path] of [
+      ['0001-01-01', '0001-01-02', 'query.from'],
+      ['9999-06-01', '9999-12-31', 'query.to'],
+    ] as const) {
+      const res = await k.send(
+        'GET',
+        `/api/billing/reports/tax?from=${from}&to=${to}`,
+        undefined,
+        k.accountant.cookie,
+      );
+      expect(res.statusCode).toBe(400);
+      expect(errorPaths(res)).toEqual([path]);
+    }
     const ok = await k.send(
       'GET',
       '/api/billing/reports/revenue?from=2023-01-01&to=2025-12-31',

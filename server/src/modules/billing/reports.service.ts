@@ -31,6 +31,9 @@ type Method = (typeof PAYMENT_METHODS)[number];
 
 /** The period's bounds checked (to on or after from, at most three years) and turned into UTC instants. */
 export function reportWindow(q: Pick<BillingReportQuery, 'from' | 'to'>, timeZone: string): ReportWindow {
+  // Far-off days would name instants PostgreSQL cannot store (year 0, year 10000) once shifted to UTC.
+  if (q.from < '1900-01-01') throw fieldError('query.from', 'must be in 1900 or later');
+  if (q.to > '9998-12-31') throw fieldError('query.to', 'must be in 9998 or earlier');
   if (q.to < q.from) throw fieldError('query.to', 'is before query.from');
   const limit = `${String(Number(q.from.slice(0, 4)) + REPORT_MAX_YEARS).padStart(4, '0')}${q.from.slice(4)}`;
   if (q.to >= limit) throw fieldError('query.to', `is more than ${REPORT_MAX_YEARS} years after query.from`);
