@@ -10,10 +10,14 @@ export type PeriodWindow = ReportWindow & { groupBy: ReportGrouping };
 export type Big = string | number | bigint | null;
 export const num = (v: Big): number => (v === null ? 0 : Number(v));
 
-/** The first local day of the period an instant falls in, as YYYY-MM-DD; date_trunc's weeks start on Monday. */
+/**
+ * The local start of the period an instant falls in (date_trunc's weeks start on Monday). Rows are grouped by
+ * this timestamp and named (YYYY-MM-DD) only after grouping: formatting every row costs more than the sums.
+ */
 function periodOf(column: ReturnType<typeof sql.raw>, w: PeriodWindow) {
-  return sql`to_char(date_trunc(${w.groupBy}, ${column} at time zone ${w.timeZone}), 'YYYY-MM-DD')`;
+  return sql`date_trunc(${w.groupBy}, ${column} at time zone ${w.timeZone})`;
 }
+const dayName = (column: string) => sql.raw(`to_char(${column}, 'YYYY-MM-DD')`);
 
 const patientName = sql`concat_ws(' ', p.given_name, p.middle_name, p.family_name, p.suffix)`;
 
@@ -23,7 +27,7 @@ export type MethodFlowRow = { period: string; method: string; count: Big; receiv
 export function revenueByPeriodAndMethod(db: Executor, w: PeriodWindow) {
   return queryRows<MethodFlowRow>(
     db,
-    sql`select period, method, sum(count)::bigint as count, sum(received)::bigint as received,
+    sql`select ${dayName('period')} as period, method, sum(count)::bigint as count, sum(received)::bigint as received,
                sum(refunded)::bigint as refunded
         from (
           select ${periodOf(sql.raw('received_at'), w)} as period, method, count(*) as count,
@@ -48,7 +52,7 @@ const shareSums = sql`sum(s.amount_minor)::bigint as amount, sum(s.doctor_minor)
 export function sharesByPeriodAndDoctor(db: Executor, w: PeriodWindow) {
   return queryRows<SharesRow & { period: string; providerId: string | null; providerName: string | null }>(
     db,
-    sql`select g.period, g.provider_id as "providerId", u.name as "providerName",
+    sql`select ${dayName('g.period')} as period, g.provider_id as "providerId", u.name as "providerName",
                g.amount, g.doctor, g.clinic, g.tax
         from (
           select ${periodOf(sql.raw('s.at'), w)} as period, s.provider_id, ${shareSums}
@@ -113,29 +117,41 @@ const ageingSums = sql`sum(case when o.age <= 30 then o.balance else 0 end)::big
   sum(case when o.age > 90 then o.balance else 0 end)::bigint as over,
   sum(o.balance)::bigint as balance, count(*)::bigint as invoices`;
 
-export function ageingByPatient(db: Executor, asOf: string, w: ReportWindow, limit: number) {
-  return queryRows<AgeingSums & { patientId: string; mrn: string; patientName: string }>(
+/**
+ * The patients who owe most (at most `limit`) and the sums over all of them, from one pass over the open
+ * invoices: the total row is the one with a null patient.
+ */
+export async function ageingByPatient(db: Executor, asOf: string, w: ReportWindow, limit: number) {
+  type Row = AgeingSums & {
+    patientId: string | null;
+    mrn: string | null;
+    patientName: string | null;
+    patients: Big;
+  };
+  const rows = await queryRows<Row>(
     db,
-    sql`select g.*, p.mrn, ${patientName} as "patientName"
-        from (
-          select o.patient_id as "patientId", ${ageingSums}
+    sql`with per as materialized (
+          select o.patient_id, ${ageingSums}
           from (${openInvoices(asOf, w)}) o
           group by o.patient_id
-          order by sum(o.balance) desc, o.patient_id
+        )
+        select * from (
+          select per.patient_id as "patientId", per.d30, per.d60, per.d90, per.over, per.balance, per.invoices,
+                 1::bigint as patients, p.mrn, ${patientName} as "patientName"
+          from per join patients p on p.id = per.patient_id
+          order by per.balance desc, per.patient_id
           limit ${limit}
-        ) g
-        join patients p on p.id = g."patientId"
-        order by g.balance desc, g."patientId"`,
+        ) top
+        union all
+        select null, sum(d30)::bigint, sum(d60)::bigint, sum(d90)::bigint, sum(over)::bigint,
+               coalesce(sum(balance), 0)::bigint, coalesce(sum(invoices), 0)::bigint, count(*)::bigint, null, null
+        from per`,
   );
-}
-
-export async function ageingTotal(db: Executor, asOf: string, w: ReportWindow) {
-  const [row] = await queryRows<AgeingSums & { patients: Big }>(
-    db,
-    sql`select ${ageingSums}, count(distinct o.patient_id)::bigint as patients
-        from (${openInvoices(asOf, w)}) o`,
+  const total = rows.find((r) => r.patientId === null) as Row;
+  const patients = rows.filter(
+    (r): r is Row & { patientId: string; mrn: string; patientName: string } => r.patientId !== null,
   );
-  return row as AgeingSums & { patients: Big };
+  return { patients, total };
 }
 
 export type DiscountRow = {

@@ -187,10 +187,7 @@ async function ageingReport(
   w: ReportWindow,
   currency: string,
 ) {
-  const [rows, total] = await Promise.all([
-    repo.ageingByPatient(ctx.db, q.to, w, REPORT_MAX_ROWS),
-    repo.ageingTotal(ctx.db, q.to, w),
-  ]);
+  const { patients: rows, total } = await repo.ageingByPatient(ctx.db, q.to, w, REPORT_MAX_ROWS);
   const report: AgeingReport = {
     asOf: q.to,
     currency,

@@ -88,6 +88,7 @@ export function ReportsPage() {
   const [preset, setPreset] = useState<PeriodPreset | null>('thisMonth');
   const [period, setPeriod] = useState<ReportPeriod>(() => presetPeriod('thisMonth', today));
   const [tab, setTab] = useState<BillingReportName>('revenue');
+  const presets = PERIOD_PRESETS.map((p) => ({ value: p, label: t(`billing.reports.presets.${p}`) }));
   const rangeError = period.to < period.from ? t('billing.reports.toBeforeFrom') : null;
 
   const choosePreset = (value: string) => {
@@ -118,10 +119,19 @@ export function ReportsPage() {
               {t('billing.reports.period')}
             </Text>
             <SegmentedControl
+              visibleFrom="md"
               aria-labelledby="report-preset-label"
               value={preset ?? ''}
               onChange={choosePreset}
-              data={PERIOD_PRESETS.map((p) => ({ value: p, label: t(`billing.reports.presets.${p}`) }))}
+              data={presets}
+            />
+            <Select
+              hiddenFrom="md"
+              aria-labelledby="report-preset-label"
+              value={preset}
+              onChange={(v) => v && choosePreset(v)}
+              data={presets}
+              allowDeselect={false}
             />
           </Stack>
           <TextInput
