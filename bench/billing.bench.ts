@@ -298,7 +298,7 @@ async function benchOn(kind: 'postgres' | 'pglite'): Promise<void> {
         const w = reportWindow({ from: threeYears, to: today }, settings.timeZone);
         await explain(
           app.ctx.db,
-          sql`select to_char(date_trunc('month', s.at at time zone ${w.timeZone}), 'YYYY-MM-DD') as period,
+          sql`select date_trunc('month', s.at at time zone ${w.timeZone}) as period,
                      s.provider_id, sum(s.amount_minor), sum(s.doctor_minor), sum(s.clinic_minor), sum(s.tax_minor)
               from share_entries s where s.at >= ${w.start}::timestamptz and s.at < ${w.end}::timestamptz
               group by 1, 2`,
