@@ -86,7 +86,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   const db = database.db;
   const jobs = createJobs({ db, pollMs: config.jobsPollMs, log: app.log });
-  const outbox = createOutbox({ db, jobs, transports: () => transportSettings({ db, config }) });
+  const blobs = createLocalBlobStore(path.join(config.dataDir, 'blobs'));
+  const outbox = createOutbox({ db, jobs, blobs, transports: () => transportSettings({ db, config }) });
   const credentialCache = createCredentialCache({ listenerEpoch: database.listenerEpoch });
   const stopClearing = await clearOnAuthChanges(database, credentialCache);
   app.addHook('onClose', () => stopClearing());
@@ -99,7 +100,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     log: app.log,
     jobs,
     outbox,
-    blobs: createLocalBlobStore(path.join(config.dataDir, 'blobs')),
+    blobs,
     credentialCache,
     settings,
   };

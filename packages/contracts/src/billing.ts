@@ -14,6 +14,13 @@ export const MoneySchema = z
   .min(0, 'must not be negative')
   .max(MONEY_MAX_MINOR, `must be at most ${MONEY_MAX_MINOR} minor units`);
 
+/** An amount that must be more than zero: a payment, a refund, a paid-out. */
+export const PositiveMoneySchema = z
+  .number({ error: 'must be an amount in minor units (cents)' })
+  .int('must be a whole number of minor units (cents)')
+  .min(1, 'must be more than zero')
+  .max(MONEY_MAX_MINOR, `must be at most ${MONEY_MAX_MINOR} minor units`);
+
 export const BasisPointsSchema = z
   .number({ error: 'must be a number of basis points (1,200 is 12 %)' })
   .int('must be a whole number of basis points (1,200 is 12 %)')

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { MoneySchema } from './billing.ts';
+import { MoneySchema, PositiveMoneySchema } from './billing.ts';
+import { LocalDateSchema } from './scheduling.ts';
 
 export const DRAWER_MOVEMENT_KINDS = ['payment', 'refund', 'paid_out', 'reopen'] as const;
 
@@ -12,12 +13,21 @@ export const DenominationCountsSchema = z
   )
   .refine((c) => Object.keys(c).length <= 40, 'must name at most 40 denominations');
 
+/** The cash a count by denomination adds up to ({ "10000": 3, "25": 4 } → 30100 minor units). */
+export function countedMinorOf(counts: Record<string, number>): number {
+  return Object.entries(counts).reduce((sum, [value, n]) => sum + Number(value) * n, 0);
+}
+
 export const OpenDrawerSchema = z.object({ openingFloatMinor: MoneySchema }).strict();
-export const PaidOutSchema = z
-  .object({ amountMinor: MoneySchema.refine((n) => n > 0, 'must be more than zero'), reason: ReasonSchema })
-  .strict();
+export const PaidOutSchema = z.object({ amountMinor: PositiveMoneySchema, reason: ReasonSchema }).strict();
 export const CloseDrawerSchema = z.object({ counts: DenominationCountsSchema }).strict();
 export const ReopenDrawerSchema = z.object({ reason: ReasonSchema }).strict();
+export type OpenDrawer = z.infer<typeof OpenDrawerSchema>;
+export type PaidOut = z.infer<typeof PaidOutSchema>;
+export type CloseDrawer = z.infer<typeof CloseDrawerSchema>;
+export type ReopenDrawer = z.infer<typeof ReopenDrawerSchema>;
+/** The drawers of one business day (the clinic's today when absent). */
+export const DrawerListQuerySchema = z.object({ day: LocalDateSchema.optional() }).strict();
 
 export const DrawerMovementSchema = z.object({
   kind: z.enum(DRAWER_MOVEMENT_KINDS),
@@ -27,6 +37,7 @@ export const DrawerMovementSchema = z.object({
   byName: z.string().nullable(),
   at: z.string(),
 });
+export type DrawerMovement = z.infer<typeof DrawerMovementSchema>;
 
 export const CashDrawerSchema = z.object({
   id: z.uuid(),

@@ -265,8 +265,10 @@ export const DentalProcedureCreateSchema = z.object({
   description: z.string().trim().max(500).nullable().optional(),
   tooth: ToothSchema.nullable().optional(),
   surfaces: z.array(z.enum(SURFACE_INPUTS)).max(5).default([]),
-  /** Integer minor units (cents); null while not priced. */
+  /** Integer minor units (cents); null while not priced. Not given with priceItemId, whose price it takes. */
   cost: CostSchema,
+  /** The dental item of the price list it is priced from: the cost is that item's price. */
+  priceItemId: z.uuid().nullable().optional(),
   notes: NoteSchema,
   encounterId: z.uuid().nullable().optional(),
 });
@@ -277,6 +279,7 @@ export const DentalProcedurePatchSchema = requireChange(
     .object({
       status: z.enum(DENTAL_PROCEDURE_STATUSES),
       cost: CostSchema,
+      priceItemId: z.uuid().nullable(),
       description: z.string().trim().max(500).nullable(),
       notes: z.string().trim().max(2000).nullable(),
     })
@@ -296,6 +299,7 @@ export const DentalProcedureSchema = z.object({
   surfaces: z.array(z.enum(SURFACES)),
   status: z.enum(DENTAL_PROCEDURE_STATUSES),
   cost: z.number().int().nullable(),
+  priceItemId: z.uuid().nullable(),
   notes: z.string().nullable(),
   encounterId: z.uuid().nullable(),
   /** The chart entry written when the procedure was completed. */

@@ -16,6 +16,7 @@ export * from './invoices.ts';
 export * from './operations.ts';
 export * from './patients.ts';
 export * from './payments.ts';
+export * from './payouts.ts';
 export * from './permissions.ts';
 export * from './prescriptions.ts';
 export * from './problem.ts';

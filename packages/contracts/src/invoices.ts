@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MoneySchema, PRICE_ITEM_KINDS } from './billing.ts';
+import { BasisPointsSchema, MoneySchema, PRICE_ITEM_KINDS } from './billing.ts';
 import { IsoDateSchema, PageQuerySchema, pageOf, requireChange } from './common.ts';
 import { DISCOUNT_BORNE_BY, DiscountValueSchema } from './discounts.ts';
 
@@ -26,8 +26,10 @@ export const InvoiceLineInputSchema = z
     /** The doctor who earns the share; null: the line is all the clinic's. */
     providerId: z.uuid().nullable().default(null),
     discount: GrantDiscountSchema.nullable().default(null),
-    /** The payer's part of this line (coverage); at most the line's total. */
+    /** The payer's part of this line (coverage), as an amount; at most the line's total. */
     payerMinor: MoneySchema.default(0),
+    /** Or as a share of the line's total (basis points), which sets payerMinor. */
+    coverageBasisPoints: BasisPointsSchema.optional(),
   })
   .strict();
 export type InvoiceLineInput = z.input<typeof InvoiceLineInputSchema>;
@@ -158,3 +160,47 @@ export const InvoicePageSchema = pageOf(InvoiceSummarySchema).extend({
     balanceMinor: z.number().int(),
   }),
 });
+
+/** The language of a printed document; the clinic's by default. */
+export const DocumentLanguageSchema = z.object({ lang: z.enum(['en', 'es']).optional() }).strict();
+export const ReceiptQuerySchema = DocumentLanguageSchema.extend({
+  format: z.enum(['a4', '80mm']).default('a4'),
+}).strict();
+/** A document queued to the patient's email address. */
+export const EmailedSchema = z.object({ to: z.string() });
+
+/** The claim to the payer for an invoice's payer part. */
+export const ClaimSchema = z.object({
+  invoiceId: z.uuid(),
+  payerName: z.string(),
+  status: z.enum(CLAIM_STATUSES),
+  claimedMinor: z.number().int(),
+  approvedMinor: z.number().int().nullable(),
+  paidMinor: z.number().int(),
+  reference: z.string().nullable(),
+  note: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type Claim = z.infer<typeof ClaimSchema>;
+
+/** Moves a claim on: submitted → approved (with the amount) or denied → partially paid → paid. */
+export const UpdateClaimSchema = z
+  .object({
+    status: z.enum(CLAIM_STATUSES),
+    approvedMinor: MoneySchema.optional(),
+    paidMinor: MoneySchema.optional(),
+    reference: z.string().trim().min(1).max(100).optional(),
+    note: z.string().trim().max(500).optional(),
+  })
+  .strict();
+
+export const CLAIM_TRANSITIONS: Record<ClaimStatus, readonly ClaimStatus[]> = {
+  draft: ['submitted'],
+  submitted: ['approved', 'denied'],
+  approved: ['partially_paid', 'paid'],
+  partially_paid: ['partially_paid', 'paid'],
+  paid: [],
+  denied: [],
+};

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { MoneySchema } from './billing.ts';
+import { MoneySchema, PositiveMoneySchema } from './billing.ts';
 import { IsoDateSchema } from './common.ts';
 
 export const PAYMENT_METHODS = ['cash', 'card', 'bank_transfer', 'e_wallet', 'insurance', 'other'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
-const PositiveMoneySchema = MoneySchema.refine((n) => n > 0, 'must be more than zero');
 const ReasonSchema = z.string().trim().min(1, 'is required').max(500);
 
 /**

@@ -11,7 +11,14 @@ import {
   IconUsers,
 } from '../components/icons.tsx';
 import { IconAppointments, IconMyAppointments } from '../features/appointments/appointment-icons.tsx';
-import { IconDiscount, IconReceipt, IconReportChart } from '../features/billing/billing-icons.tsx';
+import {
+  IconCashDrawer,
+  IconCashier,
+  IconDiscount,
+  IconPayout,
+  IconReceipt,
+  IconReportChart,
+} from '../features/billing/billing-icons.tsx';
 import { IconCertificate } from '../features/certificates/certificate-icon.tsx';
 import { IconMyRecord, IconPatients } from '../features/patients/patient-icons.tsx';
 import { IconScreen, IconStethoscope, IconTicket } from '../features/queue/queue-icons.tsx';
@@ -38,6 +45,10 @@ export interface NavItem {
     | 'schedules'
     | 'priceList'
     | 'discountKinds'
+    | 'cashier'
+    | 'invoices'
+    | 'cashDrawer'
+    | 'payouts'
     | 'billingReports'
     | 'calendar'
     | 'myAppointments';
@@ -88,6 +99,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { id: 'frontDesk', to: '/front-desk', section: 'main', permission: 'queue:read', icon: IconTicket },
   { id: 'myQueue', to: '/my-queue', section: 'main', permission: 'queue:call', icon: IconStethoscope },
+  { id: 'cashier', to: '/billing/cashier', section: 'main', permission: 'invoices:write', icon: IconCashier },
+  { id: 'invoices', to: '/billing/invoices', section: 'main', permission: 'billing:read', icon: IconReceipt },
+  {
+    id: 'cashDrawer',
+    to: '/billing/drawer',
+    section: 'main',
+    permission: 'invoices:write',
+    icon: IconCashDrawer,
+  },
   {
     id: 'schedules',
     to: '/schedules',
@@ -108,6 +128,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     section: 'administration',
     permission: 'billing:read',
     icon: IconDiscount,
+  },
+  {
+    id: 'payouts',
+    to: '/billing/payouts',
+    section: 'administration',
+    permission: 'billing:read',
+    icon: IconPayout,
   },
   {
     id: 'billingReports',

@@ -155,11 +155,26 @@ export const routes: RouteObject[] = [
                   guarded('displays', 'displays:manage', () =>
                     import('../features/display/displays-page.tsx').then((m) => m.DisplaysPage),
                   ),
+                  guarded('billing/drawer', 'invoices:write', () =>
+                    import('../features/billing/cash-drawer-page.tsx').then((m) => m.CashDrawerPage),
+                  ),
                   guarded('billing/price-list', 'billing:read', () =>
                     import('../features/billing/price-list-page.tsx').then((m) => m.PriceListPage),
                   ),
+                  guarded('billing/cashier', 'invoices:write', () =>
+                    import('../features/billing/cashier-page.tsx').then((m) => m.CashierPage),
+                  ),
+                  guarded('billing/invoices', 'billing:read', () =>
+                    import('../features/billing/invoices-page.tsx').then((m) => m.InvoicesPage),
+                  ),
+                  guarded('billing/invoices/:id', 'billing:read', () =>
+                    import('../features/billing/invoice-detail-page.tsx').then((m) => m.InvoiceDetailPage),
+                  ),
                   guarded('billing/discounts', 'billing:read', () =>
                     import('../features/billing/discount-kinds-page.tsx').then((m) => m.DiscountKindsPage),
+                  ),
+                  guarded('billing/payouts', 'billing:read', () =>
+                    import('../features/billing/payouts-page.tsx').then((m) => m.PayoutsPage),
                   ),
                   guarded('billing/reports', 'billing:reports', () =>
                     import('../features/billing/reports-page.tsx').then((m) => m.ReportsPage),

@@ -69,6 +69,10 @@ describe('queryKeysForEvent', () => {
     ]);
   });
 
+  it('sends billing changes (payments, refunds, cash drawers) to every billing query', () => {
+    expect(queryKeysForEvent(event(EVENT_TYPES.billingChanged, { resourceId: USER }))).toEqual([['billing']]);
+  });
+
   it('ignores events it does not know, and session ends are not cache matters', () => {
     expect(queryKeysForEvent(event('lab.changed'))).toEqual([]);
     expect(queryKeysForEvent(event(EVENT_TYPES.sessionRevoked))).toEqual([]);

@@ -57,6 +57,8 @@ export type LineTerms = {
   share: DoctorShare | null;
   discount: GrantedDiscount | null;
   payerMinor: number;
+  /** Coverage as a share of the line's total; when set, it decides the payer's part. */
+  coverageBp?: number | undefined;
 };
 
 export type PricedLine = {
@@ -129,7 +131,8 @@ export function priceInvoice(terms: readonly LineTerms[], whole: GrantedDiscount
       doctorPartOfDiscount(lineDiscount, t.discount?.borneBy ?? 'clinic', share, gross) -
       doctorPartOfDiscount(fromInvoice, whole?.borneBy ?? 'clinic', share, gross);
     const total = net + tax;
-    if (t.payerMinor > total)
+    const payer = t.coverageBp === undefined ? t.payerMinor : percentOf(total, t.coverageBp);
+    if (payer > total)
       throw fieldError(`body.lines.${i}.payerMinor`, `is more than the line's total (${total} minor units)`);
     return {
       grossMinor: gross,
@@ -139,7 +142,7 @@ export function priceInvoice(terms: readonly LineTerms[], whole: GrantedDiscount
       lineTaxMinor: tax,
       totalMinor: total,
       doctorMinor: Math.min(Math.max(doctor, 0), net),
-      payerMinor: t.payerMinor,
+      payerMinor: payer,
     };
   });
   const totalMinor = sum(lines.map((l) => l.totalMinor));

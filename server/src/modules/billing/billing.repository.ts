@@ -113,6 +113,24 @@ export async function findItemIdByService(db: Executor, serviceId: string): Prom
   return row?.id;
 }
 
+/** The active item with this id, code or billed service, if any. */
+export async function activeItemIdWhere(
+  db: Executor,
+  by: { id: string } | { code: string } | { serviceId: string },
+): Promise<string | undefined> {
+  const match =
+    'id' in by
+      ? eq(priceItems.id, by.id)
+      : 'code' in by
+        ? eq(priceItems.code, by.code)
+        : eq(priceItems.serviceId, by.serviceId);
+  const [row] = await db
+    .select({ id: priceItems.id })
+    .from(priceItems)
+    .where(and(match, eq(priceItems.active, true)));
+  return row?.id;
+}
+
 export async function billedServiceIds(db: Executor): Promise<Set<string>> {
   const rows = await db
     .select({ id: priceItems.serviceId })

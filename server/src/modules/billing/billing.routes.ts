@@ -22,7 +22,8 @@ const tags = ['billing'];
 export function billingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/price-list', {
-      config: { access: 'billing:read' },
+      // Dentists plan treatments priced from the list's dental items.
+      config: { access: ['billing:read', 'dental:write'] },
       schema: {
         tags,
         summary: 'Price list items by kind and code, with their prices and share rules in force',

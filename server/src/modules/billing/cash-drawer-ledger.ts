@@ -20,7 +20,7 @@ export async function openDrawerOf(
     .from(cashDrawers)
     .where(and(eq(cashDrawers.cashierId, cashierId), eq(cashDrawers.businessDay, day)))
     .for('update');
-  if (!row || row.status !== 'open')
+  if (row?.status !== 'open')
     throw new AppError(
       'conflict',
       row

@@ -1,15 +1,14 @@
 import type { Invoice } from '@carebase/contracts';
-import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../app-context.ts';
 import type { Principal } from '../../platform/access/principal.ts';
 import type { ActorContext } from '../../platform/audit/audit.writer.ts';
 import { type Executor, uniqueViolation } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
-import { appointments } from '../appointments/appointments.schema.ts';
-import { dentalProcedures } from '../dental/dental.schema.ts';
-import { encounterProcedures } from '../encounters/encounters.schema.ts';
-import { visits } from '../queue/queue.schema.ts';
-import { priceItems } from './billing.schema.ts';
+import { findAppointment } from '../appointments/appointment-status.ts';
+import { doneDentalWork } from '../dental/billable-dental-work.ts';
+import { performedProcedures } from '../encounters/billable-procedures.ts';
+import { billableVisit } from '../queue/billable-visit.ts';
+import * as priceRepo from './billing.repository.ts';
 import * as repo from './invoices.repository.ts';
 import { type DraftLine, insertDraft, loadInvoice } from './invoices.service.ts';
 
@@ -22,27 +21,25 @@ type Source = {
 };
 type Unpriced = { sourceType: string; description: string };
 
+async function appointmentOf(db: Executor, id: string, path: string) {
+  return findAppointment(db, id).catch((err: unknown) => {
+    throw err instanceof AppError && err.code === 'not_found'
+      ? fieldError(path, 'is not an appointment')
+      : err;
+  });
+}
+
 async function sourceOf(
   db: Executor,
   body: { visitId?: string | undefined; appointmentId?: string | undefined },
 ): Promise<Source> {
   if (body.visitId) {
-    const [v] = await db.select().from(visits).where(eq(visits.id, body.visitId));
+    const v = await billableVisit(db, { visitId: body.visitId });
     if (!v) throw fieldError('body.visitId', 'is not a visit');
-    return {
-      patientId: v.patientId,
-      visitId: v.id,
-      appointmentId: v.appointmentId,
-      providerId: v.providerId,
-      encounterId: v.encounterId,
-    };
+    return { ...v, visitId: v.id };
   }
-  const [a] = await db
-    .select()
-    .from(appointments)
-    .where(eq(appointments.id, body.appointmentId as string));
-  if (!a) throw fieldError('body.appointmentId', 'is not an appointment');
-  const [v] = await db.select().from(visits).where(eq(visits.appointmentId, a.id));
+  const a = await appointmentOf(db, body.appointmentId as string, 'body.appointmentId');
+  const v = await billableVisit(db, { appointmentId: a.id });
   return {
     patientId: a.patientId,
     visitId: v?.id ?? null,
@@ -50,14 +47,6 @@ async function sourceOf(
     providerId: v?.providerId ?? a.providerId,
     encounterId: v?.encounterId ?? null,
   };
-}
-
-async function activeItemWhere(db: Executor, where: ReturnType<typeof eq>) {
-  const [item] = await db
-    .select({ id: priceItems.id })
-    .from(priceItems)
-    .where(and(where, eq(priceItems.active, true)));
-  return item?.id;
 }
 
 /** What the visit did, as lines priced from the price list, and what the list could not price. */
@@ -73,29 +62,21 @@ async function linesOf(db: Executor, s: Source): Promise<{ lines: DraftLine[]; u
     source: { type, id },
   });
   if (s.appointmentId) {
-    const [a] = await db.select().from(appointments).where(eq(appointments.id, s.appointmentId));
-    const itemId = a ? await activeItemWhere(db, eq(priceItems.serviceId, a.serviceId)) : undefined;
-    if (a && itemId) lines.push(line(itemId, s.providerId, 'appointment', a.id));
-    else unpriced.push({ sourceType: 'appointment', description: 'consultation' });
+    const a = await appointmentOf(db, s.appointmentId, 'body.appointmentId');
+    const itemId = await priceRepo.activeItemIdWhere(db, { serviceId: a.serviceId });
+    if (itemId) lines.push(line(itemId, s.providerId, 'appointment', a.id));
+    else unpriced.push({ sourceType: 'appointment', description: a.serviceName });
   }
   if (s.encounterId) {
-    const procedures = await db
-      .select()
-      .from(encounterProcedures)
-      .where(eq(encounterProcedures.encounterId, s.encounterId));
-    for (const p of procedures) {
+    for (const p of await performedProcedures(db, s.encounterId)) {
       const itemId = p.code
-        ? await activeItemWhere(db, eq(priceItems.code, p.code.toUpperCase()))
+        ? await priceRepo.activeItemIdWhere(db, { code: p.code.toUpperCase() })
         : undefined;
       if (itemId) lines.push(line(itemId, p.performedBy ?? s.providerId, 'encounter_procedure', p.id));
       else unpriced.push({ sourceType: 'encounter_procedure', description: p.description });
     }
-    const dental = await db
-      .select()
-      .from(dentalProcedures)
-      .where(and(eq(dentalProcedures.encounterId, s.encounterId), eq(dentalProcedures.status, 'done')));
-    for (const d of dental) {
-      const itemId = d.priceItemId ? await activeItemWhere(db, eq(priceItems.id, d.priceItemId)) : undefined;
+    for (const d of await doneDentalWork(db, s.encounterId)) {
+      const itemId = d.priceItemId ? await priceRepo.activeItemIdWhere(db, { id: d.priceItemId }) : undefined;
       if (itemId) lines.push(line(itemId, d.completedBy ?? s.providerId, 'dental_procedure', d.id));
       else
         unpriced.push({

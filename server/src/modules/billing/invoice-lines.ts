@@ -67,6 +67,7 @@ async function resolveLine(
       share,
       discount: discount?.granted ?? null,
       payerMinor: input.payerMinor ?? 0,
+      coverageBp: input.coverageBasisPoints,
     },
     row: {
       priceItemId: item.id,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditOf, errorPaths, snapshot } from '../../test/test-queries.ts';
 import { dentalProcedures, dentalTreatmentPlans } from '../dental/dental.schema.ts';
 import { encounterProcedures, encounters } from '../encounters/encounters.schema.ts';
+import { patients } from '../patients/patients.schema.ts';
 import { visits } from '../queue/queue.schema.ts';
 import { insertAppointment, insertDepartment, insertService } from '../queue/queue-fixtures.ts';
 import { type BillingKit, createBillingKit } from './billing.test-kit.ts';
@@ -389,5 +390,61 @@ describe('GET /api/invoices', () => {
       (await k.send('GET', '/api/invoices?status=nope', undefined, k.receptionist.cookie)).statusCode,
     ).toBe(400);
     expect((await k.send('GET', '/api/invoices', undefined, k.doctor.cookie)).statusCode).toBe(403);
+  });
+});
+
+describe('payer part and claims', () => {
+  it('splits the invoice into payer and patient parts and follows the claim to payment', async () => {
+    const db = k.t.app.ctx.db;
+    const patientId = await k.newPatient('Insured');
+    await db
+      .update(patients)
+      .set({ payer: { name: 'HealthCo', memberId: 'M-1', groupNumber: null } })
+      .where(eq(patients.id, patientId));
+    const inv = await k.issued({
+      patientId,
+      lines: [
+        { priceItemId: k.items.consult.id, quantity: 1, coverageBasisPoints: 8000 },
+        { priceItemId: k.items.cbc.id, quantity: 1, payerMinor: 5_00 },
+      ],
+    });
+    expect(inv).toMatchObject({ payerName: 'HealthCo', payerMinor: 40_00 + 5_00 });
+    const url = `/api/invoices/${inv.id}/claim`;
+    const claim = await k.send('GET', url, undefined, k.receptionist.cookie);
+    expect(claim.json()).toMatchObject({
+      status: 'draft',
+      payerName: 'HealthCo',
+      claimedMinor: 45_00,
+      paidMinor: 0,
+    });
+    const step = (body: object) => k.send('POST', `${url}/status`, body, k.cashier.cookie);
+    expect((await step({ status: 'paid' })).statusCode).toBe(409);
+    expect((await step({ status: 'submitted', reference: 'CLM-9' })).json()).toMatchObject({
+      status: 'submitted',
+      reference: 'CLM-9',
+    });
+    expect(errorPaths(await step({ status: 'approved' }))).toEqual(['body.approvedMinor']);
+    expect(errorPaths(await step({ status: 'approved', approvedMinor: 50_00 }))).toEqual([
+      'body.approvedMinor',
+    ]);
+    expect((await step({ status: 'approved', approvedMinor: 40_00 })).json()).toMatchObject({
+      status: 'approved',
+      approvedMinor: 40_00,
+    });
+    expect(errorPaths(await step({ status: 'partially_paid', paidMinor: 40_00 }))).toEqual([
+      'body.paidMinor',
+    ]);
+    expect((await step({ status: 'partially_paid', paidMinor: 10_00 })).json()).toMatchObject({
+      paidMinor: 10_00,
+    });
+    const paid = (await step({ status: 'paid' })).json();
+    expect(paid).toMatchObject({ status: 'paid', paidMinor: 40_00 });
+    expect(paid.submittedAt).not.toBeNull();
+    expect(paid.decidedAt).not.toBeNull();
+    expect(await auditOf(db, 'claim.update', inv.id)).toHaveLength(4);
+    const plain = await k.issued({ patientId, lines: [{ priceItemId: k.items.cbc.id, quantity: 1 }] });
+    expect(
+      (await k.send('GET', `/api/invoices/${plain.id}/claim`, undefined, k.cashier.cookie)).statusCode,
+    ).toBe(404);
   });
 });

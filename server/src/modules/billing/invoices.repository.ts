@@ -129,7 +129,8 @@ function whereOf(f: InvoiceFilter): SQL | undefined {
   if (f.providerId)
     where.push(
       exists(
-        sql`(select 1 from ${invoiceLines} where ${invoiceLines.invoiceId} = ${invoices.id} and ${invoiceLines.providerId} = ${f.providerId})`,
+        // "invoices"."id" in full: drizzle leaves it unqualified in one-table selects (the totals).
+        sql`(select 1 from invoice_lines l where l.invoice_id = "invoices"."id" and l.provider_id = ${f.providerId})`,
       ),
     );
   return and(...where);

@@ -1,17 +1,24 @@
 import {
+  ClaimSchema,
   CreateInvoiceSchema,
+  DocumentLanguageSchema,
   DraftedInvoiceSchema,
   DraftFromVisitSchema,
+  EmailedSchema,
   IdParamsSchema,
   InvoiceListQuerySchema,
   InvoicePageSchema,
   InvoiceSchema,
+  UpdateClaimSchema,
   UpdateInvoiceSchema,
   VoidInvoiceSchema,
 } from '@carebase/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { actorOf, principalOf } from '../../platform/http/route-access.ts';
+import { sendPdf } from '../../platform/pdf/pdf-reply.ts';
+import { emailInvoice, invoiceDocument } from './billing-documents.service.ts';
+import { getClaim, updateClaim } from './claims.service.ts';
 import { draftFromVisit } from './invoice-draft.service.ts';
 import * as invoices from './invoices.service.ts';
 
@@ -19,7 +26,7 @@ const tags = ['billing'];
 
 export function invoicesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/', {
+    app.get('', {
       config: { access: 'billing:read' },
       schema: {
         tags,
@@ -30,7 +37,7 @@ export function invoicesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       handler: async (req) => invoices.listInvoices(ctx, actorOf(req), req.query),
     });
-    app.post('/', {
+    app.post('', {
       config: { access: 'invoices:write' },
       schema: {
         tags,
@@ -97,6 +104,54 @@ export function invoicesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         response: { 200: InvoiceSchema },
       },
       handler: async (req) => invoices.issueInvoice(ctx, actorOf(req), req.params.id),
+    });
+    app.get('/:id/pdf', {
+      config: { access: 'billing:read' },
+      schema: {
+        tags,
+        summary: 'The invoice as an A4 PDF with letterhead, tax by rate and payment history; audited',
+        params: IdParamsSchema,
+        querystring: DocumentLanguageSchema,
+      },
+      handler: async (req, reply) => {
+        const { pdf, filename } = await invoiceDocument(ctx, actorOf(req), req.params.id, req.query.lang);
+        return sendPdf(reply, pdf, filename);
+      },
+    });
+    app.post('/:id/email', {
+      config: { access: 'invoices:write' },
+      schema: {
+        tags,
+        summary: 'Email the invoice PDF to the patient through the outbox (409 without an address)',
+        params: IdParamsSchema,
+        response: { 202: EmailedSchema },
+      },
+      handler: async (req, reply) =>
+        reply.status(202).send(await emailInvoice(ctx, actorOf(req), req.params.id)),
+    });
+    app.get('/:id/claim', {
+      config: { access: 'billing:read' },
+      schema: {
+        tags,
+        summary: 'The claim to the payer for the invoice’s payer part; audited',
+        params: IdParamsSchema,
+        response: { 200: ClaimSchema },
+      },
+      handler: async (req) => {
+        const invoice = await invoices.loadInvoice(ctx.db, req.params.id);
+        return getClaim(ctx, actorOf(req), invoice.id, invoice.patientId);
+      },
+    });
+    app.post('/:id/claim/status', {
+      config: { access: 'invoices:write' },
+      schema: {
+        tags,
+        summary: 'Move the claim on: submitted, approved (amount), denied, partially paid, paid',
+        params: IdParamsSchema,
+        body: UpdateClaimSchema,
+        response: { 200: ClaimSchema },
+      },
+      handler: async (req) => updateClaim(ctx, actorOf(req), req.params.id, req.body),
     });
     app.post('/:id/void', {
       config: { access: 'invoices:void' },

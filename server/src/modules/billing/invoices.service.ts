@@ -21,6 +21,7 @@ import { findPatientRow } from '../patients/patients.repository.ts';
 import { localDateOf } from '../scheduling/zoned-time.ts';
 import { nextNumber } from './billing-counters.ts';
 import { publishBillingChanged } from './billing-events.ts';
+import { openClaim } from './claims.service.ts';
 import { priceDraft } from './invoice-lines.ts';
 import { toInvoice, toInvoiceSummary } from './invoice-mappers.ts';
 import * as repo from './invoices.repository.ts';
@@ -208,6 +209,7 @@ export async function issueInvoice(ctx: AppContext, actor: ActorContext, id: str
       issuedAt: new Date(),
       issuedBy: actor.actorId,
     });
+    await openClaim(tx, row);
     await writeAudit(tx, actor, {
       action: 'invoice.issue',
       resourceType: 'invoice',

@@ -24,9 +24,11 @@ export async function insertAllocation(
 }
 
 /** What is still held on account from each payment: its amount less what was allocated or refunded from it. */
-const HELD = sql<number>`(${payments.amountMinor}
-  - coalesce((select sum(a.amount_minor) from payment_allocations a where a.payment_id = ${payments.id}), 0)
-  - coalesce((select sum(r.amount_minor) from refunds r where r.payment_id = ${payments.id}), 0))::int`;
+// Spelled out in full: drizzle leaves columns unqualified in one-table selects, where a bare "id" in the
+// subqueries would mean the subquery's own table.
+const HELD = sql<number>`("payments"."amount_minor"
+  - coalesce((select sum(a.amount_minor) from payment_allocations a where a.payment_id = "payments"."id"), 0)
+  - coalesce((select sum(r.amount_minor) from refunds r where r.payment_id = "payments"."id"), 0))::int`;
 
 /** The patient's payments with money still held on account, oldest first, locked for the transaction. */
 export async function lockDeposits(db: Executor, patientId: string) {
@@ -99,7 +101,7 @@ export function paymentFilter(f: {
   return and(
     f.patientId ? eq(payments.patientId, f.patientId) : undefined,
     f.invoiceId
-      ? sql`exists (select 1 from payment_allocations a where a.payment_id = ${payments.id} and a.invoice_id = ${f.invoiceId})`
+      ? sql`exists (select 1 from payment_allocations a where a.payment_id = "payments"."id" and a.invoice_id = ${f.invoiceId})`
       : undefined,
     f.from ? gte(payments.receivedAt, day(f.from)) : undefined,
     f.to ? lt(payments.receivedAt, sql`${day(f.to)} + interval '1 day'`) : undefined,

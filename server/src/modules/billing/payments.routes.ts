@@ -2,17 +2,21 @@ import {
   ApplyCreditSchema,
   CreatePaymentSchema,
   CreateRefundSchema,
+  EmailedSchema,
   IdParamsSchema,
   PatientAccountSchema,
   PaymentListQuerySchema,
   PaymentListSchema,
   PaymentSchema,
+  ReceiptQuerySchema,
   RefundSchema,
 } from '@carebase/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { actorOf, principalOf } from '../../platform/http/route-access.ts';
+import { sendPdf } from '../../platform/pdf/pdf-reply.ts';
+import { emailReceipt, receiptDocument } from './billing-documents.service.ts';
 import { patientAccount } from './patient-account.service.ts';
 import * as payments from './payments.service.ts';
 import { createRefund } from './refunds.service.ts';
@@ -22,7 +26,7 @@ const tags = ['billing'];
 /** Payments at /api/payments; credit notes and patients' accounts sit beside them. */
 export function paymentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/', {
+    app.get('', {
       config: { access: 'billing:read' },
       schema: {
         tags,
@@ -32,7 +36,7 @@ export function paymentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       handler: async (req) => payments.listPayments(ctx, actorOf(req), req.query),
     });
-    app.post('/', {
+    app.post('', {
       config: { access: 'invoices:write' },
       schema: {
         tags,
@@ -62,6 +66,30 @@ export function paymentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         response: { 200: PaymentSchema },
       },
       handler: async (req) => payments.getPayment(ctx, actorOf(req), req.params.id),
+    });
+    app.get('/:id/receipt.pdf', {
+      config: { access: 'billing:read' },
+      schema: {
+        tags,
+        summary: 'The receipt as a PDF: A4 with letterhead, or 80 mm thermal paper; audited',
+        params: IdParamsSchema,
+        querystring: ReceiptQuerySchema,
+      },
+      handler: async (req, reply) => {
+        const { pdf, filename } = await receiptDocument(ctx, actorOf(req), req.params.id, req.query);
+        return sendPdf(reply, pdf, filename);
+      },
+    });
+    app.post('/:id/email', {
+      config: { access: 'invoices:write' },
+      schema: {
+        tags,
+        summary: 'Email the receipt PDF to the patient through the outbox (409 without an address)',
+        params: IdParamsSchema,
+        response: { 202: EmailedSchema },
+      },
+      handler: async (req, reply) =>
+        reply.status(202).send(await emailReceipt(ctx, actorOf(req), req.params.id)),
     });
     app.post('/refunds', {
       config: { access: 'refunds:write' },

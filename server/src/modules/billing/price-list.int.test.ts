@@ -149,7 +149,10 @@ describe('POST /api/billing/price-list', () => {
           .statusCode,
       ).toBe(403);
     }
-    for (const u of [k.doctor, k.dentist, k.nurse, k.pharmacist, k.patient]) {
+    // Dentists read the list (their treatment plans are priced from its dental items), nothing more.
+    expect((await k.send('GET', `${URL}?kind=dental`, undefined, k.dentist.cookie)).statusCode).toBe(200);
+    expect((await k.send('GET', `${URL}/${consult.id}`, undefined, k.dentist.cookie)).statusCode).toBe(403);
+    for (const u of [k.doctor, k.nurse, k.pharmacist, k.patient]) {
       expect((await k.send('GET', URL, undefined, u.cookie)).statusCode).toBe(403);
       expect((await k.send('GET', `${URL}/${consult.id}`, undefined, u.cookie)).statusCode).toBe(403);
       expect((await k.send('GET', `${URL}/${consult.id}/history`, undefined, u.cookie)).statusCode).toBe(403);

@@ -155,3 +155,16 @@ export async function updatePriceItem(
     return after;
   });
 }
+
+/** The price in force of an active item of this kind, for another module pricing from the list; 400 on `path` otherwise. */
+export async function currentPriceOf(
+  db: Executor,
+  id: string,
+  kind: PriceItem['kind'],
+  path: string,
+): Promise<number> {
+  const row = await repo.findItem(db, id);
+  if (!row?.active || row.kind !== kind)
+    throw fieldError(path, `is not an active ${kind} item of the price list`);
+  return row.priceMinor;
+}

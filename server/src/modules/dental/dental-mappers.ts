@@ -59,6 +59,7 @@ export function toProcedure(row: ProcedureRow, people: People, numbering: Number
     surfaces: row.surfaces,
     status: row.status,
     cost: row.cost,
+    priceItemId: row.priceItemId,
     notes: row.notes,
     encounterId: row.encounterId,
     chartEntryId: row.chartEntryId,

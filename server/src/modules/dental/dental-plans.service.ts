@@ -14,6 +14,7 @@ import type { Principal } from '../../platform/access/principal.ts';
 import { type ActorContext, writeAudit } from '../../platform/audit/audit.writer.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
+import { currentPriceOf } from '../billing/price-list.service.ts';
 import { openChartForWrite, openPatientRecord } from '../patients/patient-access.ts';
 import { readSystemSettings } from '../settings/settings.service.ts';
 import * as repo from './dental.repository.ts';
@@ -49,6 +50,7 @@ async function insertProcedures(
   let position = await repo.nextProcedurePosition(tx, plan.id);
   for (const { input, place, prefix } of items) {
     const encounterId = await checkEncounter(tx, plan.patientId, input.encounterId, `${prefix}.encounterId`);
+    const priced = await pricedFromList(tx, input, prefix);
     const row = await repo.insertProcedure(tx, {
       planId: plan.id,
       patientId: plan.patientId,
@@ -57,7 +59,8 @@ async function insertProcedures(
       description: input.description ?? null,
       tooth: place.tooth,
       surfaces: place.surfaces,
-      cost: input.cost ?? null,
+      cost: priced.cost,
+      priceItemId: priced.priceItemId,
       notes: input.notes ?? null,
       encounterId,
       createdBy: actor.actorId,
@@ -70,6 +73,24 @@ async function insertProcedures(
       details: { planId: plan.id, kind: row.kind, tooth: row.tooth, surfaces: row.surfaces, cost: row.cost },
     });
   }
+}
+
+/**
+ * The cost of a procedure: the price of the dental item of the price list it is planned from (the list is
+ * where dental prices live), or a cost typed by hand when no item fits; never both.
+ */
+async function pricedFromList(
+  tx: Executor,
+  input: { cost?: number | null | undefined; priceItemId?: string | null | undefined },
+  prefix: string,
+): Promise<{ cost: number | null; priceItemId: string | null }> {
+  if (!input.priceItemId) return { cost: input.cost ?? null, priceItemId: null };
+  if (input.cost !== undefined && input.cost !== null)
+    throw fieldError(`${prefix}.cost`, 'comes from the price list item; leave it out');
+  return {
+    cost: await currentPriceOf(tx, input.priceItemId, 'dental', `${prefix}.priceItemId`),
+    priceItemId: input.priceItemId,
+  };
 }
 
 async function planView(
@@ -204,7 +225,11 @@ export async function updateProcedure(
       );
     }
     const changes: Partial<repo.ProcedureRow> = {};
-    if (patch.cost !== undefined) changes.cost = patch.cost;
+    if (patch.priceItemId) Object.assign(changes, await pricedFromList(tx, patch, 'body'));
+    else {
+      if (patch.cost !== undefined) Object.assign(changes, { cost: patch.cost, priceItemId: null });
+      if (patch.priceItemId === null) changes.priceItemId = null;
+    }
     if (patch.description !== undefined) changes.description = patch.description;
     if (patch.notes !== undefined) changes.notes = patch.notes;
     if (next !== before.status) changes.status = next;

@@ -266,6 +266,48 @@ describe('treatment plans and procedures', () => {
     expect(await auditOf(db(), 'dental.procedure.create', fillingId)).toHaveLength(1);
   });
 
+  it('prices procedures from the dental items of the price list', async () => {
+    const admin = await t.userWithRoles(['admin']);
+    const item = async (code: string, kind: string, priceMinor: number) => {
+      const res = await t.request({
+        method: 'POST',
+        url: '/api/billing/price-list',
+        cookie: admin.cookie,
+        payload: { code, kind, nameEn: code, nameEs: code, priceMinor },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const crown = await item('DEN-CROWN', 'dental', 450_00);
+    const lab = await item('LAB-X', 'lab', 10_00);
+    const list = await t.request({
+      method: 'GET',
+      url: '/api/billing/price-list?kind=dental',
+      cookie: dentist.cookie,
+    });
+    expect(list.statusCode).toBe(200);
+    const create = (procedure: object) =>
+      t.request({
+        method: 'POST',
+        url: `/api/patients/${otherId}/dental/plans`,
+        cookie: dentist.cookie,
+        payload: { title: 'Priced', procedures: [{ kind: 'crown', tooth: 11, ...procedure }] },
+      });
+    const res = await create({ priceItemId: crown });
+    expect(res.statusCode, res.body).toBe(201);
+    const procedure = res.json().procedures[0];
+    expect(procedure).toMatchObject({ cost: 450_00, priceItemId: crown });
+    expect(errorPaths(await create({ priceItemId: crown, cost: 1 }))).toEqual(['body.procedures.0.cost']);
+    expect(errorPaths(await create({ priceItemId: lab }))).toEqual(['body.procedures.0.priceItemId']);
+    const byHand = await t.request({
+      method: 'PATCH',
+      url: `/api/dental/procedures/${procedure.id}`,
+      cookie: dentist.cookie,
+      payload: { cost: 400_00 },
+    });
+    expect(byHand.statusCode, byHand.body).toBe(200);
+  });
+
   it('refuses a plan whose procedures are incomplete, naming the item, and writes nothing', async () => {
     const plans = await snapshot(db(), dentalTreatmentPlans);
     const procedures = await snapshot(db(), dentalProcedures);

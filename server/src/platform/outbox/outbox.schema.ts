@@ -1,4 +1,7 @@
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** A file sent with an email, kept in the blob store under its sha256 until the message is sent. */
+export type StoredAttachment = { filename: string; contentType: string; sha256: string };
 
 export const outboxMessages = pgTable(
   'outbox_messages',
@@ -9,6 +12,7 @@ export const outboxMessages = pgTable(
     subject: text('subject'),
     body: text('body').notNull(),
     html: text('html'),
+    attachments: jsonb('attachments').$type<StoredAttachment[]>(),
     /** held: no transport is configured for the channel; kept until one is. */
     status: text('status', { enum: ['pending', 'sent', 'failed', 'held'] })
       .notNull()

@@ -1,6 +1,7 @@
 import { EVENT_TYPES } from '@carebase/contracts';
 import type { Db, Executor } from '../db/database.ts';
 import { publishEvent } from '../events/events.publisher.ts';
+import type { BlobStore } from '../files/blob-store.ts';
 import type { Jobs } from '../jobs/jobs.ts';
 import { findMessage, heldMessageIds, insertMessage, updateMessage } from './outbox.repository.ts';
 import {
@@ -25,6 +26,7 @@ export type Outbox = {
 export function createOutbox(deps: {
   db: Db;
   jobs: Jobs;
+  blobs: BlobStore;
   transports: () => Promise<TransportSettings>;
 }): Outbox {
   const changed = (ex: Executor, id: string) =>
@@ -43,6 +45,9 @@ export function createOutbox(deps: {
           subject: msg.subject ?? '',
           text: msg.body,
           html: msg.html ?? undefined,
+          attachments: await Promise.all(
+            (msg.attachments ?? []).map(async (a) => ({ ...a, content: await deps.blobs.get(a.sha256) })),
+          ),
         });
       } else {
         if (!transports.sms) return await hold(id);
@@ -84,8 +89,25 @@ export function createOutbox(deps: {
   }
 
   return {
-    queueEmail: (ex, m) =>
-      queue(ex, { channel: 'email', to: m.to, subject: m.subject, body: m.text, html: m.html }),
+    queueEmail: async (ex, m) => {
+      const attachments = m.attachments?.length
+        ? await Promise.all(
+            m.attachments.map(async (a) => ({
+              filename: a.filename,
+              contentType: a.contentType,
+              sha256: await deps.blobs.put(ex, a.content, a.contentType),
+            })),
+          )
+        : null;
+      return queue(ex, {
+        channel: 'email',
+        to: m.to,
+        subject: m.subject,
+        body: m.text,
+        html: m.html,
+        attachments,
+      });
+    },
     queueSms: (ex, m) => queue(ex, { channel: 'sms', to: m.to, body: m.body }),
     release,
     async releaseHeld(ex, channel) {

@@ -1,6 +1,14 @@
 import nodemailer from 'nodemailer';
 
-export type EmailMessage = { to: string; subject: string; text: string; html?: string | undefined };
+/** A file sent with an email (a receipt, an invoice). */
+export type EmailAttachment = { filename: string; contentType: string; content: Buffer };
+export type EmailMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string | undefined;
+  attachments?: EmailAttachment[] | undefined;
+};
 export type SmsMessage = { to: string; body: string };
 
 export type SmtpSettings = {
@@ -38,6 +46,11 @@ export async function sendEmail(smtp: SmtpSettings, msg: EmailMessage): Promise<
       subject: msg.subject,
       text: msg.text,
       html: msg.html,
+      attachments: msg.attachments?.map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        content: a.content,
+      })),
     });
   } finally {
     transport.close();

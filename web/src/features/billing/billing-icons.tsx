@@ -20,6 +20,35 @@ export const IconDiscount = (p: IconProps) => (
   </Icon>
 );
 
+/** A banknote: the cashier's till, taking payments. */
+export const IconCashier = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="3" y="6" width="18" height="12" rx="2" />
+    <circle cx="12" cy="12" r="2.5" />
+    <path d="M6 9v.01" />
+    <path d="M18 15v.01" />
+  </Icon>
+);
+
+/** A cash drawer open under a till: the cashier's drawer. */
+export const IconCashDrawer = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 10h16v9H4z" />
+    <path d="M6 10V5h12v5" />
+    <path d="M10 14h4" />
+  </Icon>
+);
+
+/** A banknote: money paid out to doctors. */
+export const IconPayout = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="3" y="6" width="18" height="12" rx="2" />
+    <circle cx="12" cy="12" r="2.5" />
+    <path d="M6 9v.01" />
+    <path d="M18 15v.01" />
+  </Icon>
+);
+
 /** Bars rising on an axis: revenue reports. */
 export const IconReportChart = (p: IconProps) => (
   <Icon {...p}>

@@ -23,8 +23,12 @@ describe('chart tabs by role', () => {
   it('shows receptionists the registration details and no clinical tab', () => {
     const access = chartAccessOf(BUILT_IN_ROLE_PERMISSIONS.receptionist, false);
     expect(access.clinical).toBe(false);
-    expect(visibleChartTabs(access)).toEqual(['details', 'certificates']);
-    expect(visibleChartTabs(chartAccessOf(BUILT_IN_ROLE_PERMISSIONS.accountant, false))).toEqual(['details']);
+    expect(visibleChartTabs(access)).toEqual(['details', 'certificates', 'billing']);
+    expect(visibleChartTabs(chartAccessOf(BUILT_IN_ROLE_PERMISSIONS.accountant, false))).toEqual([
+      'details',
+      'billing',
+    ]);
+    expect(chartAccessOf(BUILT_IN_ROLE_PERMISSIONS.doctor, false).billing).toBe(false);
     expect(access.writeDemographics).toBe(true);
   });
 

@@ -9,6 +9,7 @@ export const CHART_TABS = [
   'files',
   'timeline',
   'details',
+  'billing',
 ] as const;
 export type ChartTab = (typeof CHART_TABS)[number];
 
@@ -24,6 +25,8 @@ export interface ChartAccess {
   writeDemographics: boolean;
   merge: boolean;
   certificates: boolean;
+  /** The patient's account (billing:read): what they owe and their statement. */
+  billing: boolean;
 }
 
 export function chartAccessOf(permissions: readonly Permission[], ownRecord: boolean): ChartAccess {
@@ -39,6 +42,7 @@ export function chartAccessOf(permissions: readonly Permission[], ownRecord: boo
     writeDemographics: has('patients:write'),
     merge: has('patients:merge'),
     certificates: has('certificates:read') && !portal,
+    billing: has('billing:read') && !portal,
   };
 }
 
@@ -49,13 +53,20 @@ export function chartAccessOf(permissions: readonly Permission[], ownRecord: boo
 export function visibleChartTabs(access: ChartAccess): ChartTab[] {
   if (access.portal) return ['summary', 'details'];
   // Without the clinical record, the registration details are what the chart is about: they come first.
-  if (!access.clinical) return access.certificates ? ['details', 'certificates'] : ['details'];
+  if (!access.clinical)
+    return [
+      'details',
+      ...(access.certificates ? (['certificates'] as const) : []),
+      ...(access.billing ? (['billing'] as const) : []),
+    ];
   return CHART_TABS.filter((tab) => {
     switch (tab) {
       case 'details':
         return true;
       case 'certificates':
         return access.certificates;
+      case 'billing':
+        return access.billing;
       default:
         return access.clinical;
     }

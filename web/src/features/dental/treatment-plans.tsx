@@ -1,22 +1,16 @@
 import {
-  ALL_TEETH,
-  DENTAL_PROCEDURE_KINDS,
   type DentalPlan,
   type DentalProcedure,
-  type DentalProcedureKind,
   type DentalProcedureStatus,
   PROCEDURE_TRANSITIONS,
-  type Surface,
 } from '@carebase/contracts';
 import {
   Badge,
   Button,
-  Chip,
   Group,
   Modal,
   Paper,
   Progress,
-  Select,
   Skeleton,
   Stack,
   Table,
@@ -35,15 +29,9 @@ import { useFieldErrorText, useNotify } from '../../components/use-error-message
 import { useFormatters } from '../../components/use-formatters.ts';
 import { useLastDefined } from '../../components/use-last-defined.ts';
 import { hasFieldErrorFor } from '../../lib/api.ts';
-import { currencyDigits, formatMoney } from '../../lib/format.ts';
-import {
-  useAddDentalProcedure,
-  useCreateDentalPlan,
-  useDentalPlans,
-  useUpdateDentalProcedure,
-} from './dental.queries.ts';
-import { surfaceOptions } from './dental-layout.ts';
-import { formatMoneyInput, parseMoneyInput } from './money-input.ts';
+import { formatMoney } from '../../lib/format.ts';
+import { AddProcedureModal } from './add-procedure-modal.tsx';
+import { useCreateDentalPlan, useDentalPlans, useUpdateDentalProcedure } from './dental.queries.ts';
 import type { DentalWords } from './use-dental-words.ts';
 
 const STATUS_COLORS: Record<DentalProcedureStatus, string> = {
@@ -129,180 +117,6 @@ function NewPlanModal({
             </Button>
             <Button type="submit" loading={create.isPending}>
               {t('dental.plans.createSubmit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
-
-interface AddProcedureModalProps {
-  patientId: string;
-  plan: DentalPlan | null;
-  words: DentalWords;
-  onClose: () => void;
-}
-
-function AddProcedureModal({ patientId, plan: openFor, words, onClose }: AddProcedureModalProps) {
-  const serverError = useFieldErrorText();
-  const { t, i18n } = useTranslation();
-  const plan = useLastDefined(openFor);
-  const notify = useNotify();
-  const add = useAddDentalProcedure(patientId);
-  const surfacesLabelId = useId();
-  const [kind, setKind] = useState<DentalProcedureKind | null>(null);
-  const [tooth, setTooth] = useState<number | null>(null);
-  const [surfaces, setSurfaces] = useState<Surface[]>([]);
-  const [description, setDescription] = useState('');
-  const [cost, setCost] = useState('');
-  const [notes, setNotes] = useState('');
-  const [touched, setTouched] = useState(false);
-  const currency = plan?.currency ?? 'USD';
-  const parsedCost = cost.trim() ? parseMoneyInput(cost, currency, i18n.language) : null;
-  const costInvalid = cost.trim() !== '' && parsedCost === null;
-
-  const close = () => {
-    setKind(null);
-    setTooth(null);
-    setSurfaces([]);
-    setDescription('');
-    setCost('');
-    setNotes('');
-    setTouched(false);
-    add.reset();
-    onClose();
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setTouched(true);
-    if (!plan || !kind || costInvalid) return;
-    add.mutate(
-      {
-        planId: plan.id,
-        body: {
-          kind,
-          tooth,
-          surfaces: tooth === null ? [] : surfaces,
-          description: description.trim() || null,
-          cost: parsedCost,
-          notes: notes.trim() || null,
-        },
-      },
-      {
-        onSuccess: () => {
-          notify.success(t('dental.plans.procedureAdded'));
-          close();
-        },
-      },
-    );
-  };
-
-  const toothOptions = ALL_TEETH.map((value) => ({
-    value: String(value),
-    label: `${words.number(value)} · ${words.toothName(value)}`,
-  }));
-  const example = formatMoneyInput(8500 * 10 ** (currencyDigits(currency) - 2), currency, i18n.language);
-
-  return (
-    <Modal
-      opened={openFor !== null}
-      onClose={close}
-      title={t('dental.plans.addProcedureTo', { title: plan?.title ?? '' })}
-      centered
-      size="lg"
-    >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <Group grow align="flex-start" wrap="wrap">
-            <Select
-              label={t('dental.plans.kind')}
-              data={DENTAL_PROCEDURE_KINDS.map((value) => ({
-                value,
-                label: t(`dental.plans.kinds.${value}`),
-              }))}
-              value={kind}
-              onChange={(value) => setKind(value as DentalProcedureKind | null)}
-              required
-              searchable
-              data-autofocus
-              error={touched && !kind ? t('validation.required') : serverError(add.error, 'kind')}
-            />
-            <Select
-              label={t('dental.plans.tooth')}
-              placeholder={t('dental.plans.noTooth')}
-              data={toothOptions}
-              value={tooth === null ? null : String(tooth)}
-              onChange={(value) => {
-                setTooth(value ? Number(value) : null);
-                setSurfaces([]);
-              }}
-              searchable
-              clearable
-              error={serverError(add.error, 'tooth')}
-            />
-          </Group>
-          {tooth !== null ? (
-            <Stack gap={6}>
-              <Text id={surfacesLabelId} size="sm" fw={500}>
-                {t('dental.plans.surfaces')}
-              </Text>
-              <Chip.Group multiple value={surfaces} onChange={(value) => setSurfaces(value as Surface[])}>
-                <Group gap={6} role="group" aria-labelledby={surfacesLabelId}>
-                  {surfaceOptions(tooth).map(({ surface }) => (
-                    <Chip key={surface} value={surface} size="sm" radius="sm">
-                      {`${words.surfaceShort(tooth, surface)} · ${words.surfaceName(tooth, surface)}`}
-                    </Chip>
-                  ))}
-                </Group>
-              </Chip.Group>
-              {serverError(add.error, 'surfaces') ? (
-                <Text size="xs" c="red" role="alert">
-                  {serverError(add.error, 'surfaces')}
-                </Text>
-              ) : null}
-            </Stack>
-          ) : null}
-          <TextInput
-            label={t('dental.plans.description')}
-            value={description}
-            onChange={(event) => setDescription(event.currentTarget.value)}
-            maxLength={500}
-            error={serverError(add.error, 'description')}
-          />
-          <TextInput
-            label={t('dental.plans.cost')}
-            description={t('dental.plans.costHint', { currency })}
-            value={cost}
-            onChange={(event) => setCost(event.currentTarget.value)}
-            inputMode="decimal"
-            rightSection={
-              <Text size="xs" c="dimmed">
-                {currency}
-              </Text>
-            }
-            rightSectionWidth={48}
-            w={{ base: '100%', sm: 240 }}
-            error={costInvalid ? t('dental.plans.costInvalid', { example }) : serverError(add.error, 'cost')}
-          />
-          <Textarea
-            label={t('dental.plans.notes')}
-            value={notes}
-            onChange={(event) => setNotes(event.currentTarget.value)}
-            autosize
-            minRows={2}
-            maxLength={2000}
-          />
-          {add.error && !hasFieldErrorFor(add.error, ['kind', 'tooth', 'surfaces', 'description', 'cost']) ? (
-            <FormError error={add.error} />
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={add.isPending}>
-              {t('dental.plans.addProcedure')}
             </Button>
           </Group>
         </Stack>

@@ -20,13 +20,30 @@ describe('home cards', () => {
       'unsigned-notes',
       'approvals',
       'recent-documents',
+      'my-earnings',
     ]);
-    expect(keys(['dentist'])).toEqual(['my-queue', 'my-day', 'unsigned-notes', 'recent-documents']);
+    expect(keys(['dentist'])).toEqual([
+      'my-queue',
+      'my-day',
+      'unsigned-notes',
+      'recent-documents',
+      'my-earnings',
+    ]);
     expect(keys(['nurse'])).toEqual(['triage', 'waiting-room', 'certificate-drafts', 'front-desk-day']);
-    expect(keys(['receptionist'])).toEqual(['waiting-room', 'certificate-drafts', 'front-desk-day']);
+    expect(keys(['receptionist'])).toEqual([
+      'waiting-room',
+      'certificate-drafts',
+      'front-desk-day',
+      'unpaid-invoices',
+      'revenue-today',
+    ]);
+    expect(keys(['cashier'])).toEqual(['unpaid-invoices', 'revenue-today']);
+    expect(keys(['accountant'])).toEqual(['unpaid-invoices', 'revenue-today']);
     expect(keys(['admin'])).toEqual([
       'setup-checklist',
       'system-health',
+      'unpaid-invoices',
+      'revenue-today',
       'denied-attempts',
       'awaiting-setup',
     ]);
@@ -43,6 +60,9 @@ describe('home cards', () => {
       'unsigned-notes',
       'approvals',
       'recent-documents',
+      'my-earnings',
+      'unpaid-invoices',
+      'revenue-today',
       'denied-attempts',
       'awaiting-setup',
     ]);
@@ -55,5 +75,8 @@ describe('home cards', () => {
       'front-desk-day',
     ]);
     expect(keys(['caller'], ['queue:read', 'queue:call'])).toEqual(['my-queue']);
+    expect(keys(['earner'], ['queue:call', 'earnings:self'])).toEqual(['my-queue', 'my-earnings']);
+    expect(keys(['radiologist'])).not.toContain('my-earnings');
+    expect(keys(['till'], ['billing:read', 'invoices:write'])).toEqual(['unpaid-invoices', 'revenue-today']);
   });
 });

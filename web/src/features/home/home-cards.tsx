@@ -5,6 +5,9 @@ import { MyDayCard } from '../appointments/my-day-card.tsx';
 import { UpcomingVisitsCard } from '../appointments/upcoming-visits-card.tsx';
 import { RecentDocumentsCard } from '../attachments/recent-documents-card.tsx';
 import { DeniedAttemptsCard } from '../audit/denied-attempts-card.tsx';
+import { MyEarningsCard } from '../billing/my-earnings-card.tsx';
+import { RevenueTodayCard } from '../billing/revenue-today-card.tsx';
+import { UnpaidInvoicesCard } from '../billing/unpaid-invoices-card.tsx';
 import { ApprovalsCard } from '../certificates/approvals-card.tsx';
 import { CertificateDraftsCard } from '../certificates/drafts-card.tsx';
 import { UnsignedNotesCard } from '../encounters/unsigned-notes-card.tsx';
@@ -47,6 +50,7 @@ export const HOME_CARDS: readonly HomeCardEntry[] = [
   { key: 'unsigned-notes', personas: ['clinician'], permission: 'encounters:sign', Card: UnsignedNotesCard },
   { key: 'approvals', personas: ['clinician'], permission: 'certificates:approve', Card: ApprovalsCard },
   { key: 'recent-documents', personas: ['clinician'], permission: 'chart:read', Card: RecentDocumentsCard },
+  { key: 'my-earnings', personas: ['clinician'], permission: 'earnings:self', Card: MyEarningsCard },
   { key: 'triage', personas: ['nurse'], permission: 'queue:write', Card: TriageCard },
   { key: 'waiting-room', personas: ['frontDesk', 'nurse'], permission: 'queue:read', Card: WaitingRoomCard },
   {
@@ -61,6 +65,18 @@ export const HOME_CARDS: readonly HomeCardEntry[] = [
     permission: 'appointments:read',
     Card: FrontDeskDayCard,
     wide: true,
+  },
+  {
+    key: 'unpaid-invoices',
+    personas: ['frontDesk', 'cashier', 'admin'],
+    permission: 'invoices:write',
+    Card: UnpaidInvoicesCard,
+  },
+  {
+    key: 'revenue-today',
+    personas: ['frontDesk', 'cashier', 'admin'],
+    permission: 'billing:read',
+    Card: RevenueTodayCard,
   },
   { key: 'denied-attempts', personas: ['admin'], permission: 'audit:read', Card: DeniedAttemptsCard },
   { key: 'awaiting-setup', personas: ['admin'], permission: 'users:read', Card: AwaitingSetupCard },

@@ -2,7 +2,7 @@ import { BUILT_IN_ROLES, type BuiltInRole, type Me } from '@carebase/contracts';
 import { hasPermission } from '../../lib/permissions.ts';
 
 /** Whose day a home page is shaped for. A user may be several (an owner who is also the doctor). */
-export type Persona = 'clinician' | 'nurse' | 'frontDesk' | 'admin' | 'patient';
+export type Persona = 'clinician' | 'nurse' | 'frontDesk' | 'cashier' | 'admin' | 'patient';
 
 const OF_ROLE: Partial<Record<BuiltInRole, Persona>> = {
   doctor: 'clinician',
@@ -10,6 +10,8 @@ const OF_ROLE: Partial<Record<BuiltInRole, Persona>> = {
   radiologist: 'clinician',
   nurse: 'nurse',
   receptionist: 'frontDesk',
+  cashier: 'cashier',
+  accountant: 'cashier',
   admin: 'admin',
   patient: 'patient',
 };
@@ -28,6 +30,7 @@ export function personasOf(me: Pick<Me, 'roles' | 'permissions'>): Set<Persona> 
   if (can('queue:call')) personas.add('clinician');
   else if (can('queue:write') && can('chart:write')) personas.add('nurse');
   else if (can('queue:write')) personas.add('frontDesk');
+  if (can('invoices:write')) personas.add('cashier');
   if (can('settings:write')) personas.add('admin');
   if (can('portal:self')) personas.add('patient');
   return personas;

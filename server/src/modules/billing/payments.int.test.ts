@@ -1,0 +1,349 @@
+import type { Invoice, PatientAccount, Payment } from '@carebase/contracts';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfToText } from '../../platform/pdf/pdf-extract.test-helper.ts';
+import { startSmtp } from '../../test/smtp-server.ts';
+import { auditOf, errorPaths, snapshot } from '../../test/test-queries.ts';
+import { patients } from '../patients/patients.schema.ts';
+import { type BillingKit, createBillingKit } from './billing.test-kit.ts';
+import { drawerMovements } from './cash.schema.ts';
+import { invoices } from './invoices.schema.ts';
+import { payments, shareEntries } from './payments.schema.ts';
+
+let k: BillingKit;
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+beforeAll(async () => {
+  k = await createBillingKit();
+  smtp = await startSmtp();
+  await k.openDrawer(k.cashier);
+});
+afterAll(async () => {
+  await smtp?.close();
+  await k?.close();
+});
+
+/** An issued invoice of a new patient: consultation (doctor 60 %) and a filling (dentist 30.00 fixed, 12 % tax). */
+async function consultAndFilling(): Promise<Invoice> {
+  const patientId = await k.newPatient();
+  return k.issued({
+    patientId,
+    lines: [
+      { priceItemId: k.items.consult.id, quantity: 1, providerId: k.doctor.id },
+      { priceItemId: k.items.filling.id, quantity: 1, providerId: k.dentist.id },
+    ],
+  });
+}
+
+async function sharesOf(invoiceId: string) {
+  const [row] = await k.t.app.ctx.db
+    .select({
+      amount: sql<number>`coalesce(sum(${shareEntries.amountMinor}), 0)::int`,
+      doctor: sql<number>`coalesce(sum(${shareEntries.doctorMinor}), 0)::int`,
+      clinic: sql<number>`coalesce(sum(${shareEntries.clinicMinor}), 0)::int`,
+      tax: sql<number>`coalesce(sum(${shareEntries.taxMinor}), 0)::int`,
+    })
+    .from(shareEntries)
+    .where(eq(shareEntries.invoiceId, invoiceId));
+  return row;
+}
+
+describe('POST /api/payments', () => {
+  it('takes cash with change, then the rest by card; shares add up to what was paid, line by line', async () => {
+    const inv = await consultAndFilling(); // 50.00 + 89.60 = 139.60
+    const cash = await k.pay({
+      patientId: inv.patientId,
+      method: 'cash',
+      amountMinor: 100_00,
+      tenderedMinor: 120_00,
+      invoiceIds: [inv.id],
+    });
+    expect(cash).toMatchObject({
+      number: expect.stringMatching(/^RCT-\d{4}-\d{6}$/),
+      tenderedMinor: 120_00,
+      changeMinor: 20_00,
+      heldMinor: 0,
+    });
+    expect(cash.allocations).toEqual([
+      expect.objectContaining({ invoiceId: inv.id, invoiceNumber: inv.number, amountMinor: 100_00 }),
+    ]);
+    expect(await k.invoice(inv.id)).toMatchObject({
+      status: 'partially_paid',
+      paidMinor: 100_00,
+      balanceMinor: 39_60,
+    });
+    expect(await sharesOf(inv.id)).toMatchObject({ amount: 100_00 });
+
+    const card = await k.pay({
+      patientId: inv.patientId,
+      method: 'card',
+      amountMinor: 39_60,
+      cardLast4: '4242',
+      reference: 'AUTH77',
+      invoiceIds: [inv.id],
+    });
+    expect(card).toMatchObject({ cardLast4: '4242', tenderedMinor: null, changeMinor: null });
+    expect(await k.invoice(inv.id)).toMatchObject({ status: 'paid', balanceMinor: 0 });
+    // Paid in full: doctor 30.00 + dentist 30.00; clinic 20.00 + 50.00; tax 9.60.
+    expect(await sharesOf(inv.id)).toEqual({ amount: 139_60, doctor: 60_00, clinic: 70_00, tax: 9_60 });
+    const movements = await k.t.app.ctx.db
+      .select()
+      .from(drawerMovements)
+      .where(eq(drawerMovements.paymentId, cash.id));
+    expect(movements.map((m) => [m.kind, m.amountMinor])).toEqual([['payment', 100_00]]);
+    expect((await auditOf(k.t.app.ctx.db, 'payment.create', card.id))[0]).toMatchObject({
+      patientId: inv.patientId,
+    });
+    await k.eventAbout('billing.changed', card.id);
+  });
+
+  it('refuses more than the balance unless taken as a deposit, and applies the credit later', async () => {
+    const inv = await consultAndFilling();
+    const over = await k.send(
+      'POST',
+      '/api/payments',
+      { patientId: inv.patientId, method: 'card', amountMinor: 200_00, invoiceIds: [inv.id] },
+      k.cashier.cookie,
+    );
+    expect(over.statusCode).toBe(409);
+    expect(over.json().detail).toContain('13960');
+    expect(errorPaths(over)).toEqual(['body.amountMinor']);
+    const deposit = await k.pay({
+      patientId: inv.patientId,
+      method: 'bank_transfer',
+      amountMinor: 200_00,
+      invoiceIds: [inv.id],
+      deposit: true,
+    });
+    expect(deposit).toMatchObject({ heldMinor: 60_40 });
+    const advance = await k.pay({
+      patientId: inv.patientId,
+      method: 'e_wallet',
+      amountMinor: 10_00,
+      deposit: true,
+    });
+    expect(advance.allocations).toEqual([]);
+
+    const next = await k.issued({
+      patientId: inv.patientId,
+      lines: [{ priceItemId: k.items.consult.id, quantity: 2, providerId: k.doctor.id }],
+    });
+    const tooMuch = await k.send(
+      'POST',
+      '/api/payments/apply-credit',
+      { invoiceId: next.id, amountMinor: 80_00 },
+      k.cashier.cookie,
+    );
+    expect(tooMuch.statusCode).toBe(409);
+    expect(tooMuch.json().detail).toContain('7040');
+    const applied = await k.send(
+      'POST',
+      '/api/payments/apply-credit',
+      { invoiceId: next.id, amountMinor: 70_40 },
+      k.cashier.cookie,
+    );
+    expect(applied.statusCode, applied.body).toBe(200);
+    expect(applied.json().payments.map((p: Payment) => [p.id, p.heldMinor])).toEqual([
+      [deposit.id, 0],
+      [advance.id, 0],
+    ]);
+    expect(await k.invoice(next.id)).toMatchObject({
+      status: 'partially_paid',
+      paidMinor: 70_40,
+      balanceMinor: 29_60,
+    });
+
+    const account = await k.send(
+      'GET',
+      `/api/payments/accounts/${inv.patientId}`,
+      undefined,
+      k.receptionist.cookie,
+    );
+    expect(account.statusCode).toBe(200);
+    const a: PatientAccount = account.json();
+    expect(a).toMatchObject({ owedMinor: 29_60, creditMinor: 0 });
+    expect(a.entries.map((e) => e.kind)).toEqual(['invoice', 'payment', 'payment', 'invoice']);
+    expect(a.entries.at(-1)?.balanceMinor).toBe(a.owedMinor - a.creditMinor);
+    expect(await auditOf(k.t.app.ctx.db, 'patient_account.read', inv.patientId)).toHaveLength(1);
+  });
+
+  it('refuses bad input with 400s naming the field and writes nothing', async () => {
+    const inv = await consultAndFilling();
+    const other = await k.newPatient('Other');
+    const draft = await k.draft({
+      patientId: inv.patientId,
+      lines: [{ priceItemId: k.items.cbc.id, quantity: 1 }],
+    });
+    const before = await snapshot(k.t.app.ctx.db, payments);
+    const base = { patientId: inv.patientId, method: 'card', amountMinor: 10_00, invoiceIds: [inv.id] };
+    const cases: [object, number, string][] = [
+      [{ ...base, amountMinor: 0 }, 400, 'body.amountMinor'],
+      [{ ...base, amountMinor: 10.5 }, 400, 'body.amountMinor'],
+      [{ ...base, amountMinor: -1 }, 400, 'body.amountMinor'],
+      [{ ...base, method: 'cheque' }, 400, 'body.method'],
+      [{ ...base, cardLast4: '42' }, 400, 'body.cardLast4'],
+      [{ ...base, method: 'bank_transfer', cardLast4: '4242' }, 400, 'body.cardLast4'],
+      [{ ...base, tenderedMinor: 20_00 }, 400, 'body.tenderedMinor'],
+      [{ ...base, method: 'cash', tenderedMinor: 5_00 }, 400, 'body.tenderedMinor'],
+      [{ ...base, invoiceIds: [] }, 400, 'body.invoiceIds'],
+      [{ ...base, invoiceIds: [inv.id, inv.id] }, 400, 'body.invoiceIds.1'],
+      [{ ...base, patientId: other }, 400, 'body.invoiceIds.0'],
+      [{ ...base, invoiceIds: [draft.id] }, 409, 'body.invoiceIds.0'],
+      [{ ...base, patientId: k.doctor.id }, 400, 'body.patientId'],
+    ];
+    for (const [body, status, path] of cases) {
+      const res = await k.send('POST', '/api/payments', body, k.cashier.cookie);
+      expect(res.statusCode, `${path}: ${res.body}`).toBe(status);
+      expect(errorPaths(res), res.body).toEqual([path]);
+    }
+    expect(await snapshot(k.t.app.ctx.db, payments)).toEqual(before);
+    expect((await k.send('POST', '/api/payments', base, k.doctor.cookie)).statusCode).toBe(403);
+    // Cash without the cashier's own open drawer.
+    const noDrawer = await k.send(
+      'POST',
+      '/api/payments',
+      { ...base, method: 'cash' },
+      k.receptionist.cookie,
+    );
+    expect(noDrawer.statusCode).toBe(409);
+    expect(errorPaths(noDrawer)).toEqual(['body.method']);
+  });
+
+  it('never overpays: 20 payments at once on one invoice take exactly its total', async () => {
+    const inv = await consultAndFilling(); // 139.60
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        k.send(
+          'POST',
+          '/api/payments',
+          { patientId: inv.patientId, method: 'card', amountMinor: 10_00, invoiceIds: [inv.id] },
+          k.cashier.cookie,
+        ),
+      ),
+    );
+    const codes = results.map((r) => r.statusCode).sort();
+    expect(codes.filter((c) => c === 201)).toHaveLength(13);
+    expect(codes.filter((c) => c === 409)).toHaveLength(7);
+    const after = await k.invoice(inv.id);
+    expect(after).toMatchObject({ paidMinor: 130_00, balanceMinor: 9_60, status: 'partially_paid' });
+    const [row] = await k.t.app.ctx.db.select().from(invoices).where(eq(invoices.id, inv.id));
+    expect(row?.paidMinor).toBe(130_00);
+    expect((await sharesOf(inv.id))?.amount).toBe(130_00);
+  });
+});
+
+describe('refunds, documents and email', () => {
+  it('refunds part as a credit note with a reason, reversing shares in proportion; cash leaves the drawer', async () => {
+    const inv = await consultAndFilling();
+    await k.pay({
+      patientId: inv.patientId,
+      method: 'cash',
+      amountMinor: 139_60,
+      tenderedMinor: 140_00,
+      invoiceIds: [inv.id],
+    });
+    const body = { invoiceId: inv.id, amountMinor: 50_00, method: 'cash', reason: 'consultation not given' };
+    expect((await k.send('POST', '/api/payments/refunds', body, k.cashier.cookie)).statusCode).toBe(403);
+    const tooMuch = await k.send(
+      'POST',
+      '/api/payments/refunds',
+      { ...body, amountMinor: 139_61 },
+      k.accountant.cookie,
+    );
+    expect(tooMuch.statusCode).toBe(409);
+    expect(errorPaths(tooMuch)).toEqual(['body.amountMinor']);
+    expect(
+      errorPaths(await k.send('POST', '/api/payments/refunds', { ...body, reason: '' }, k.accountant.cookie)),
+    ).toEqual(['body.reason']);
+    // The accountant's cash refund needs their own drawer.
+    expect((await k.send('POST', '/api/payments/refunds', body, k.accountant.cookie)).statusCode).toBe(409);
+    await k.openDrawer(k.accountant, 0);
+    const res = await k.send('POST', '/api/payments/refunds', body, k.accountant.cookie);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({
+      number: expect.stringMatching(/^CN-\d{4}-\d{6}$/),
+      invoiceNumber: inv.number,
+      amountMinor: 50_00,
+    });
+    expect(await k.invoice(inv.id)).toMatchObject({
+      status: 'partially_paid',
+      refundedMinor: 50_00,
+      balanceMinor: 50_00,
+    });
+    const shares = await sharesOf(inv.id);
+    expect(shares).toMatchObject({ amount: 89_60 });
+    expect((shares?.doctor ?? 0) + (shares?.clinic ?? 0) + (shares?.tax ?? 0)).toBe(89_60);
+    expect(shares?.doctor).toBeLessThan(60_00);
+    const out = await k.t.app.ctx.db.select().from(drawerMovements).where(eq(drawerMovements.kind, 'refund'));
+    expect(out.map((m) => m.amountMinor)).toEqual([-50_00]);
+    // Voiding needs every payment refunded first.
+    expect(
+      (await k.send('POST', `/api/invoices/${inv.id}/void`, { reason: 'x' }, k.accountant.cookie)).statusCode,
+    ).toBe(409);
+  });
+
+  it('prints the invoice and the receipt (A4 and 80 mm) and emails them with the PDF attached', async () => {
+    const inv = await consultAndFilling();
+    const paid = await k.pay({
+      patientId: inv.patientId,
+      method: 'cash',
+      amountMinor: 100_00,
+      tenderedMinor: 100_00,
+      invoiceIds: [inv.id],
+    });
+    const pdf = await k.send('GET', `/api/invoices/${inv.id}/pdf`, undefined, k.receptionist.cookie);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    const text = pdfToText(pdf.rawPayload);
+    expect(text).toContain(inv.number as string);
+    expect(text).toContain('139.60');
+    expect(text).toContain(paid.number);
+    for (const format of ['a4', '80mm']) {
+      const receipt = await k.send(
+        'GET',
+        `/api/payments/${paid.id}/receipt.pdf?format=${format}&lang=es`,
+        undefined,
+        k.receptionist.cookie,
+      );
+      expect(receipt.statusCode, receipt.body).toBe(200);
+      expect(pdfToText(receipt.rawPayload)).toContain(paid.number);
+    }
+    expect(
+      (
+        await k.send(
+          'GET',
+          `/api/payments/${paid.id}/receipt.pdf?format=a5`,
+          undefined,
+          k.receptionist.cookie,
+        )
+      ).statusCode,
+    ).toBe(400);
+
+    const noEmail = await k.send('POST', `/api/payments/${paid.id}/email`, undefined, k.cashier.cookie);
+    expect(noEmail.statusCode).toBe(409);
+    await k.t.app.ctx.db
+      .update(patients)
+      .set({ email: 'payer@example.org' })
+      .where(eq(patients.id, inv.patientId));
+    const settings = await k.send('PATCH', '/api/settings/system', {
+      mail: {
+        smtpHost: '127.0.0.1',
+        smtpPort: smtp.port,
+        smtpSecure: false,
+        from: 'Clinic <clinic@example.org>',
+      },
+    });
+    expect(settings.statusCode, settings.body).toBe(200);
+    expect(
+      (await k.send('POST', `/api/payments/${paid.id}/email`, undefined, k.cashier.cookie)).statusCode,
+    ).toBe(202);
+    expect(
+      (await k.send('POST', `/api/invoices/${inv.id}/email`, undefined, k.cashier.cookie)).statusCode,
+    ).toBe(202);
+    await k.t.app.ctx.jobs.runDue();
+    await expect.poll(() => smtp.received.filter((m) => m.to.includes('payer@example.org')).length).toBe(2);
+    const mails = smtp.received.filter((m) => m.to.includes('payer@example.org'));
+    expect(mails.some((m) => m.raw.includes(`filename=${paid.number}.pdf`))).toBe(true);
+    expect(mails.some((m) => m.raw.includes(`filename=${inv.number}.pdf`))).toBe(true);
+    expect(await auditOf(k.t.app.ctx.db, 'payment.email', paid.id)).toHaveLength(1);
+  });
+});
