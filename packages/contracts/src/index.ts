@@ -3,6 +3,7 @@ export * from './attachments.ts';
 export * from './audit.ts';
 export * from './auth.ts';
 export * from './billing.ts';
+export * from './billing-reports.ts';
 export * from './cash.ts';
 export * from './certificates.ts';
 export * from './common.ts';

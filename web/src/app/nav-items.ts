@@ -17,6 +17,7 @@ import {
   IconDiscount,
   IconPayout,
   IconReceipt,
+  IconReportChart,
 } from '../features/billing/billing-icons.tsx';
 import { IconCertificate } from '../features/certificates/certificate-icon.tsx';
 import { IconMyRecord, IconPatients } from '../features/patients/patient-icons.tsx';
@@ -48,6 +49,7 @@ export interface NavItem {
     | 'invoices'
     | 'cashDrawer'
     | 'payouts'
+    | 'billingReports'
     | 'calendar'
     | 'myAppointments';
   to: string;
@@ -133,6 +135,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     section: 'administration',
     permission: 'billing:read',
     icon: IconPayout,
+  },
+  {
+    id: 'billingReports',
+    to: '/billing/reports',
+    section: 'administration',
+    permission: 'billing:reports',
+    icon: IconReportChart,
   },
   { id: 'users', to: '/users', section: 'administration', permission: 'users:read', icon: IconUsers },
   {

@@ -176,6 +176,9 @@ export const routes: RouteObject[] = [
                   guarded('billing/payouts', 'billing:read', () =>
                     import('../features/billing/payouts-page.tsx').then((m) => m.PayoutsPage),
                   ),
+                  guarded('billing/reports', 'billing:reports', () =>
+                    import('../features/billing/reports-page.tsx').then((m) => m.ReportsPage),
+                  ),
                   guarded('schedules', 'schedules:read', () =>
                     import('../features/scheduling/schedules-page.tsx').then((m) => m.SchedulesPage),
                   ),

@@ -5,6 +5,7 @@ import { discountKindsRoutes } from './discount-kinds.routes.ts';
 import { invoicesRoutes } from './invoices.routes.ts';
 import { paymentsRoutes } from './payments.routes.ts';
 import { payoutsRoutes } from './payouts.routes.ts';
+import { billingReportsRoutes } from './reports.routes.ts';
 
 export const billingModule: CarebaseModule = {
   name: 'billing',
@@ -13,6 +14,7 @@ export const billingModule: CarebaseModule = {
     { plugin: discountKindsRoutes, prefix: '/api/billing' },
     { plugin: cashDrawersRoutes, prefix: '/api/billing' },
     { plugin: payoutsRoutes, prefix: '/api/billing' },
+    { plugin: billingReportsRoutes, prefix: '/api/billing' },
     { plugin: invoicesRoutes, prefix: '/api/invoices' },
     { plugin: paymentsRoutes, prefix: '/api/payments' },
   ],

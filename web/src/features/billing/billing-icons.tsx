@@ -48,3 +48,13 @@ export const IconPayout = (p: IconProps) => (
     <path d="M18 15v.01" />
   </Icon>
 );
+
+/** Bars rising on an axis: revenue reports. */
+export const IconReportChart = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 4v16h16" />
+    <path d="M8 16v-4" />
+    <path d="M12 16V8" />
+    <path d="M16 16v-6" />
+  </Icon>
+);
