@@ -15,6 +15,10 @@ export async function insertPayment(db: Executor, values: PaymentInsert): Promis
   return row.id;
 }
 
+export async function numberPayment(db: Executor, id: string, number: string): Promise<void> {
+  await db.update(payments).set({ number }).where(eq(payments.id, id));
+}
+
 export async function insertAllocation(
   db: Executor,
   values: { paymentId: string; invoiceId: string; amountMinor: number; createdBy: string | null },

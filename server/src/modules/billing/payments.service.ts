@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { CreatePaymentSchema, Payment, PaymentListQuerySchema } from '@carebase/contracts';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -137,13 +138,9 @@ export async function createPayment(
         { fields: [{ path: 'body.amountMinor', message: `is more than the balance (${owed})` }] },
       );
     const drawerId = input.method === 'cash' ? await openDrawerOf(ctx, tx, principal.userId) : null;
-    const number = await nextNumber(
-      tx,
-      'RCT',
-      Number(localDateOf(new Date(), settings.timeZone).slice(0, 4)),
-    );
     const paymentId = await repo.insertPayment(tx, {
-      number,
+      // The receipt number is taken last: its counter's lock is then held only until the commit.
+      number: `pending-${randomUUID()}`,
       patientId: patient.id,
       method: input.method,
       amountMinor: input.amountMinor,
@@ -176,6 +173,12 @@ export async function createPayment(
         paymentId,
         createdBy: actor.actorId,
       });
+    const number = await nextNumber(
+      tx,
+      'RCT',
+      Number(localDateOf(new Date(), settings.timeZone).slice(0, 4)),
+    );
+    await repo.numberPayment(tx, paymentId, number);
     await writeAudit(tx, actor, {
       action: 'payment.create',
       resourceType: 'payment',

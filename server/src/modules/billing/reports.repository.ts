@@ -106,7 +106,7 @@ export type AgeingSums = { d30: Big; d60: Big; d90: Big; over: Big; balance: Big
  * days from their issue day to `asOf`.
  */
 function openInvoices(asOf: string, w: ReportWindow) {
-  return sql`select patient_id, total_minor - paid_minor + refunded_minor as balance,
+  return sql`select patient_id, total_minor - paid_minor as balance,
                     ${asOf}::date - (issued_at at time zone ${w.timeZone})::date as age
              from invoices
              where status in ('issued', 'partially_paid') and issued_at < ${w.end}::timestamptz`;
