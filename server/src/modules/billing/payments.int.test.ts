@@ -183,6 +183,29 @@ describe('POST /api/payments', () => {
     expect(await auditOf(k.t.app.ctx.db, 'patient_account.read', inv.patientId)).toHaveLength(2);
   });
 
+  it('gives back part of a deposit held on account, never more than it holds', async () => {
+    const patientId = await k.newPatient('Deposit');
+    const advance = await k.pay({ patientId, method: 'bank_transfer', amountMinor: 20_00, deposit: true });
+    const url = `/api/payments/${advance.id}/refunds`;
+    const body = { amountMinor: 15_00, method: 'bank_transfer', reason: 'treatment postponed' };
+    expect((await k.send('POST', url, body, k.cashier.cookie)).statusCode).toBe(403);
+    const tooMuch = await k.send('POST', url, { ...body, amountMinor: 20_01 }, k.accountant.cookie);
+    expect(tooMuch.statusCode).toBe(409);
+    expect(errorPaths(tooMuch)).toEqual(['body.amountMinor']);
+    const res = await k.send('POST', url, body, k.accountant.cookie);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ invoiceId: null, amountMinor: 15_00, reason: 'treatment postponed' });
+    expect(
+      (await k.send('GET', `/api/payments/${advance.id}`, undefined, k.cashier.cookie)).json(),
+    ).toMatchObject({ heldMinor: 5_00 });
+    const account: PatientAccount = (
+      await k.send('GET', `/api/payments/accounts/${patientId}`, undefined, k.receptionist.cookie)
+    ).json();
+    expect(account).toMatchObject({ owedMinor: 0, creditMinor: 5_00 });
+    expect(account.entries.map((e) => e.kind)).toEqual(['payment', 'refund']);
+    expect(account.entries.at(-1)?.balanceMinor).toBe(-5_00);
+  });
+
   it('refuses bad input with 400s naming the field and writes nothing', async () => {
     const inv = await consultAndFilling();
     const other = await k.newPatient('Other');
