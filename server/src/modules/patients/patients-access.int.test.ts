@@ -17,22 +17,22 @@ import { updatePatient } from './patients.service.ts';
  * so the portal does not reveal which records exist.
  */
 const SPEC = `
-  route                                          admin receptionist doctor nurse dentist radiologist pharmacist accountant patient
-  GET    /api/patients                             200     200        200    200    200      200         200        200      403
-  GET    /api/patients/duplicates                  200     200        200    200    200      200         200        200      403
-  GET    /api/patients/export.csv                  200     200        200    200    200      200         200        200      403
-  GET    /api/patients/me                          403     403        403    403    403      403         403        403      200
-  POST   /api/patients                             201     201        201    201    201      403         403        403      403
-  GET    /api/patients/:id                         200     200        200    200    200      200         200        200    200/404
-  PATCH  /api/patients/:id                         200     200        200    200    200      403         403        403      403
-  PUT    /api/patients/:id/photo                   200     200        200    200    200      403         403        403      403
-  GET    /api/patients/:id/photo                   200     200        200    200    200      200         200        200    200/404
-  DELETE /api/patients/:id/photo                   204     204        204    204    204      403         403        403      403
-  POST   /api/patients/:id/allergies               201     403        201    201    201      403         403        403      403
-  PATCH  /api/patients/:id/allergies/:allergyId    200     403        200    200    200      403         403        403      403
-  POST   /api/patients/:id/conditions              201     403        201    201    201      403         403        403      403
-  PATCH  /api/patients/:id/conditions/:conditionId 200     403        200    200    200      403         403        403      403
-  POST   /api/patients/:id/merge                   200     403        403    403    403      403         403        403      403
+  route                                          admin receptionist doctor nurse dentist radiologist pharmacist accountant cashier patient
+  GET    /api/patients                             200          200    200   200     200         200        200        200     200     403
+  GET    /api/patients/duplicates                  200          200    200   200     200         200        200        200     200     403
+  GET    /api/patients/export.csv                  200          200    200   200     200         200        200        200     200     403
+  GET    /api/patients/me                          403          403    403   403     403         403        403        403     403     200
+  POST   /api/patients                             201          201    201   201     201         403        403        403     403     403
+  GET    /api/patients/:id                         200          200    200   200     200         200        200        200     200 200/404
+  PATCH  /api/patients/:id                         200          200    200   200     200         403        403        403     403     403
+  PUT    /api/patients/:id/photo                   200          200    200   200     200         403        403        403     403     403
+  GET    /api/patients/:id/photo                   200          200    200   200     200         200        200        200     200 200/404
+  DELETE /api/patients/:id/photo                   204          204    204   204     204         403        403        403     403     403
+  POST   /api/patients/:id/allergies               201          403    201   201     201         403        403        403     403     403
+  PATCH  /api/patients/:id/allergies/:allergyId    200          403    200   200     200         403        403        403     403     403
+  POST   /api/patients/:id/conditions              201          403    201   201     201         403        403        403     403     403
+  PATCH  /api/patients/:id/conditions/:conditionId  200          403    200   200     200         403        403        403     403     403
+  POST   /api/patients/:id/merge                   200          403    403   403     403         403        403        403     403     403
 `;
 
 type Cell = { own: number; other: number };
