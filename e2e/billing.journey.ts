@@ -290,7 +290,20 @@ export async function run(): Promise<void> {
     await accountant.waitForTimeout(400); // the drawer slides in
     await shot(accountant, 'dentist-statement');
     await accountant.keyboard.press('Escape');
-    await accountant.goBack();
+    // The revenue report: €80.00 taken, €10.00 given back; by doctor, the dentist's €16.80.
+    await accountant.getByRole('link', { name: 'Revenue reports', exact: true }).click();
+    await accountant.getByRole('heading', { name: 'Revenue reports' }).waitFor();
+    await accountant.locator('tfoot tr').first().getByText('€70.00').first().waitFor();
+    await accountant.getByRole('tab', { name: 'By doctor' }).click();
+    await accountant
+      .getByRole('row')
+      .filter({ hasText: 'Dana Dentist' })
+      .getByText('€16.80')
+      .first()
+      .waitFor();
+    await shot(accountant, 'report-by-doctor');
+    await accountant.getByRole('link', { name: 'Invoices', exact: true }).click();
+    await accountant.getByRole('link', { name: number }).click();
     await accountant.getByRole('link', { name: 'Back to invoices' }).click();
     await accountant.getByRole('row', { name: 'Totals of all matches' }).waitFor();
     await otherScreens(accountant, shot, 'invoices');
