@@ -2,6 +2,7 @@ import { CLAIM_TRANSITIONS, type Claim, type UpdateClaimSchema } from '@carebase
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
+import type { Principal } from '../../platform/access/principal.ts';
 import { type ActorContext, writeAudit, writeReadAudit } from '../../platform/audit/audit.writer.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
@@ -9,6 +10,7 @@ import { publishBillingChanged } from './billing-events.ts';
 import type { InvoiceRow } from './invoices.repository.ts';
 import { invoiceClaims } from './invoices.schema.ts';
 import { lockedInvoice } from './invoices.service.ts';
+import { recordPayment } from './payments.service.ts';
 
 type ClaimRow = typeof invoiceClaims.$inferSelect;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -73,8 +75,13 @@ function amountsFor(before: ClaimRow, input: z.infer<typeof UpdateClaimSchema>) 
   return { approvedMinor: approved, paidMinor: input.status === 'paid' ? ceiling : paid };
 }
 
+/**
+ * Moves a claim on. What the payer pays is taken as an insurance payment on the invoice at once (any part
+ * beyond what the invoice still owes is held on the patient's account), so the balance always shows it.
+ */
 export async function updateClaim(
   ctx: AppContext,
+  principal: Principal,
   actor: ActorContext,
   invoiceId: string,
   input: z.infer<typeof UpdateClaimSchema>,
@@ -101,6 +108,17 @@ export async function updateClaim(
       })
       .where(eq(invoiceClaims.invoiceId, invoiceId))
       .returning();
+    const received = amounts.paidMinor - before.paidMinor;
+    if (received > 0)
+      await recordPayment(ctx, tx, principal, actor, {
+        patientId: invoice.patientId,
+        method: 'insurance',
+        amountMinor: received,
+        invoiceIds: [invoice.id],
+        deposit: true,
+        reference: input.reference ?? before.reference ?? undefined,
+        note: `Claim to ${before.payerName}`,
+      });
     await writeAudit(tx, actor, {
       action: 'claim.update',
       resourceType: 'invoice',

@@ -442,6 +442,18 @@ describe('payer part and claims', () => {
     expect(paid.submittedAt).not.toBeNull();
     expect(paid.decidedAt).not.toBeNull();
     expect(await auditOf(db, 'claim.update', inv.id)).toHaveLength(4);
+    // What the payer paid (10.00, then the other 30.00) was taken on the invoice as insurance payments.
+    const after = await k.invoice(inv.id);
+    expect(after).toMatchObject({ paidMinor: 40_00, balanceMinor: inv.totalMinor - 40_00 });
+    const taken = (
+      await k.send('GET', `/api/payments?invoiceId=${inv.id}`, undefined, k.cashier.cookie)
+    ).json();
+    expect(
+      taken.items.map((p: { method: string; amountMinor: number }) => [p.method, p.amountMinor]),
+    ).toEqual([
+      ['insurance', 30_00],
+      ['insurance', 10_00],
+    ]);
     const plain = await k.issued({ patientId, lines: [{ priceItemId: k.items.cbc.id, quantity: 1 }] });
     expect(
       (await k.send('GET', `/api/invoices/${plain.id}/claim`, undefined, k.cashier.cookie)).statusCode,

@@ -166,7 +166,7 @@ export function invoicesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         body: UpdateClaimSchema,
         response: { 200: ClaimSchema },
       },
-      handler: async (req) => updateClaim(ctx, actorOf(req), req.params.id, req.body),
+      handler: async (req) => updateClaim(ctx, principalOf(req), actorOf(req), req.params.id, req.body),
     });
     app.post('/:id/void', {
       config: { access: 'invoices:void' },

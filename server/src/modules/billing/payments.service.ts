@@ -124,77 +124,88 @@ export async function createPayment(
       'body.invoiceIds',
       'must name the invoices paid, or the payment must be taken as a deposit',
     );
+  return ctx.db.transaction(async (tx) =>
+    loadPayment(tx, await recordPayment(ctx, tx, principal, actor, input, tender)),
+  );
+}
+
+/** Takes a payment inside the caller's transaction (a claim paid by the insurer records one too); its id. */
+export async function recordPayment(
+  ctx: AppContext,
+  tx: Executor,
+  principal: Principal,
+  actor: ActorContext,
+  input: z.infer<typeof CreatePaymentSchema>,
+  tender: { tenderedMinor: number | null; changeMinor: number | null } = {
+    tenderedMinor: null,
+    changeMinor: null,
+  },
+): Promise<string> {
   const { settings } = await ctx.settings.get(ctx.db);
-  return ctx.db.transaction(async (tx) => {
-    const patient = await findPatientRow(tx, input.patientId);
-    if (!patient) throw fieldError('body.patientId', 'is not a patient');
-    const invoices = await lockPatientInvoices(tx, patient.id, input.invoiceIds, 'body.invoiceIds');
-    const balances = invoices.map((inv, i) => balanceOf(inv, `body.invoiceIds.${i}`));
-    const owed = balances.reduce((a, b) => a + b, 0);
-    if (input.amountMinor > owed && !input.deposit)
-      throw new AppError(
-        'conflict',
-        `The amount is more than the balance of ${owed} minor units; take the rest as a deposit on purpose or lower it.`,
-        { fields: [{ path: 'body.amountMinor', message: `is more than the balance (${owed})` }] },
-      );
-    const drawerId = input.method === 'cash' ? await openDrawerOf(ctx, tx, principal.userId) : null;
-    const paymentId = await repo.insertPayment(tx, {
-      // The receipt number is taken last: its counter's lock is then held only until the commit.
-      number: `pending-${randomUUID()}`,
-      patientId: patient.id,
+  const patient = await findPatientRow(tx, input.patientId);
+  if (!patient) throw fieldError('body.patientId', 'is not a patient');
+  const invoices = await lockPatientInvoices(tx, patient.id, input.invoiceIds, 'body.invoiceIds');
+  const balances = invoices.map((inv, i) => balanceOf(inv, `body.invoiceIds.${i}`));
+  const owed = balances.reduce((a, b) => a + b, 0);
+  if (input.amountMinor > owed && !input.deposit)
+    throw new AppError(
+      'conflict',
+      `The amount is more than the balance of ${owed} minor units; take the rest as a deposit on purpose or lower it.`,
+      { fields: [{ path: 'body.amountMinor', message: `is more than the balance (${owed})` }] },
+    );
+  const drawerId = input.method === 'cash' ? await openDrawerOf(ctx, tx, principal.userId) : null;
+  const paymentId = await repo.insertPayment(tx, {
+    // The receipt number is taken last: its counter's lock is then held only until the commit.
+    number: `pending-${randomUUID()}`,
+    patientId: patient.id,
+    method: input.method,
+    amountMinor: input.amountMinor,
+    ...tender,
+    cardLast4: input.cardLast4 ?? null,
+    reference: input.reference ?? null,
+    note: input.note ?? null,
+    drawerId,
+    receivedBy: actor.actorId,
+  });
+  let left = input.amountMinor;
+  const doctors: (string | null)[] = [];
+  for (const [i, invoice] of invoices.entries()) {
+    const amount = Math.min(left, balances[i] as number);
+    if (amount === 0) continue;
+    const allocationId = await repo.insertAllocation(tx, {
+      paymentId,
+      invoiceId: invoice.id,
+      amountMinor: amount,
+      createdBy: actor.actorId,
+    });
+    doctors.push(...(await postAllocation(tx, invoice, allocationId, amount)));
+    left -= amount;
+  }
+  if (drawerId)
+    await recordDrawerMovement(tx, {
+      drawerId,
+      kind: 'payment',
+      amountMinor: input.amountMinor,
+      paymentId,
+      createdBy: actor.actorId,
+    });
+  const number = await nextNumber(tx, 'RCT', Number(localDateOf(new Date(), settings.timeZone).slice(0, 4)));
+  await repo.numberPayment(tx, paymentId, number);
+  await writeAudit(tx, actor, {
+    action: 'payment.create',
+    resourceType: 'payment',
+    resourceId: paymentId,
+    patientId: patient.id,
+    details: {
+      number,
       method: input.method,
       amountMinor: input.amountMinor,
-      ...tender,
-      cardLast4: input.cardLast4 ?? null,
-      reference: input.reference ?? null,
-      note: input.note ?? null,
-      drawerId,
-      receivedBy: actor.actorId,
-    });
-    let left = input.amountMinor;
-    const doctors: (string | null)[] = [];
-    for (const [i, invoice] of invoices.entries()) {
-      const amount = Math.min(left, balances[i] as number);
-      if (amount === 0) continue;
-      const allocationId = await repo.insertAllocation(tx, {
-        paymentId,
-        invoiceId: invoice.id,
-        amountMinor: amount,
-        createdBy: actor.actorId,
-      });
-      doctors.push(...(await postAllocation(tx, invoice, allocationId, amount)));
-      left -= amount;
-    }
-    if (drawerId)
-      await recordDrawerMovement(tx, {
-        drawerId,
-        kind: 'payment',
-        amountMinor: input.amountMinor,
-        paymentId,
-        createdBy: actor.actorId,
-      });
-    const number = await nextNumber(
-      tx,
-      'RCT',
-      Number(localDateOf(new Date(), settings.timeZone).slice(0, 4)),
-    );
-    await repo.numberPayment(tx, paymentId, number);
-    await writeAudit(tx, actor, {
-      action: 'payment.create',
-      resourceType: 'payment',
-      resourceId: paymentId,
-      patientId: patient.id,
-      details: {
-        number,
-        method: input.method,
-        amountMinor: input.amountMinor,
-        heldMinor: left,
-        invoiceIds: input.invoiceIds,
-      },
-    });
-    await publishBillingChanged(tx, paymentId, doctors);
-    return loadPayment(tx, paymentId);
+      heldMinor: left,
+      invoiceIds: input.invoiceIds,
+    },
   });
+  await publishBillingChanged(tx, paymentId, doctors);
+  return paymentId;
 }
 
 /** Applies money held on the patient's account to one of their invoices, from the oldest deposit on. */

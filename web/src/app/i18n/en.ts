@@ -1129,6 +1129,33 @@ export const en = {
     portal: { self: 'See their own record (patients)' },
   },
   billing: {
+    claims: {
+      title: 'Claim to the payer',
+      statuses: {
+        draft: 'Not sent',
+        submitted: 'Submitted',
+        approved: 'Approved',
+        partially_paid: 'Partly paid',
+        paid: 'Paid',
+        denied: 'Denied',
+      },
+      moveTo: {
+        draft: 'Back to draft',
+        submitted: 'Mark as submitted',
+        approved: 'Record approval',
+        partially_paid: 'Record part payment',
+        paid: 'Record payment in full',
+        denied: 'Record denial',
+      },
+      claimed: 'Claimed',
+      approved: 'Approved',
+      paid: 'Paid by the payer',
+      approvedAmount: 'Amount approved',
+      paidAmount: 'Paid by the payer so far',
+      reference: 'Claim reference',
+      save: 'Save',
+      coveredBy: 'Covered by {{payer}}',
+    },
     reports: {
       title: 'Revenue reports',
       description:

@@ -1152,6 +1152,33 @@ export const es: Translation = {
     portal: { self: 'Ver su propio expediente (pacientes)' },
   },
   billing: {
+    claims: {
+      title: 'Reclamación al pagador',
+      statuses: {
+        draft: 'Sin enviar',
+        submitted: 'Enviada',
+        approved: 'Aprobada',
+        partially_paid: 'Pagada en parte',
+        paid: 'Pagada',
+        denied: 'Denegada',
+      },
+      moveTo: {
+        draft: 'Volver a borrador',
+        submitted: 'Marcar como enviada',
+        approved: 'Registrar la aprobación',
+        partially_paid: 'Registrar un pago parcial',
+        paid: 'Registrar el pago total',
+        denied: 'Registrar la denegación',
+      },
+      claimed: 'Reclamado',
+      approved: 'Aprobado',
+      paid: 'Pagado por el pagador',
+      approvedAmount: 'Importe aprobado',
+      paidAmount: 'Pagado por el pagador hasta ahora',
+      reference: 'Referencia de la reclamación',
+      save: 'Guardar',
+      coveredBy: 'Cubierto por {{payer}}',
+    },
     reports: {
       title: 'Reportes de ingresos',
       description:

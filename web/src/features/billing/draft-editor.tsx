@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/query-error.tsx';
 import { useFormatters } from '../../components/use-formatters.ts';
+import { usePatient } from '../patients/patients.queries.ts';
 import { useProviders } from '../scheduling/scheduling.queries.ts';
 import { usePriceList } from './billing.queries.ts';
 import { useDiscountKinds } from './discount-kinds.queries.ts';
@@ -26,6 +27,7 @@ export function DraftEditor({ invoice }: { invoice: Invoice }) {
   const kinds = (useDiscountKinds().data ?? []).filter((k) => k.active);
   const doctors = (useProviders().data ?? []).map((p) => ({ value: p.id, label: p.name }));
   const update = useUpdateInvoice();
+  const payerName = usePatient(invoice.patientId).data?.payer?.name ?? null;
   const [adding, setAdding] = useState<string | null>(null);
 
   const saveLines = (lines: InvoiceLineInput[]) => update.mutate({ id: invoice.id, patch: { lines } });
@@ -50,10 +52,11 @@ export function DraftEditor({ invoice }: { invoice: Invoice }) {
           {invoice.lines.map((line, index) => (
             <DraftLineRow
               // The key changes with what the server saved, so the row's typed fields start from it again.
-              key={`${line.id}:${line.quantity}:${line.discount?.kindId ?? ''}`}
+              key={`${line.id}:${line.quantity}:${line.discount?.kindId ?? ''}:${line.payerMinor}`}
               line={line}
               kinds={kinds.filter((k) => k.appliesTo !== 'invoice')}
               doctors={doctors}
+              payerName={payerName}
               disabled={update.isPending}
               onChange={(next) => saveLines(linesWith(invoice, index, next))}
             />

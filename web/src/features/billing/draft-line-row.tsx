@@ -2,6 +2,7 @@ import type { DiscountKind, InvoiceLine, InvoiceLineInput } from '@carebase/cont
 import { ActionIcon, Group, NumberInput, Paper, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MoneyInput } from '../../components/money-input.tsx';
 import { useFormatters } from '../../components/use-formatters.ts';
 import { DiscountPicker } from './discount-picker.tsx';
 import { inputOf } from './draft-inputs.ts';
@@ -11,14 +12,17 @@ interface DraftLineRowProps {
   kinds: readonly DiscountKind[];
   doctors: readonly { value: string; label: string }[];
   disabled: boolean;
+  /** The patient's insurer or other payer, when they have one: the line's part it covers can be set. */
+  payerName: string | null;
   onChange: (next: InvoiceLineInput | null) => void;
 }
 
 /** One line of a draft: quantity, the doctor who earns the share, a discount and its reason; the server prices it. */
-export function DraftLineRow({ line, kinds, doctors, disabled, onChange }: DraftLineRowProps) {
+export function DraftLineRow({ line, kinds, doctors, disabled, payerName, onChange }: DraftLineRowProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const [quantity, setQuantity] = useState<number | string>(line.quantity);
+  const [covered, setCovered] = useState<number | ''>(line.payerMinor);
   const base = inputOf(line);
   if (!base) return null;
   const save = (patch: Partial<InvoiceLineInput>) => onChange({ ...base, ...patch });
@@ -84,6 +88,16 @@ export function DraftLineRow({ line, kinds, doctors, disabled, onChange }: Draft
             disabled={disabled}
             onSave={(discount) => save({ discount })}
           />
+          {payerName ? (
+            <MoneyInput
+              label={t('billing.claims.coveredBy', { payer: payerName })}
+              value={covered}
+              onChange={setCovered}
+              onBlur={() => covered !== '' && covered !== line.payerMinor && save({ payerMinor: covered })}
+              disabled={disabled}
+              w={170}
+            />
+          ) : null}
         </Group>
       </Stack>
     </Paper>

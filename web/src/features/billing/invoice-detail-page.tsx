@@ -11,6 +11,7 @@ import { useNotify } from '../../components/use-error-message.ts';
 import { useFormatters } from '../../components/use-formatters.ts';
 import { hasPermission } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../auth/auth.queries.ts';
+import { ClaimPanel } from './claim-panel.tsx';
 import { InvoiceLinesTable } from './invoice-lines-table.tsx';
 import { InvoiceStatusBadge } from './invoice-status-badge.tsx';
 import { InvoiceTimeline } from './invoice-timeline.tsx';
@@ -148,6 +149,7 @@ export function InvoiceDetailPage() {
             <InvoiceTotals invoice={invoice} />
           </Group>
         </Paper>
+        {!draft ? <ClaimPanel invoice={invoice} canWrite={can('invoices:write')} /> : null}
         {!draft ? (
           <Paper withBorder radius="md" p="md">
             <Title order={2} fz="h4" mb="sm">
