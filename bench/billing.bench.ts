@@ -9,6 +9,8 @@
  *   BILLING_BENCH_REQUESTS   measured requests per read scenario (default 300, after 30 warm-up)
  *   BILLING_BENCH_POSTS      payments posted through POST /api/payments (default 3,000; 500 on PGlite)
  *   BILLING_BENCH_CLIENTS    concurrent clients for reads (default 1: latency, not throughput); payments are posted by 8
+ *   BILLING_BENCH_TIME_ZONE  the clinic's time zone for the reports (default: the settings' own, UTC); in a zone
+ *                            off UTC the doctor × month report reads raw entries for the days a month starts in
  *
  * It loads the ledger in bulk (bench/billing-generate.ts), starts the real app (buildApp + listen), and
  * measures over HTTP with an admin's API token: revenue by month × doctor (a year, and the full three years),
@@ -24,6 +26,7 @@ import pg from 'pg';
 import { buildApp } from '../server/src/app.ts';
 import { loadConfig } from '../server/src/config.ts';
 import { createToken } from '../server/src/modules/auth/auth.service.ts';
+import { sharesByPeriodAndDoctorQuery } from '../server/src/modules/billing/reports.repository.ts';
 import { reportWindow } from '../server/src/modules/billing/reports.service.ts';
 import { ensureBuiltInRoles } from '../server/src/modules/roles/roles.service.ts';
 import { addDays, localDateOf } from '../server/src/modules/scheduling/zoned-time.ts';
@@ -219,7 +222,16 @@ async function benchOn(kind: 'postgres' | 'pglite'): Promise<void> {
       const base = `http://127.0.0.1:${address.port}`;
       const token = await adminToken(app);
       const headers = { authorization: `Bearer ${token}` };
-      const today = localDateOf(new Date(), settings.timeZone);
+      const timeZone = env.BILLING_BENCH_TIME_ZONE ?? settings.timeZone;
+      if (timeZone !== settings.timeZone) {
+        const res = await fetch(`${base}/api/settings/system`, {
+          method: 'PATCH',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: JSON.stringify({ timeZone }),
+        });
+        if (!res.ok) throw new Error(`setting the time zone: ${res.status} ${await res.text()}`);
+      }
+      const today = localDateOf(new Date(), timeZone);
       const threeYears = addDays(today, -(3 * 365));
       const get = (url: string) => async () => {
         const res = await fetch(`${base}${url}`, { headers });
@@ -295,14 +307,11 @@ async function benchOn(kind: 'postgres' | 'pglite'): Promise<void> {
       printTable(results, reference);
 
       if (onPostgres) {
-        const w = reportWindow({ from: threeYears, to: today }, settings.timeZone);
+        const w = reportWindow({ from: threeYears, to: today }, timeZone);
         await explain(
           app.ctx.db,
-          sql`select date_trunc('month', s.at at time zone ${w.timeZone}) as period,
-                     s.provider_id, sum(s.amount_minor), sum(s.doctor_minor), sum(s.clinic_minor), sum(s.tax_minor)
-              from share_entries s where s.at >= ${w.start}::timestamptz and s.at < ${w.end}::timestamptz
-              group by 1, 2`,
-          'revenue by month × doctor, 3 years (the aggregate)',
+          sharesByPeriodAndDoctorQuery({ ...w, groupBy: 'month' }),
+          'revenue by month × doctor, 3 years (rollup for whole UTC days, entries for the rest)',
         );
         await explain(
           app.ctx.db,

@@ -1,6 +1,17 @@
 import { PAYMENT_METHODS } from '@carebase/contracts';
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { patients } from '../patients/patients.schema.ts';
 import { users } from '../users/users.schema.ts';
 import { cashDrawers } from './cash.schema.ts';
@@ -127,6 +138,31 @@ export const shareEntries = pgTable(
       sql`${t.amountMinor} = ${t.doctorMinor} + ${t.clinicMinor} + ${t.taxMinor}`,
     ),
     check('share_entries_source_check', sql`(${t.allocationId} is null) <> (${t.refundId} is null)`),
+  ],
+);
+
+/**
+ * The share ledger summed by UTC day (of `at`) and doctor, kept exact in the transaction that writes the
+ * entries. UTC days make it independent of the clinic's time zone: a report reads it for the days that lie
+ * wholly inside one local period and the raw entries only for the days that straddle a boundary.
+ */
+export const shareDaily = pgTable(
+  'share_daily',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    providerId: uuid('provider_id').references(() => users.id),
+    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull().default(0),
+    doctorMinor: bigint('doctor_minor', { mode: 'number' }).notNull().default(0),
+    clinicMinor: bigint('clinic_minor', { mode: 'number' }).notNull().default(0),
+    taxMinor: bigint('tax_minor', { mode: 'number' }).notNull().default(0),
+    entries: integer('entries').notNull().default(0),
+  },
+  // One row per day and doctor, the lines with no doctor included (a null would not collide with itself).
+  (t) => [
+    uniqueIndex('share_daily_day_provider_unique').on(
+      t.day,
+      sql`coalesce(${t.providerId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+    ),
   ],
 );
 

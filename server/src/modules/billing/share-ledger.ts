@@ -4,6 +4,7 @@ import { type LedgerLine, type ShareSplit, splitPayment, splitRefund } from './b
 import type { InvoiceRow } from './invoices.repository.ts';
 import { invoiceLines, invoices } from './invoices.schema.ts';
 import { shareEntries } from './payments.schema.ts';
+import { addToShareDaily } from './share-daily.ts';
 
 type LedgerRow = LedgerLine & { lineId: string; providerId: string | null };
 
@@ -52,12 +53,24 @@ async function insertEntries(
   source: { allocationId: string } | { refundId: string },
 ): Promise<(string | null)[]> {
   if (entries.length === 0) return [];
-  await tx.insert(shareEntries).values(
-    entries.map(({ line, split }) => {
-      const l = ledger[line] as LedgerRow;
-      return { invoiceId, lineId: l.lineId, providerId: l.providerId, ...source, ...split };
-    }),
-  );
+  const written = await tx
+    .insert(shareEntries)
+    .values(
+      entries.map(({ line, split }) => {
+        const l = ledger[line] as LedgerRow;
+        return { invoiceId, lineId: l.lineId, providerId: l.providerId, ...source, ...split };
+      }),
+    )
+    .returning({
+      providerId: shareEntries.providerId,
+      // The UTC day computed by the database: a JS Date would drop the microseconds of `at`.
+      day: sql<string>`to_char(${shareEntries.at} at time zone 'UTC', 'YYYY-MM-DD')`,
+      amountMinor: shareEntries.amountMinor,
+      doctorMinor: shareEntries.doctorMinor,
+      clinicMinor: shareEntries.clinicMinor,
+      taxMinor: shareEntries.taxMinor,
+    });
+  await addToShareDaily(tx, written);
   return entries.map(({ line }) => (ledger[line] as LedgerRow).providerId);
 }
 
