@@ -14,7 +14,8 @@ export async function openDrawerOf(
   tx: Executor,
   cashierId: string,
 ): Promise<string> {
-  const { day } = await clinicToday(ctx);
+  // Through tx: on PGlite's one connection a read beside the open transaction would wait forever.
+  const { day } = await clinicToday({ settings: ctx.settings, db: tx });
   const [row] = await tx
     .select({ id: cashDrawers.id, status: cashDrawers.status })
     .from(cashDrawers)

@@ -82,8 +82,9 @@ async function patientOf(db: Executor, patientId: string, path: string) {
   return patient;
 }
 
-async function language(ctx: Ctx): Promise<'en' | 'es'> {
-  return (await ctx.settings.get(ctx.db)).settings.defaultLanguage === 'es' ? 'es' : 'en';
+/** The clinic's language, read through the caller's executor (inside a transaction: the transaction). */
+async function language(ctx: Ctx, db: Executor): Promise<'en' | 'es'> {
+  return (await ctx.settings.get(db)).settings.defaultLanguage === 'es' ? 'es' : 'en';
 }
 
 /** Writes a new draft in the caller's transaction: priced lines, totals, audit, event. */
@@ -102,8 +103,9 @@ export async function insertDraft(
   },
 ): Promise<string> {
   const patient = await patientOf(tx, draft.patientId, 'body.patientId');
-  const { settings } = await ctx.settings.get(ctx.db);
-  const priced = await priceDraft(tx, principal, draft.lines, draft.discount, await language(ctx));
+  // Settings through tx: on PGlite's one connection a read beside the open transaction would wait forever.
+  const { settings } = await ctx.settings.get(tx);
+  const priced = await priceDraft(tx, principal, draft.lines, draft.discount, await language(ctx, tx));
   const id = await repo.insertInvoice(tx, {
     patientId: patient.id,
     currency: settings.currency,
@@ -173,7 +175,7 @@ export async function updateInvoice(
       ? { kindId: row.discountKindId, reason: row.discountReason ?? undefined }
       : null;
     const discount = patch.discount !== undefined ? patch.discount : kept;
-    const priced = await priceDraft(tx, principal, lines, discount, await language(ctx));
+    const priced = await priceDraft(tx, principal, lines, discount, await language(ctx, tx));
     const patient = await patientOf(tx, row.patientId, 'body.patientId');
     await repo.updateInvoice(tx, id, {
       ...priced.invoice,

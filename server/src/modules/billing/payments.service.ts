@@ -141,7 +141,7 @@ export async function recordPayment(
     changeMinor: null,
   },
 ): Promise<string> {
-  const { settings } = await ctx.settings.get(ctx.db);
+  const { settings } = await ctx.settings.get(tx);
   const patient = await findPatientRow(tx, input.patientId);
   if (!patient) throw fieldError('body.patientId', 'is not a patient');
   const invoices = await lockPatientInvoices(tx, patient.id, input.invoiceIds, 'body.invoiceIds');

@@ -55,7 +55,7 @@ async function writeRefund(
     reference?: string | undefined;
   },
 ): Promise<{ id: string; number: string }> {
-  const { settings } = await ctx.settings.get(ctx.db);
+  const { settings } = await ctx.settings.get(tx);
   const drawerId = r.method === 'cash' ? await openDrawerOf(ctx, tx, principal.userId) : null;
   const number = await nextNumber(tx, 'CN', Number(localDateOf(new Date(), settings.timeZone).slice(0, 4)));
   const [row] = await tx

@@ -187,9 +187,12 @@ export async function deleteAccountRows(db: Executor, userIds: string[]): Promis
   const columns = await queryRows<{ table: string }>(
     db,
     sql`select distinct table_name as "table" from information_schema.columns
-        where table_schema = 'public' and column_name in ('patient_id', 'encounter_id', 'appointment_id')`,
+        where table_schema = 'public'
+          and column_name in ('patient_id', 'encounter_id', 'appointment_id', 'invoice_id')`,
   );
-  const patientData = new Set(['patients', ...columns.map((c) => c.table)]);
+  // Money records are never an account's own rows: a doctor's payouts and the share rollup stay, and so
+  // does a sample doctor whose name is on a real patient's invoice (the account is then kept).
+  const patientData = new Set(['patients', 'payouts', 'share_daily', ...columns.map((c) => c.table)]);
   for (const fk of owned.filter((k) => !patientData.has(k.child))) {
     await db.execute(
       sql`delete from ${sql.identifier(fk.child)} where ${sql.identifier(fk.childColumn)} in (${ids})`,
