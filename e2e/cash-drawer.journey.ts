@@ -27,7 +27,10 @@ export async function run(): Promise<void> {
     });
 
     const cora = await signedIn(browser, server.baseUrl, 'cora@example.org', PASSWORD);
-    await cora.getByRole('link', { name: 'Cash drawer', exact: true }).click();
+    await cora
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Cash drawer' })
+      .click();
     await cora.getByRole('heading', { name: 'Open your drawer for today' }).waitFor();
     await cora.getByLabel(/^Opening float \(USD\)/).fill('100');
     await cora.keyboard.press('Enter');
@@ -66,7 +69,10 @@ export async function run(): Promise<void> {
     await shot(cora, 'closed-drawer');
 
     const ada = await signedIn(browser, server.baseUrl, 'ada@example.org', PASSWORD);
-    await ada.getByRole('link', { name: 'Cash drawer', exact: true }).click();
+    await ada
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Cash drawer' })
+      .click();
     const coraRow = ada.getByRole('row').filter({ hasText: 'Cora Cashier' });
     await coraRow.getByText('Short by $0.25').waitFor();
     assert.match(

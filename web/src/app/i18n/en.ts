@@ -1414,7 +1414,7 @@ export const en = {
     },
     drawer: {
       cardTitle: 'My cash drawer',
-      cardLink: 'Cash drawer',
+      cardLink: 'Drawer details',
       cardExpected: 'Open: {{amount}} should be in it.',
       cardClosed: 'Closed today; difference {{amount}}.',
       cardNotOpen: 'Not open yet today: cash payments need it.',

@@ -1438,7 +1438,7 @@ export const es: Translation = {
     },
     drawer: {
       cardTitle: 'Mi caja',
-      cardLink: 'Caja',
+      cardLink: 'Detalle de la caja',
       cardExpected: 'Abierta: debería contener {{amount}}.',
       cardClosed: 'Cerrada hoy; diferencia {{amount}}.',
       cardNotOpen: 'Aún no está abierta hoy: los cobros en efectivo la necesitan.',
