@@ -33,6 +33,32 @@ function ChartBox({ label, children }: { label: string; children: React.ReactNod
   );
 }
 
+type Flow = { receivedMinor: number; refundedMinor: number; netMinor: number };
+
+/** Received, refunded and net: the money columns of the revenue and method reports. */
+function flowColumns<R extends Flow>(t: TFunction, money: (n: number) => string) {
+  return [
+    {
+      key: 'received',
+      header: t('billing.reports.columns.received'),
+      numeric: true,
+      cell: (r: R) => money(r.receivedMinor),
+    },
+    {
+      key: 'refunded',
+      header: t('billing.reports.columns.refunded'),
+      numeric: true,
+      cell: (r: R) => money(r.refundedMinor),
+    },
+    {
+      key: 'net',
+      header: t('billing.reports.columns.net'),
+      numeric: true,
+      cell: (r: R) => money(r.netMinor),
+    },
+  ];
+}
+
 export function RevenueView({ report }: { report: BillingReports['revenue'] }) {
   const { t, money, methodName, period } = useReportFormat();
   const used = PAYMENT_METHODS.filter((m) => report.rows.some((r) => r.byMethod[m] !== 0));
@@ -56,24 +82,7 @@ export function RevenueView({ report }: { report: BillingReports['revenue'] }) {
         rowKey={(r) => r.period}
         columns={[
           { key: 'period', header: t('billing.reports.columns.period'), cell: (r) => period(r.period) },
-          {
-            key: 'received',
-            header: t('billing.reports.columns.received'),
-            numeric: true,
-            cell: (r) => money(r.receivedMinor),
-          },
-          {
-            key: 'refunded',
-            header: t('billing.reports.columns.refunded'),
-            numeric: true,
-            cell: (r) => money(r.refundedMinor),
-          },
-          {
-            key: 'net',
-            header: t('billing.reports.columns.net'),
-            numeric: true,
-            cell: (r) => money(r.netMinor),
-          },
+          ...flowColumns<(typeof report.rows)[number]>(t, money),
           ...used.map((m) => ({
             key: m,
             header: methodName(m),
@@ -235,24 +244,7 @@ export function MethodsView({ report }: { report: BillingReports['methods'] }) {
             numeric: true,
             cell: (r) => format.number(r.count),
           },
-          {
-            key: 'received',
-            header: t('billing.reports.columns.received'),
-            numeric: true,
-            cell: (r) => money(r.receivedMinor),
-          },
-          {
-            key: 'refunded',
-            header: t('billing.reports.columns.refunded'),
-            numeric: true,
-            cell: (r) => money(r.refundedMinor),
-          },
-          {
-            key: 'net',
-            header: t('billing.reports.columns.net'),
-            numeric: true,
-            cell: (r) => money(r.netMinor),
-          },
+          ...flowColumns<(typeof report.rows)[number]>(t, money),
         ]}
         total={[
           t('billing.reports.total'),
