@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { rebuildShareDaily } from '../server/src/modules/billing/share-daily.ts';
+import { rebuildShareRollups } from '../server/src/modules/billing/share-rollups.ts';
 import { type Executor, queryRows } from '../server/src/platform/db/database.ts';
 
 const BATCH = 100_000;
@@ -45,7 +45,7 @@ export async function generateBilling(
     await insertBatch(db, { from, to, n, base, ...opts });
   }
   // The daily rollup the services keep up to date as they write entries, built here in one go.
-  await rebuildShareDaily(db);
+  await rebuildShareRollups(db);
   for (const table of [
     'share_daily',
     'invoices',

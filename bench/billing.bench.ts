@@ -9,8 +9,8 @@
  *   BILLING_BENCH_REQUESTS   measured requests per read scenario (default 300, after 30 warm-up)
  *   BILLING_BENCH_POSTS      payments posted through POST /api/payments (default 3,000; 500 on PGlite)
  *   BILLING_BENCH_CLIENTS    concurrent clients for reads (default 1: latency, not throughput); payments are posted by 8
- *   BILLING_BENCH_TIME_ZONE  the clinic's time zone for the reports (default: the settings' own, UTC); in a zone
- *                            off UTC the doctor × month report reads raw entries for the days a month starts in
+ *   BILLING_BENCH_TIME_ZONE  the clinic's time zone (default: the settings' own, UTC); setting it rebuilds the
+ *                            daily rollup in that zone, as a clinic changing its zone would
  *
  * It loads the ledger in bulk (bench/billing-generate.ts), starts the real app (buildApp + listen), and
  * measures over HTTP with an admin's API token: revenue by month × doctor (a year, and the full three years),
@@ -310,8 +310,8 @@ async function benchOn(kind: 'postgres' | 'pglite'): Promise<void> {
         const w = reportWindow({ from: threeYears, to: today }, timeZone);
         await explain(
           app.ctx.db,
-          sharesByPeriodAndDoctorQuery({ ...w, groupBy: 'month' }),
-          'revenue by month × doctor, 3 years (rollup for whole UTC days, entries for the rest)',
+          sharesByPeriodAndDoctorQuery({ ...w, groupBy: 'month' }, true),
+          'revenue by month × doctor, 3 years (from the monthly and daily rollups)',
         );
         await explain(
           app.ctx.db,

@@ -1,6 +1,6 @@
 import { EVENT_TYPES } from '@carebase/contracts';
 import type { Executor } from '../../platform/db/database.ts';
-import { publishEvent } from '../../platform/events/events.publisher.ts';
+import { publishEvent, publishEvents } from '../../platform/events/events.publisher.ts';
 
 /** Tells every screen showing the price list to refresh, after commit; resourceId null after an import. */
 export function publishPriceListChanged(tx: Executor, itemId: string | null): Promise<void> {
@@ -20,12 +20,14 @@ export async function publishBillingChanged(
   resourceId: string | null,
   providerIds: readonly (string | null)[] = [],
 ): Promise<void> {
-  await publishEvent(tx, { type: EVENT_TYPES.billingChanged, permission: 'billing:read', resourceId });
-  for (const userId of new Set(providerIds.filter((p): p is string => p !== null)))
-    await publishEvent(tx, {
+  const doctors = [...new Set(providerIds.filter((p): p is string => p !== null))];
+  await publishEvents(tx, [
+    { type: EVENT_TYPES.billingChanged, permission: 'billing:read', resourceId },
+    ...doctors.map((userId) => ({
       type: EVENT_TYPES.billingChanged,
-      permission: 'earnings:self',
+      permission: 'earnings:self' as const,
       userId,
       resourceId,
-    });
+    })),
+  ]);
 }

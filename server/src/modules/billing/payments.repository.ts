@@ -1,22 +1,77 @@
 import { and, asc, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
-import type { Executor } from '../../platform/db/database.ts';
+import { type Executor, queryRows } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { patients } from '../patients/patients.schema.ts';
 import { users } from '../users/users.schema.ts';
+import { nextNumberCte } from './billing-counters.ts';
 import { invoices } from './invoices.schema.ts';
 import { paymentAllocations, payments, refunds } from './payments.schema.ts';
+import { type Posting, postingCtes } from './share-ledger.ts';
 
 export type PaymentInsert = typeof payments.$inferInsert;
 export type PaymentRow = typeof payments.$inferSelect;
 
-export async function insertPayment(db: Executor, values: PaymentInsert): Promise<string> {
-  const [row] = await db.insert(payments).values(values).returning({ id: payments.id });
-  if (!row) throw new Error('insert returned no row');
-  return row.id;
-}
+export type NewPayment = Omit<PaymentInsert, 'number' | 'receivedAt'> & { id: string };
 
-export async function numberPayment(db: Executor, id: string, number: string): Promise<void> {
-  await db.update(payments).set({ number }).where(eq(payments.id, id));
+/**
+ * Writes a payment in one statement: its receipt number (the counter row stays locked until the commit, so
+ * the statement comes late in the transaction), the payment, its allocations, the cash into the drawer, and
+ * the shares and invoice sums of the posting. Returns the receipt number.
+ */
+export async function writePayment(
+  tx: Executor,
+  w: {
+    payment: NewPayment;
+    year: number;
+    allocations: readonly { id: string; invoiceId: string; amountMinor: number }[];
+    posting: Posting;
+  },
+): Promise<string> {
+  const p = w.payment;
+  const ctes = [
+    nextNumberCte('receipt_number', 'RCT', w.year),
+    sql`payment_written as (
+          insert into payments (id, number, patient_id, method, amount_minor, tendered_minor, change_minor,
+                                card_last4, reference, note, drawer_id, received_by)
+          select ${p.id}::uuid, number, ${p.patientId}::uuid, ${p.method}, ${p.amountMinor}::int,
+                 ${p.tenderedMinor ?? null}::int, ${p.changeMinor ?? null}::int, ${p.cardLast4 ?? null},
+                 ${p.reference ?? null}, ${p.note ?? null}, ${p.drawerId ?? null}::uuid,
+                 ${p.receivedBy ?? null}::uuid
+          from receipt_number
+          returning number
+        )`,
+    ...(w.allocations.length > 0
+      ? [
+          sql`allocations_written as (
+                insert into payment_allocations (id, payment_id, invoice_id, amount_minor, created_by)
+                values ${sql.join(
+                  w.allocations.map(
+                    (a) =>
+                      sql`(${a.id}::uuid, ${p.id}::uuid, ${a.invoiceId}::uuid, ${a.amountMinor}::int,
+                           ${p.receivedBy ?? null}::uuid)`,
+                  ),
+                  sql`, `,
+                )}
+              )`,
+        ]
+      : []),
+    ...(p.drawerId
+      ? [
+          sql`drawer_moved as (
+                insert into drawer_movements (drawer_id, kind, amount_minor, payment_id, created_by)
+                values (${p.drawerId}::uuid, 'payment', ${p.amountMinor}::int, ${p.id}::uuid,
+                        ${p.receivedBy ?? null}::uuid)
+              )`,
+        ]
+      : []),
+    ...postingCtes(w.posting),
+  ];
+  const [row] = await queryRows<{ number: string }>(
+    tx,
+    sql`with ${sql.join(ctes, sql`, `)} select number from payment_written`,
+  );
+  if (!row) throw new Error('the payment was not written');
+  return row.number;
 }
 
 export async function insertAllocation(

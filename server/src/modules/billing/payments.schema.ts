@@ -142,9 +142,9 @@ export const shareEntries = pgTable(
 );
 
 /**
- * The share ledger summed by UTC day (of `at`) and doctor, kept exact in the transaction that writes the
- * entries. UTC days make it independent of the clinic's time zone: a report reads it for the days that lie
- * wholly inside one local period and the raw entries only for the days that straddle a boundary.
+ * The share ledger summed by the clinic's local day (of `at`) and doctor, kept exact in the transaction that
+ * writes the entries, and rebuilt when the clinic's time zone changes (migration 0026). Reports, whose windows
+ * are whole local days, read it instead of the entries.
  */
 export const shareDaily = pgTable(
   'share_daily',
@@ -161,6 +161,29 @@ export const shareDaily = pgTable(
   (t) => [
     uniqueIndex('share_daily_day_provider_unique').on(
       t.day,
+      sql`coalesce(${t.providerId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+    ),
+  ],
+);
+
+/**
+ * The same sums by the clinic's local month (its first day) and doctor, so a report by month over years reads
+ * a row per doctor and month, and share_daily only for the part-months at the window's edges.
+ */
+export const shareMonthly = pgTable(
+  'share_monthly',
+  {
+    month: date('month', { mode: 'string' }).notNull(),
+    providerId: uuid('provider_id').references(() => users.id),
+    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull().default(0),
+    doctorMinor: bigint('doctor_minor', { mode: 'number' }).notNull().default(0),
+    clinicMinor: bigint('clinic_minor', { mode: 'number' }).notNull().default(0),
+    taxMinor: bigint('tax_minor', { mode: 'number' }).notNull().default(0),
+    entries: integer('entries').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('share_monthly_month_provider_unique').on(
+      t.month,
       sql`coalesce(${t.providerId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
     ),
   ],

@@ -14,15 +14,14 @@ import type { Executor } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
 import { findPatientRow } from '../patients/patients.repository.ts';
 import { localDateOf } from '../scheduling/zoned-time.ts';
-import { nextNumber } from './billing-counters.ts';
 import { publishBillingChanged } from './billing-events.ts';
-import { openDrawerOf, recordDrawerMovement } from './cash-drawer-ledger.ts';
+import { openDrawerOf } from './cash-drawer-ledger.ts';
 import type { InvoiceRow } from './invoices.repository.ts';
 import * as invoiceRepo from './invoices.repository.ts';
 import { toPayment } from './payment-mappers.ts';
 import * as repo from './payments.repository.ts';
 import { payments } from './payments.schema.ts';
-import { postAllocation } from './share-ledger.ts';
+import { planAllocations, postAllocation } from './share-ledger.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'settings'>;
 
@@ -124,9 +123,9 @@ export async function createPayment(
       'body.invoiceIds',
       'must name the invoices paid, or the payment must be taken as a deposit',
     );
-  return ctx.db.transaction(async (tx) =>
-    loadPayment(tx, await recordPayment(ctx, tx, principal, actor, input, tender)),
-  );
+  const id = await ctx.db.transaction((tx) => recordPayment(ctx, tx, principal, actor, input, tender));
+  // Read after the commit: the receipt counter's lock is not held for it.
+  return loadPayment(ctx.db, id);
 }
 
 /** Takes a payment inside the caller's transaction (a claim paid by the insurer records one too); its id. */
@@ -142,9 +141,18 @@ export async function recordPayment(
   },
 ): Promise<string> {
   const { settings } = await ctx.settings.get(tx);
-  const patient = await findPatientRow(tx, input.patientId);
-  if (!patient) throw fieldError('body.patientId', 'is not a patient');
-  const invoices = await lockPatientInvoices(tx, patient.id, input.invoiceIds, 'body.invoiceIds');
+  // An invoice of the patient's proves they exist: the patient is looked up only for a deposit alone, or to
+  // name the right field when an invoice is not theirs.
+  const checkPatient = async () => {
+    if (!(await findPatientRow(tx, input.patientId))) throw fieldError('body.patientId', 'is not a patient');
+  };
+  const invoices = await lockPatientInvoices(tx, input.patientId, input.invoiceIds, 'body.invoiceIds').catch(
+    async (err: unknown) => {
+      await checkPatient();
+      throw err;
+    },
+  );
+  if (invoices.length === 0) await checkPatient();
   const balances = invoices.map((inv, i) => balanceOf(inv, `body.invoiceIds.${i}`));
   const owed = balances.reduce((a, b) => a + b, 0);
   if (input.amountMinor > owed && !input.deposit)
@@ -154,48 +162,44 @@ export async function recordPayment(
       { fields: [{ path: 'body.amountMinor', message: `is more than the balance (${owed})` }] },
     );
   const drawerId = input.method === 'cash' ? await openDrawerOf(ctx, tx, principal.userId) : null;
-  const paymentId = await repo.insertPayment(tx, {
-    // The receipt number is taken last: its counter's lock is then held only until the commit.
-    number: `pending-${randomUUID()}`,
-    patientId: patient.id,
-    method: input.method,
-    amountMinor: input.amountMinor,
-    ...tender,
-    cardLast4: input.cardLast4 ?? null,
-    reference: input.reference ?? null,
-    note: input.note ?? null,
-    drawerId,
-    receivedBy: actor.actorId,
-  });
+  const paymentId = randomUUID();
   let left = input.amountMinor;
-  const doctors: (string | null)[] = [];
+  const allocations: { id: string; invoiceId: string; amountMinor: number; invoice: InvoiceRow }[] = [];
   for (const [i, invoice] of invoices.entries()) {
     const amount = Math.min(left, balances[i] as number);
     if (amount === 0) continue;
-    const allocationId = await repo.insertAllocation(tx, {
-      paymentId,
-      invoiceId: invoice.id,
-      amountMinor: amount,
-      createdBy: actor.actorId,
-    });
-    doctors.push(...(await postAllocation(tx, invoice, allocationId, amount)));
+    allocations.push({ id: randomUUID(), invoiceId: invoice.id, amountMinor: amount, invoice });
     left -= amount;
   }
-  if (drawerId)
-    await recordDrawerMovement(tx, {
-      drawerId,
-      kind: 'payment',
+  const posting = await planAllocations(
+    tx,
+    allocations.map((a) => ({ invoice: a.invoice, allocationId: a.id, amount: a.amountMinor })),
+  );
+  // Queued before the write: they are delivered at the commit all the same, and the receipt counter the
+  // write locks is then held for the audit event and the commit only.
+  await publishBillingChanged(tx, paymentId, posting.doctors);
+  const number = await repo.writePayment(tx, {
+    payment: {
+      id: paymentId,
+      patientId: input.patientId,
+      method: input.method,
       amountMinor: input.amountMinor,
-      paymentId,
-      createdBy: actor.actorId,
-    });
-  const number = await nextNumber(tx, 'RCT', Number(localDateOf(new Date(), settings.timeZone).slice(0, 4)));
-  await repo.numberPayment(tx, paymentId, number);
+      ...tender,
+      cardLast4: input.cardLast4 ?? null,
+      reference: input.reference ?? null,
+      note: input.note ?? null,
+      drawerId,
+      receivedBy: actor.actorId,
+    },
+    year: Number(localDateOf(new Date(), settings.timeZone).slice(0, 4)),
+    allocations,
+    posting,
+  });
   await writeAudit(tx, actor, {
     action: 'payment.create',
     resourceType: 'payment',
     resourceId: paymentId,
-    patientId: patient.id,
+    patientId: input.patientId,
     details: {
       number,
       method: input.method,
@@ -204,7 +208,6 @@ export async function recordPayment(
       invoiceIds: input.invoiceIds,
     },
   });
-  await publishBillingChanged(tx, paymentId, doctors);
   return paymentId;
 }
 

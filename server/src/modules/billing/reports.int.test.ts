@@ -5,7 +5,7 @@ import { errorPaths } from '../../test/test-queries.ts';
 import { clinicToday } from '../queue/queue.service.ts';
 import { addDays } from '../scheduling/zoned-time.ts';
 import { type BillingKit, createBillingKit } from './billing.test-kit.ts';
-import { rebuildShareDaily } from './share-daily.ts';
+import { rebuildShareRollups } from './share-rollups.ts';
 
 let k: BillingKit;
 let today: string;
@@ -48,7 +48,7 @@ async function backdate(invoiceId: string, days: number) {
   await db.execute(sql`update payments set received_at = received_at - ${by}::interval
     where id in (select payment_id from payment_allocations where invoice_id = ${invoiceId})`);
   await db.execute(sql`update share_entries set at = at - ${by}::interval where invoice_id = ${invoiceId}`);
-  await rebuildShareDaily(db);
+  await rebuildShareRollups(db);
   await db.execute(
     sql`update refunds set created_at = created_at - ${by}::interval where invoice_id = ${invoiceId}`,
   );

@@ -1,9 +1,13 @@
 import type { ReportGrouping } from '@carebase/contracts';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../platform/db/database.ts';
+import { addDays } from '../scheduling/zoned-time.ts';
 
-/** A report's window: UTC instants [start, end) of the clinic-local days asked for, and how to name periods. */
-export type ReportWindow = { start: string; end: string; timeZone: string };
+/**
+ * A report's window: the clinic-local days asked for (from … to, inclusive), the UTC instants [start, end) they
+ * span, and the zone they are local to.
+ */
+export type ReportWindow = { start: string; end: string; timeZone: string; from: string; to: string };
 export type PeriodWindow = ReportWindow & { groupBy: ReportGrouping };
 
 /** Sums come back as bigint (a string or bigint by driver); they fit a double for any real clinic. */
@@ -49,58 +53,56 @@ const shareSums = sql`sum(s.amount_minor)::bigint as amount, sum(s.doctor_minor)
   sum(s.clinic_minor)::bigint as clinic, sum(s.tax_minor)::bigint as tax`;
 
 /**
- * The share ledger in the window by period and doctor (null: lines with no doctor). A UTC day that lies wholly
- * inside the window and inside one local period is read from the daily rollup (share_daily); the other UTC
- * days (the window's edges, and the days a period boundary falls in) are read from the entries themselves,
- * only the part of them inside the window. A day counts as whole only when the zone's UTC offset is the same
- * at both ends, so a DST change within it sends it to the raw entries too.
+ * The share ledger in the window by period and doctor (null: lines with no doctor). The window is whole local
+ * days, so when the rollups are keyed by the report's zone (the clinic's, as stored) it is summed from them
+ * alone: by month from share_monthly, but for part-months at the window's edges, which come from share_daily
+ * like days and weeks. Only when the zone asked for is not the stored one (another instance's settings in
+ * memory a moment out of date) are the raw entries grouped instead.
  */
-export function sharesByPeriodAndDoctor(db: Executor, w: PeriodWindow) {
-  // Without JIT: the planner's guess for the per-day index ranges is far too high, so it would compile the
-  // statement (about 400 ms on a 3-year window), which is more than running it.
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('jit', 'off', true)`);
-    return queryRows<SharesRow & { period: string; providerId: string | null; providerName: string | null }>(
-      tx,
-      sharesByPeriodAndDoctorQuery(w),
-    );
-  });
+export async function sharesByPeriodAndDoctor(db: Executor, w: PeriodWindow) {
+  const [stored] = await queryRows<{ zone: string }>(db, sql`select carebase_clinic_time_zone() as zone`);
+  return queryRows<SharesRow & { period: string; providerId: string | null; providerName: string | null }>(
+    db,
+    sharesByPeriodAndDoctorQuery(w, stored?.zone === w.timeZone),
+  );
+}
+
+const rollupSums = sql`r.amount_minor as amount, r.doctor_minor as doctor, r.clinic_minor as clinic,
+  r.tax_minor as tax`;
+
+/** share_daily's rows for the local days from … to (inclusive), each with its period. */
+const dailyRows = (w: PeriodWindow, from: string, to: string) =>
+  sql`select date_trunc(${w.groupBy}, r.day::timestamp) as period, r.provider_id, ${rollupSums}
+      from share_daily r where r.day >= ${from}::date and r.day <= ${to}::date`;
+
+/** The rollup rows covering the window: share_monthly's for the whole months in it when grouping by month. */
+function rollupRows(w: PeriodWindow): SQL[] {
+  const monthOf = (day: string) => `${day.slice(0, 8)}01`;
+  const wholeFrom = w.from.endsWith('-01') ? w.from : monthOf(addDays(monthOf(w.from), 31));
+  const wholeEnd = monthOf(addDays(w.to, 1));
+  if (w.groupBy !== 'month' || wholeFrom >= wholeEnd) return [dailyRows(w, w.from, w.to)];
+  return [
+    ...(w.from < wholeFrom ? [dailyRows(w, w.from, addDays(wholeFrom, -1))] : []),
+    sql`select r.month::timestamp as period, r.provider_id, ${rollupSums}
+        from share_monthly r where r.month >= ${wholeFrom}::date and r.month < ${wholeEnd}::date`,
+    ...(wholeEnd <= w.to ? [dailyRows(w, wholeEnd, w.to)] : []),
+  ];
 }
 
 /** The statement of sharesByPeriodAndDoctor, on its own so the benchmark can EXPLAIN it. */
-export function sharesByPeriodAndDoctorQuery(w: PeriodWindow) {
-  const local = (column: string) => sql`(${sql.raw(column)} at time zone ${w.timeZone})`;
-  return sql`with utc_days as (
-          select d::date as day, d at time zone 'UTC' as lo, (d + interval '1 day') at time zone 'UTC' as hi
-          from generate_series(date_trunc('day', ${w.start}::timestamptz at time zone 'UTC'),
-                               ${w.end}::timestamptz at time zone 'UTC', interval '1 day') d
-        ), days as (
-          select day, greatest(lo, ${w.start}::timestamptz) as lo, least(hi, ${w.end}::timestamptz) as hi,
-                 date_trunc(${w.groupBy}, ${local('lo')}) as period,
-                 lo >= ${w.start}::timestamptz and hi <= ${w.end}::timestamptz
-                   and ${local('lo')} - (lo at time zone 'UTC') = ${local('hi')} - (hi at time zone 'UTC')
-                   and date_trunc(${w.groupBy}, ${local('lo')})
-                     = date_trunc(${w.groupBy}, ${local('hi')} - interval '1 microsecond') as whole
-          from utc_days
-        )
-        select ${dayName('g.period')} as period, g.provider_id as "providerId", u.name as "providerName",
-               g.amount, g.doctor, g.clinic, g.tax
-        from (
-          select period, provider_id, sum(amount)::bigint as amount, sum(doctor)::bigint as doctor,
+export function sharesByPeriodAndDoctorQuery(w: PeriodWindow, fromRollups: boolean) {
+  const grouped = fromRollups
+    ? sql`select period, provider_id, sum(amount)::bigint as amount, sum(doctor)::bigint as doctor,
                  sum(clinic)::bigint as clinic, sum(tax)::bigint as tax
-          from (
-            select d.period, r.provider_id, r.amount_minor as amount, r.doctor_minor as doctor,
-                   r.clinic_minor as clinic, r.tax_minor as tax
-            from days d join share_daily r on r.day = d.day
-            where d.whole
-            union all
-            select ${periodOf(sql.raw('s.at'), w)}, s.provider_id, ${shareSums}
-            from days d join share_entries s on s.at >= d.lo and s.at < d.hi
-            where not d.whole and d.lo < d.hi
-            group by 1, 2
-          ) parts
-          group by 1, 2
-        ) g
+          from (${sql.join(rollupRows(w), sql` union all `)}) r
+          group by 1, 2`
+    : sql`select ${periodOf(sql.raw('s.at'), w)} as period, s.provider_id, ${shareSums}
+          from share_entries s
+          where s.at >= ${w.start}::timestamptz and s.at < ${w.end}::timestamptz
+          group by 1, 2`;
+  return sql`select ${dayName('g.period')} as period, g.provider_id as "providerId", u.name as "providerName",
+               g.amount, g.doctor, g.clinic, g.tax
+        from (${grouped}) g
         left join users u on u.id = g.provider_id
         order by g.period, u.name nulls last, g.provider_id`;
 }

@@ -41,6 +41,8 @@ export function reportWindow(q: Pick<BillingReportQuery, 'from' | 'to'>, timeZon
     start: zonedToUtc(q.from, 0, timeZone).toISOString(),
     end: zonedToUtc(addDays(q.to, 1), 0, timeZone).toISOString(),
     timeZone,
+    from: q.from,
+    to: q.to,
   };
 }
 

@@ -1,83 +1,125 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Executor } from '../../platform/db/database.ts';
+import { type SQL, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../platform/db/database.ts';
 import { type LedgerLine, type ShareSplit, splitPayment, splitRefund } from './billing-math.ts';
 import type { InvoiceRow } from './invoices.repository.ts';
-import { invoiceLines, invoices } from './invoices.schema.ts';
-import { shareEntries } from './payments.schema.ts';
-import { addToShareDaily } from './share-daily.ts';
+import { type ShareEntryValues, shareEntriesCtes } from './share-rollups.ts';
 
 type LedgerRow = LedgerLine & { lineId: string; providerId: string | null };
 
-/** Every line of the invoice with what it has been paid so far, net of refunds, by share. Call with the invoice locked. */
-async function ledgerOf(tx: Executor, invoiceId: string): Promise<LedgerRow[]> {
-  const lines = await tx
-    .select({
-      lineId: invoiceLines.id,
-      providerId: invoiceLines.providerId,
-      totalMinor: invoiceLines.totalMinor,
-      netMinor: invoiceLines.netMinor,
-      doctorMinor: invoiceLines.doctorMinor,
-      taxMinor: invoiceLines.lineTaxMinor,
-    })
-    .from(invoiceLines)
-    .where(eq(invoiceLines.invoiceId, invoiceId))
-    .orderBy(asc(invoiceLines.position));
-  const sums = await tx
-    .select({
-      lineId: shareEntries.lineId,
-      amountMinor: sql<number>`sum(${shareEntries.amountMinor})::int`,
-      doctorMinor: sql<number>`sum(${shareEntries.doctorMinor})::int`,
-      clinicMinor: sql<number>`sum(${shareEntries.clinicMinor})::int`,
-      taxMinor: sql<number>`sum(${shareEntries.taxMinor})::int`,
-    })
-    .from(shareEntries)
-    .where(
-      inArray(
-        shareEntries.lineId,
-        lines.map((l) => l.lineId),
-      ),
-    )
-    .groupBy(shareEntries.lineId);
-  const none = { amountMinor: 0, doctorMinor: 0, clinicMinor: 0, taxMinor: 0 };
-  return lines.map((l) => {
-    const { lineId: _, ...paid } = sums.find((s) => s.lineId === l.lineId) ?? { lineId: '', ...none };
-    return { ...l, paid };
-  });
+/**
+ * Every line of the invoices with what it has been paid so far, net of refunds, by share, in line order per
+ * invoice. Call with the invoices locked.
+ */
+async function ledgersOf(tx: Executor, invoiceIds: readonly string[]): Promise<Map<string, LedgerRow[]>> {
+  const rows = await queryRows<{
+    invoiceId: string;
+    lineId: string;
+    providerId: string | null;
+    totalMinor: number;
+    netMinor: number;
+    doctorMinor: number;
+    taxMinor: number;
+    paidAmount: number;
+    paidDoctor: number;
+    paidClinic: number;
+    paidTax: number;
+  }>(
+    tx,
+    sql`select l.invoice_id as "invoiceId", l.id as "lineId", l.provider_id as "providerId",
+               l.total_minor as "totalMinor", l.net_minor as "netMinor", l.doctor_minor as "doctorMinor",
+               l.line_tax_minor as "taxMinor",
+               coalesce(s.amount, 0)::int as "paidAmount", coalesce(s.doctor, 0)::int as "paidDoctor",
+               coalesce(s.clinic, 0)::int as "paidClinic", coalesce(s.tax, 0)::int as "paidTax"
+        from invoice_lines l
+        left join lateral (
+          select sum(e.amount_minor) as amount, sum(e.doctor_minor) as doctor, sum(e.clinic_minor) as clinic,
+                 sum(e.tax_minor) as tax
+          from share_entries e where e.line_id = l.id
+        ) s on true
+        where l.invoice_id in ${invoiceIds}
+        order by l.invoice_id, l.position`,
+  );
+  const ledgers = new Map<string, LedgerRow[]>(invoiceIds.map((id) => [id, []]));
+  for (const { invoiceId, paidAmount, paidDoctor, paidClinic, paidTax, ...line } of rows)
+    ledgers.get(invoiceId)?.push({
+      ...line,
+      paid: { amountMinor: paidAmount, doctorMinor: paidDoctor, clinicMinor: paidClinic, taxMinor: paidTax },
+    });
+  return ledgers;
 }
 
-async function insertEntries(
-  tx: Executor,
-  invoiceId: string,
-  ledger: readonly LedgerRow[],
-  entries: readonly { line: number; split: ShareSplit }[],
-  source: { allocationId: string } | { refundId: string },
-): Promise<(string | null)[]> {
-  if (entries.length === 0) return [];
-  const written = await tx
-    .insert(shareEntries)
-    .values(
-      entries.map(({ line, split }) => {
-        const l = ledger[line] as LedgerRow;
-        return { invoiceId, lineId: l.lineId, providerId: l.providerId, ...source, ...split };
-      }),
-    )
-    .returning({
-      providerId: shareEntries.providerId,
-      // The UTC day computed by the database: a JS Date would drop the microseconds of `at`.
-      day: sql<string>`to_char(${shareEntries.at} at time zone 'UTC', 'YYYY-MM-DD')`,
-      amountMinor: shareEntries.amountMinor,
-      doctorMinor: shareEntries.doctorMinor,
-      clinicMinor: shareEntries.clinicMinor,
-      taxMinor: shareEntries.taxMinor,
-    });
-  await addToShareDaily(tx, written);
-  return entries.map(({ line }) => (ledger[line] as LedgerRow).providerId);
-}
+/** What posting money onto locked invoices writes: share entries, and each invoice's new sums and status. */
+export type Posting = {
+  entries: ShareEntryValues[];
+  invoices: Pick<InvoiceRow, 'id' | 'paidMinor' | 'refundedMinor' | 'status'>[];
+  /** The doctors whose earnings moved (null for lines with no doctor). */
+  doctors: (string | null)[];
+};
 
 /** The status of an issued invoice with this much paid on it; credit notes lower what is due and what was kept alike. */
 function statusFor(invoice: InvoiceRow, paid: number): InvoiceRow['status'] {
   if (paid >= invoice.totalMinor) return 'paid';
   return paid > 0 ? 'partially_paid' : 'issued';
+}
+
+function entriesOf(
+  invoiceId: string,
+  ledger: readonly LedgerRow[],
+  splits: readonly { line: number; split: ShareSplit }[],
+  source: { allocationId: string } | { refundId: string },
+): ShareEntryValues[] {
+  return splits.map(({ line, split }) => {
+    const l = ledger[line] as LedgerRow;
+    return { invoiceId, lineId: l.lineId, providerId: l.providerId, ...source, ...split };
+  });
+}
+
+/**
+ * Plans parts of a payment on distinct invoices (locked by the caller), reading their ledgers in one query:
+ * the shares of each line each part covers, and the invoices' paid sums and statuses (updated on the rows).
+ */
+export async function planAllocations(
+  tx: Executor,
+  parts: readonly { invoice: InvoiceRow; allocationId: string; amount: number }[],
+): Promise<Posting> {
+  const posting: Posting = { entries: [], invoices: [], doctors: [] };
+  if (parts.length === 0) return posting;
+  const ledgers = await ledgersOf(
+    tx,
+    parts.map((p) => p.invoice.id),
+  );
+  for (const { invoice, allocationId, amount } of parts) {
+    const ledger = ledgers.get(invoice.id) ?? [];
+    const entries = entriesOf(invoice.id, ledger, splitPayment(amount, ledger), { allocationId });
+    invoice.paidMinor += amount;
+    invoice.status = statusFor(invoice, invoice.paidMinor);
+    posting.entries.push(...entries);
+    posting.invoices.push(invoice);
+    posting.doctors.push(...entries.map((e) => e.providerId));
+  }
+  return posting;
+}
+
+/** The common table expressions that write a posting, for a statement that may write more. */
+export function postingCtes(posting: Posting): SQL[] {
+  if (posting.invoices.length === 0) return shareEntriesCtes(posting.entries);
+  const sums = posting.invoices.map(
+    (i) => sql`(${i.id}::uuid, ${i.paidMinor}::int, ${i.refundedMinor}::int, ${i.status}::text)`,
+  );
+  return [
+    ...shareEntriesCtes(posting.entries),
+    sql`invoices_posted as (
+          update invoices i set paid_minor = v.paid, refunded_minor = v.refunded, status = v.status,
+                                updated_at = now()
+          from (values ${sql.join(sums, sql`, `)}) v(id, paid, refunded, status)
+          where i.id = v.id
+        )`,
+  ];
+}
+
+async function writePosting(tx: Executor, posting: Posting): Promise<void> {
+  const ctes = postingCtes(posting);
+  if (ctes.length > 0) await tx.execute(sql`with ${sql.join(ctes, sql`, `)} select 1`);
 }
 
 /**
@@ -90,15 +132,9 @@ export async function postAllocation(
   allocationId: string,
   amount: number,
 ): Promise<(string | null)[]> {
-  const ledger = await ledgerOf(tx, invoice.id);
-  const doctors = await insertEntries(tx, invoice.id, ledger, splitPayment(amount, ledger), { allocationId });
-  const paidMinor = invoice.paidMinor + amount;
-  await tx
-    .update(invoices)
-    .set({ paidMinor, status: statusFor(invoice, paidMinor), updatedAt: sql`now()` })
-    .where(eq(invoices.id, invoice.id));
-  invoice.paidMinor = paidMinor;
-  return doctors;
+  const posting = await planAllocations(tx, [{ invoice, allocationId, amount }]);
+  await writePosting(tx, posting);
+  return posting.doctors;
 }
 
 /** Records a credit note on an invoice (locked by the caller): shares taken back in proportion, sums and status. */
@@ -108,16 +144,9 @@ export async function postRefund(
   refundId: string,
   amount: number,
 ): Promise<(string | null)[]> {
-  const ledger = await ledgerOf(tx, invoice.id);
-  const doctors = await insertEntries(tx, invoice.id, ledger, splitRefund(amount, ledger), { refundId });
-  const refundedMinor = invoice.refundedMinor + amount;
-  await tx
-    .update(invoices)
-    .set({
-      refundedMinor,
-      updatedAt: sql`now()`,
-    })
-    .where(eq(invoices.id, invoice.id));
-  invoice.refundedMinor = refundedMinor;
-  return doctors;
+  const ledger = (await ledgersOf(tx, [invoice.id])).get(invoice.id) ?? [];
+  const entries = entriesOf(invoice.id, ledger, splitRefund(amount, ledger), { refundId });
+  invoice.refundedMinor += amount;
+  await writePosting(tx, { entries, invoices: [invoice], doctors: [] });
+  return entries.map((e) => e.providerId);
 }

@@ -12,11 +12,12 @@ import {
   UPLOADED_LOGO_PATH,
   type UserSettings,
 } from '@carebase/contracts';
+import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import type { ActorContext } from '../../platform/audit/audit.writer.ts';
 import { writeAudit } from '../../platform/audit/audit.writer.ts';
-import type { Executor } from '../../platform/db/database.ts';
+import { type Executor, queryRows } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/events.publisher.ts';
 import type { TransportSettings } from '../../platform/outbox/transports.ts';
@@ -129,6 +130,18 @@ export async function patchSystemSettings(
   return saveSystemSettings(ctx, actor, patch);
 }
 
+/**
+ * The database keys the billing rollup by the clinic's zone and groups reports in it, so a zone the browser's
+ * calendar knows but the database's time zone data does not (a very new one) is refused here, by name.
+ */
+async function checkDatabaseKnowsZone(tx: Executor, timeZone: string): Promise<void> {
+  const [row] = await queryRows<{ known: boolean }>(
+    tx,
+    sql`select exists (select 1 from pg_timezone_names where lower(name) = lower(${timeZone})) as known`,
+  );
+  if (!row?.known) throw fieldError('body.timeZone', 'is not a time zone the database knows');
+}
+
 /** Saves a change, audited, and clears this instance's settings in memory (for the logo upload, unchecked). */
 export async function saveSystemSettings(
   ctx: AppContext,
@@ -148,6 +161,8 @@ export async function saveSystemSettings(
         fields,
       });
     }
+    if (patch.timeZone !== undefined && patch.timeZone !== current.settings.timeZone)
+      await checkDatabaseKnowsZone(tx, patch.timeZone);
     // Only today's secrets are kept: one saved for a setting since removed is dropped at the next change.
     const secrets: StoredSystemSettings['secrets'] = {};
     for (const name of SYSTEM_SECRETS) if (current.secrets[name]) secrets[name] = current.secrets[name];

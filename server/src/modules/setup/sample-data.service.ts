@@ -4,7 +4,7 @@ import type { Principal } from '../../platform/access/principal.ts';
 import { type ActorContext, writeAudit } from '../../platform/audit/audit.writer.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import { rebuildShareDaily } from '../billing/share-daily.ts';
+import { rebuildShareRollups } from '../billing/share-rollups.ts';
 import { listDepartments as queueDepartments } from '../queue/queue.service.ts';
 import { inTx } from '../queue/queue-tickets.ts';
 import { updateDepartment } from '../scheduling/departments.service.ts';
@@ -95,10 +95,10 @@ export async function removeSampleData(ctx: AppContext, actor: ActorContext): Pr
     // Queues of departments that go with the sample must refresh too: read them before they go.
     const departments = (await queueDepartments(tx)).items.map((d) => d.key);
     const deleted = await repo.deletePatientData(tx);
-    // share_daily hangs off no patient, so it is recomputed when ledger entries of sample patients went (sample
-    // data loads none, so this is rare; a full rebuild is simple and exact). A sample doctor's entries and
-    // rollup rows both go by provider_id in deleteAccountRows, which keeps the two in step.
-    if (deleted.get('share_entries')) await rebuildShareDaily(tx);
+    // The share rollups hang off no patient, so they are recomputed when ledger entries of sample patients went
+    // (sample data loads none, so this is rare; a full rebuild is simple and exact). A sample doctor's entries
+    // and rollup rows all go by provider_id in deleteAccountRows, which keeps them in step.
+    if (deleted.get('share_entries')) await rebuildShareRollups(tx);
     await repo.deleteAccountRows(tx, of('user'));
     const scoped = inTx(ctx, tx);
     let deactivated = 0;

@@ -10,7 +10,14 @@ export type EventInput = Omit<ServerEvent, 'at'>;
  * Queues an event with NOTIFY inside the caller's transaction: PostgreSQL delivers it only when that
  * transaction commits (and never if it rolls back), to every instance listening, this one included.
  */
-export async function publishEvent(executor: Executor, event: EventInput): Promise<void> {
-  const payload = JSON.stringify({ ...event, at: new Date().toISOString() });
-  await executor.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${payload})`);
+export function publishEvent(executor: Executor, event: EventInput): Promise<void> {
+  return publishEvents(executor, [event]);
+}
+
+/** Several events queued with one statement. */
+export async function publishEvents(executor: Executor, events: readonly EventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  const at = new Date().toISOString();
+  const notifies = events.map((e) => sql`pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify({ ...e, at })})`);
+  await executor.execute(sql`select ${sql.join(notifies, sql`, `)}`);
 }

@@ -3,9 +3,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/database.ts';
 import { type BillingKit, createBillingKit } from './billing.test-kit.ts';
-import { type Big, num } from './reports.repository.ts';
+import { type Big, num, sharesByPeriodAndDoctor } from './reports.repository.ts';
 import { reportWindow } from './reports.service.ts';
-import { rebuildShareDaily } from './share-daily.ts';
+import { rebuildShareRollups } from './share-rollups.ts';
 
 let k: BillingKit;
 const patients: string[] = [];
@@ -71,23 +71,33 @@ const asNumbers = (rows: Sums[]) =>
     n: num(r.n),
   }));
 
-/** share_daily, and the ledger grouped the same way: they must be equal row for row. */
+/** share_daily and share_monthly, and the ledger grouped the same ways: they must be equal row for row. */
 async function rollupAndLedger() {
   const db = k.t.app.ctx.db;
-  const rollup = await queryRows<Sums>(
-    db,
-    sql`select to_char(day, 'YYYY-MM-DD') as day, provider_id as "providerId", amount_minor as amount,
-               doctor_minor as doctor, clinic_minor as clinic, tax_minor as tax, entries as n
-        from share_daily order by day, provider_id nulls first`,
-  );
-  const ledger = await queryRows<Sums>(
-    db,
-    sql`select to_char((at at time zone 'UTC')::date, 'YYYY-MM-DD') as day, provider_id as "providerId",
-               sum(amount_minor) as amount, sum(doctor_minor) as doctor, sum(clinic_minor) as clinic,
-               sum(tax_minor) as tax, count(*) as n
-        from share_entries group by 1, 2 order by 1, 2 nulls first`,
-  );
-  return { rollup: asNumbers(rollup), ledger: asNumbers(ledger) };
+  const rollup: ReturnType<typeof asNumbers> = [];
+  const ledger: ReturnType<typeof asNumbers> = [];
+  for (const [table, column, unit] of [
+    ['share_daily', 'day', 'day'],
+    ['share_monthly', 'month', 'month'],
+  ] as const) {
+    const rows = await queryRows<Sums>(
+      db,
+      sql`select to_char(${sql.raw(column)}, 'YYYY-MM-DD') as day, provider_id as "providerId",
+                 amount_minor as amount, doctor_minor as doctor, clinic_minor as clinic, tax_minor as tax,
+                 entries as n
+          from ${sql.raw(table)} order by 1, provider_id nulls first`,
+    );
+    const grouped = await queryRows<Sums>(
+      db,
+      sql`select to_char(date_trunc(${unit}, at at time zone carebase_clinic_time_zone()), 'YYYY-MM-DD') as day,
+                 provider_id as "providerId", sum(amount_minor) as amount, sum(doctor_minor) as doctor,
+                 sum(clinic_minor) as clinic, sum(tax_minor) as tax, count(*) as n
+          from share_entries group by 1, 2 order by 1, 2 nulls first`,
+    );
+    rollup.push(...asNumbers(rows));
+    ledger.push(...asNumbers(grouped));
+  }
+  return { rollup, ledger };
 }
 
 async function setZone(timeZone: string) {
@@ -146,7 +156,7 @@ beforeAll(async () => {
 });
 afterAll(async () => k?.close());
 
-describe('share_daily, the ledger summed by UTC day and doctor', () => {
+describe("share_daily, the ledger summed by the clinic's local day and doctor", () => {
   it('equals the grouped share entries after payments and refunds, written in the same transaction', async () => {
     const { rollup, ledger } = await rollupAndLedger();
     expect(ledger.length).toBeGreaterThan(0);
@@ -179,7 +189,7 @@ describe('share_daily, the ledger summed by UTC day and doctor', () => {
                unnest(array[interval '-1 microsecond', interval '0', interval '1 microsecond',
                             interval '-30 minutes', interval '30 minutes']) o`,
     );
-    await rebuildShareDaily(db);
+    await rebuildShareRollups(db);
 
     let compared = 0;
     for (const zone of ['America/New_York', 'Asia/Kolkata', 'Pacific/Chatham', 'UTC']) {
@@ -202,21 +212,61 @@ describe('share_daily, the ledger summed by UTC day and doctor', () => {
     }
     expect(compared).toBe(36);
 
-    // The rollup is what is read for whole days: spoil one mid-month day and the month report shows it.
+    // A zone other than the stored one (another instance's settings a moment old) is grouped from the entries.
+    const w = {
+      ...reportWindow({ from: '2025-10-17', to: '2026-11-03' }, 'Asia/Kolkata'),
+      groupBy: 'week' as const,
+    };
+    const fallback = await sharesByPeriodAndDoctor(db, w);
+    expect(
+      byKey(
+        fallback.map((r) => ({
+          period: r.period,
+          providerId: r.providerId,
+          amountMinor: num(r.amount),
+          doctorMinor: num(r.doctor),
+          clinicMinor: num(r.clinic),
+          taxMinor: num(r.tax),
+        })),
+      ),
+    ).toEqual(byKey(await fromLedger('2025-10-17', '2026-11-03', 'week', 'Asia/Kolkata')));
+
+    // The rollups are what is read: spoil the month row of May and one day of its first week, and the month
+    // and week reports show each.
     await setZone('Asia/Kolkata');
-    const [spoiled] = await queryRows<{ n: number }>(
-      db,
-      sql`with u as (update share_daily set amount_minor = amount_minor + 1
-                     where day = (select min(day) from share_daily where day >= date '2026-05-10') returning 1)
-          select count(*)::int as n from u`,
+    const spoil = (table: string, where: ReturnType<typeof sql>) =>
+      queryRows<{ n: number }>(
+        db,
+        sql`with u as (update ${sql.raw(table)} set amount_minor = amount_minor + 1 where ${where} returning 1)
+            select count(*)::int as n from u`,
+      );
+    const [month] = await spoil('share_monthly', sql`month = date '2026-05-01'`);
+    const [day] = await spoil(
+      'share_daily',
+      sql`day = (select min(day) from share_daily where day >= date '2026-05-04')`,
     );
-    expect(spoiled?.n).toBeGreaterThan(0);
-    const spoilt = await doctorsReport('2026-05-01', '2026-05-31', 'month');
-    const exact = await fromLedger('2026-05-01', '2026-05-31', 'month', 'Asia/Kolkata');
+    expect(month?.n).toBeGreaterThan(0);
+    expect(day?.n).toBeGreaterThan(0);
     const sum = (rows: { amountMinor: number }[]) => rows.reduce((a, r) => a + r.amountMinor, 0);
-    expect(sum(spoilt)).toBe(sum(exact) + (spoiled?.n ?? 0));
-    await rebuildShareDaily(db);
-    expect(sum(await doctorsReport('2026-05-01', '2026-05-31', 'month'))).toBe(sum(exact));
+    const exact = sum(await fromLedger('2026-05-04', '2026-05-31', 'month', 'Asia/Kolkata'));
+    const wholeMonth = sum(await fromLedger('2026-05-01', '2026-05-31', 'month', 'Asia/Kolkata'));
+    expect(sum(await doctorsReport('2026-05-01', '2026-05-31', 'month'))).toBe(wholeMonth + (month?.n ?? 0));
+    expect(sum(await doctorsReport('2026-05-04', '2026-05-31', 'week'))).toBe(exact + (day?.n ?? 0));
+    await rebuildShareRollups(db);
+    expect(sum(await doctorsReport('2026-05-01', '2026-05-31', 'month'))).toBe(wholeMonth);
+  });
+
+  it('changing the time zone re-keys the rollup by the new local days, in the same transaction', async () => {
+    // Spelled in lower case, as the browser's calendar accepts and the database's zone data too.
+    await setZone('pacific/chatham');
+    const { rollup, ledger } = await rollupAndLedger();
+    expect(rollup).toEqual(ledger);
+    const [utc] = await queryRows<{ days: string[] }>(
+      k.t.app.ctx.db,
+      sql`select array_agg(distinct to_char((at at time zone 'UTC')::date, 'YYYY-MM-DD')) as days
+          from share_entries`,
+    );
+    expect(new Set(rollup.map((r) => r.day))).not.toEqual(new Set(utc?.days));
   });
 
   it('payments and refunds add onto existing day rows, still equal to the ledger', async () => {
