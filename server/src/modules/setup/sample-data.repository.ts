@@ -192,7 +192,13 @@ export async function deleteAccountRows(db: Executor, userIds: string[]): Promis
   );
   // Money records are never an account's own rows: a doctor's payouts and the share rollups stay, and so
   // does a sample doctor whose name is on a real patient's invoice (the account is then kept).
-  const patientData = new Set(['patients', 'payouts', 'share_daily', 'share_monthly', ...columns.map((c) => c.table)]);
+  const patientData = new Set([
+    'patients',
+    'payouts',
+    'share_daily',
+    'share_monthly',
+    ...columns.map((c) => c.table),
+  ]);
   for (const fk of owned.filter((k) => !patientData.has(k.child))) {
     await db.execute(
       sql`delete from ${sql.identifier(fk.child)} where ${sql.identifier(fk.childColumn)} in (${ids})`,
