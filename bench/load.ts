@@ -9,6 +9,7 @@ export type LoadFigures = {
   errors: number;
   perSecond: number;
   p50: number;
+  p95: number;
   p99: number;
   max: number;
   meanResults: number;
@@ -34,6 +35,7 @@ export async function runLoad(job: LoadJob): Promise<LoadFigures> {
     errors: result.errors,
     perSecond: ((times.length + result.errors) * 1000) / result.elapsedMs,
     p50: percentile(times, 50),
+    p95: percentile(times, 95),
     p99: percentile(times, 99),
     max: times.at(-1) ?? Number.NaN,
     meanResults: times.length ? result.results / times.length : 0,

@@ -67,6 +67,9 @@ describe('POST /api/payments', () => {
     expect(cash.allocations).toEqual([
       expect.objectContaining({ invoiceId: inv.id, invoiceNumber: inv.number, amountMinor: 100_00 }),
     ]);
+    // The answer is built from what was written: it reads back the same.
+    const read = await k.send('GET', `/api/payments/${cash.id}`, undefined, k.cashier.cookie);
+    expect(read.json()).toEqual(cash);
     expect(await k.invoice(inv.id)).toMatchObject({
       status: 'partially_paid',
       paidMinor: 100_00,

@@ -15,8 +15,9 @@ export type NewPayment = Omit<PaymentInsert, 'number' | 'receivedAt'> & { id: st
 
 /**
  * Writes a payment in one statement: its receipt number (the counter row stays locked until the commit, so
- * the statement comes late in the transaction), the payment, its allocations, the cash into the drawer, and
- * the shares and invoice sums of the posting. Returns the receipt number.
+ * the statement comes late in the transaction), the payment, its allocations, the cash into the drawer, the
+ * shares and invoice sums of the posting, and the `notify` calls given. Returns what the new payment's row
+ * says beyond what was given: its number and time, and the names it shows.
  */
 export async function writePayment(
   tx: Executor,
@@ -25,8 +26,9 @@ export async function writePayment(
     year: number;
     allocations: readonly { id: string; invoiceId: string; amountMinor: number }[];
     posting: Posting;
+    notify: SQL;
   },
-): Promise<string> {
+): Promise<{ number: string; receivedAt: Date; patientName: string; receivedByName: string | null }> {
   const p = w.payment;
   const ctes = [
     nextNumberCte('receipt_number', 'RCT', w.year),
@@ -38,7 +40,7 @@ export async function writePayment(
                  ${p.reference ?? null}, ${p.note ?? null}, ${p.drawerId ?? null}::uuid,
                  ${p.receivedBy ?? null}::uuid
           from receipt_number
-          returning number
+          returning number, received_at
         )`,
     ...(w.allocations.length > 0
       ? [
@@ -66,12 +68,21 @@ export async function writePayment(
       : []),
     ...postingCtes(w.posting),
   ];
-  const [row] = await queryRows<{ number: string }>(
+  const [row] = await queryRows<{
+    number: string;
+    receivedAt: string;
+    patientName: string;
+    receivedByName: string | null;
+  }>(
     tx,
-    sql`with ${sql.join(ctes, sql`, `)} select number from payment_written`,
+    sql`with ${sql.join(ctes, sql`, `)}
+        select w.number, to_char(w.received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "receivedAt",
+               (select ${patientName} from patients where id = ${p.patientId}) as "patientName",
+               (select name from users where id = ${p.receivedBy ?? null}::uuid) as "receivedByName", ${w.notify}
+        from payment_written w`,
   );
   if (!row) throw new Error('the payment was not written');
-  return row.number;
+  return { ...row, receivedAt: new Date(row.receivedAt) };
 }
 
 export async function insertAllocation(

@@ -12,9 +12,10 @@ import {
 } from '../../platform/audit/audit.writer.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
+import { notifyExpressions } from '../../platform/events/events.publisher.ts';
 import { findPatientRow } from '../patients/patients.repository.ts';
 import { localDateOf } from '../scheduling/zoned-time.ts';
-import { publishBillingChanged } from './billing-events.ts';
+import { billingChangedEvents, publishBillingChanged } from './billing-events.ts';
 import { openDrawerOf } from './cash-drawer-ledger.ts';
 import type { InvoiceRow } from './invoices.repository.ts';
 import * as invoiceRepo from './invoices.repository.ts';
@@ -123,12 +124,10 @@ export async function createPayment(
       'body.invoiceIds',
       'must name the invoices paid, or the payment must be taken as a deposit',
     );
-  const id = await ctx.db.transaction((tx) => recordPayment(ctx, tx, principal, actor, input, tender));
-  // Read after the commit: the receipt counter's lock is not held for it.
-  return loadPayment(ctx.db, id);
+  return ctx.db.transaction((tx) => recordPayment(ctx, tx, principal, actor, input, tender));
 }
 
-/** Takes a payment inside the caller's transaction (a claim paid by the insurer records one too); its id. */
+/** Takes a payment inside the caller's transaction (a claim paid by the insurer records one too). */
 export async function recordPayment(
   ctx: AppContext,
   tx: Executor,
@@ -139,7 +138,7 @@ export async function recordPayment(
     tenderedMinor: null,
     changeMinor: null,
   },
-): Promise<string> {
+): Promise<Payment> {
   const { settings } = await ctx.settings.get(tx);
   // An invoice of the patient's proves they exist: the patient is looked up only for a deposit alone, or to
   // name the right field when an invoice is not theirs.
@@ -162,7 +161,6 @@ export async function recordPayment(
       { fields: [{ path: 'body.amountMinor', message: `is more than the balance (${owed})` }] },
     );
   const drawerId = input.method === 'cash' ? await openDrawerOf(ctx, tx, principal.userId) : null;
-  const paymentId = randomUUID();
   let left = input.amountMinor;
   const allocations: { id: string; invoiceId: string; amountMinor: number; invoice: InvoiceRow }[] = [];
   for (const [i, invoice] of invoices.entries()) {
@@ -175,40 +173,54 @@ export async function recordPayment(
     tx,
     allocations.map((a) => ({ invoice: a.invoice, allocationId: a.id, amount: a.amountMinor })),
   );
-  // Queued before the write: they are delivered at the commit all the same, and the receipt counter the
-  // write locks is then held for the audit event and the commit only.
-  await publishBillingChanged(tx, paymentId, posting.doctors);
-  const number = await repo.writePayment(tx, {
-    payment: {
-      id: paymentId,
-      patientId: input.patientId,
-      method: input.method,
-      amountMinor: input.amountMinor,
-      ...tender,
-      cardLast4: input.cardLast4 ?? null,
-      reference: input.reference ?? null,
-      note: input.note ?? null,
-      drawerId,
-      receivedBy: actor.actorId,
-    },
+  const payment = {
+    id: randomUUID(),
+    patientId: input.patientId,
+    method: input.method,
+    amountMinor: input.amountMinor,
+    ...tender,
+    cardLast4: input.cardLast4 ?? null,
+    reference: input.reference ?? null,
+    note: input.note ?? null,
+    drawerId,
+    receivedBy: actor.actorId,
+  };
+  const written = await repo.writePayment(tx, {
+    payment,
     year: Number(localDateOf(new Date(), settings.timeZone).slice(0, 4)),
     allocations,
     posting,
+    notify: notifyExpressions(billingChangedEvents(payment.id, posting.doctors)),
   });
   await writeAudit(tx, actor, {
     action: 'payment.create',
     resourceType: 'payment',
-    resourceId: paymentId,
+    resourceId: payment.id,
     patientId: input.patientId,
     details: {
-      number,
+      number: written.number,
       method: input.method,
       amountMinor: input.amountMinor,
       heldMinor: left,
       invoiceIds: input.invoiceIds,
     },
   });
-  return paymentId;
+  // The payment as a read would give it, from what was just written.
+  return toPayment(
+    {
+      payment: { ...payment, number: written.number, receivedAt: written.receivedAt },
+      patientName: written.patientName,
+      receivedByName: written.receivedByName,
+      heldMinor: left,
+    },
+    allocations.map((a) => ({
+      paymentId: payment.id,
+      invoiceId: a.invoiceId,
+      invoiceNumber: a.invoice.number,
+      amountMinor: a.amountMinor,
+      createdAt: written.receivedAt,
+    })),
+  );
 }
 
 /** Applies money held on the patient's account to one of their invoices, from the oldest deposit on. */

@@ -1,5 +1,5 @@
 import type { ServerEvent } from '@carebase/contracts';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/database.ts';
 
 export const EVENTS_CHANNEL = 'carebase_events';
@@ -16,8 +16,14 @@ export function publishEvent(executor: Executor, event: EventInput): Promise<voi
 
 /** Several events queued with one statement. */
 export async function publishEvents(executor: Executor, events: readonly EventInput[]): Promise<void> {
-  if (events.length === 0) return;
+  if (events.length > 0) await executor.execute(sql`select ${notifyExpressions(events)}`);
+}
+
+/** The pg_notify calls that queue events, for the select list of a statement that does more. */
+export function notifyExpressions(events: readonly EventInput[]): SQL {
   const at = new Date().toISOString();
-  const notifies = events.map((e) => sql`pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify({ ...e, at })})`);
-  await executor.execute(sql`select ${sql.join(notifies, sql`, `)}`);
+  return sql.join(
+    events.map((e) => sql`pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify({ ...e, at })})`),
+    sql`, `,
+  );
 }
