@@ -7,7 +7,7 @@
  *   BILLING_BENCH_PAYMENTS   synthetic payments over three years (default 1,000,000 on PostgreSQL, 100,000 on PGlite)
  *   BILLING_BENCH_DOCTORS    doctors they are spread over (default 200)
  *   BILLING_BENCH_REQUESTS   measured requests per read scenario (default 300, after 30 warm-up)
- *   BILLING_BENCH_POSTS      payments posted through POST /api/payments by 8 clients on a worker thread (default
+ *   BILLING_BENCH_POSTS      payments posted through POST /api/payments by 8 cashiers on a worker thread (default
  *                            3,000; 500 on PGlite), beside as many GET /api/auth/me as a reference
  *   BILLING_BENCH_CLIENTS    concurrent clients for reads (default 1: latency, not throughput); payments are posted by 8
  *   BILLING_BENCH_TIME_ZONE  the clinic's time zone (default: the settings' own, UTC); setting it rebuilds the
@@ -80,11 +80,11 @@ async function openPostgresTarget(): Promise<Target> {
   };
 }
 
-async function adminToken(app: Awaited<ReturnType<typeof buildApp>>): Promise<string> {
+async function userToken(app: Awaited<ReturnType<typeof buildApp>>, role: string): Promise<string> {
   const user = await createUser(app.ctx, SYSTEM_ACTOR, {
-    email: `bench-admin-${randomBytes(3).toString('hex')}@example.org`,
-    name: 'Bench Admin',
-    roles: ['admin'],
+    email: `bench-${role}-${randomBytes(3).toString('hex')}@example.org`,
+    name: `Bench ${role}`,
+    roles: [role],
     password: 'bench password that is long enough',
   });
   const principal = await principalOfUser(app.ctx.db, (await findUserById(app.ctx.db, user.id))!);
@@ -251,7 +251,7 @@ async function benchOn(kind: 'postgres' | 'pglite'): Promise<void> {
       const address = app.server.address();
       if (!address || typeof address === 'string') throw new Error('no port');
       const base = `http://127.0.0.1:${address.port}`;
-      const token = await adminToken(app);
+      const token = await userToken(app, 'admin');
       const headers = { authorization: `Bearer ${token}` };
       const timeZone = env.BILLING_BENCH_TIME_ZONE ?? settings.timeZone;
       if (timeZone !== settings.timeZone) {
@@ -309,12 +309,16 @@ async function benchOn(kind: 'postgres' | 'pglite'): Promise<void> {
         doctors,
         currency: settings.currency,
       });
-      // Posted from a worker thread over keep-alive connections (bench/load.ts), so the clients' work does
-      // not queue behind the server's event loop; beside them, the reference route under the same load.
+      // Posted by 8 cashiers at once, each with their own token, from a worker thread over keep-alive
+      // connections (bench/load.ts), so the clients' work does not queue behind the server's event loop;
+      // beside them, the reference route under the same load.
+      const cashiers: string[] = [];
+      for (let i = 0; i < 8; i++) cashiers.push(await userToken(app, 'cashier'));
       const posting = (requests: LoadRequest[], count: number) =>
         runLoad({
           base,
           token,
+          tokens: cashiers,
           requests,
           clients: 8,
           warmup: { requests: 0 },

@@ -15,6 +15,8 @@ export type LoadStop = { requests: number } | { ms: number };
 export type LoadJob = {
   base: string;
   token: string;
+  /** One token per client, in turn (several users at once); without it every client uses `token`. */
+  tokens?: string[];
   requests: LoadRequest[];
   clients: number;
   warmup: LoadStop;
@@ -64,7 +66,9 @@ async function run(job: LoadJob, clients: LeanClient[], stop: LoadStop): Promise
 const job = workerData as LoadJob;
 const base = new URL(job.base);
 const clients = await Promise.all(
-  Array.from({ length: job.clients }, () => LeanClient.connect(base, job.token)),
+  Array.from({ length: job.clients }, (_, i) =>
+    LeanClient.connect(base, job.tokens?.length ? job.tokens[i % job.tokens.length]! : job.token),
+  ),
 );
 await run(job, clients, job.warmup);
 const result = await run(job, clients, job.measure);

@@ -50,3 +50,28 @@ SELECT carebase_rebuild_share_rollups();--> statement-breakpoint
 -- The ageing report reads every open invoice: from this index alone, without visiting the invoices' rows.
 CREATE INDEX invoices_open_idx ON invoices (issued_at) INCLUDE (patient_id, total_minor, paid_minor)
   WHERE status IN ('issued', 'partially_paid');
+--> statement-breakpoint
+-- Billing numbers (INV-2026-000123): the next of a series for a year, gap-free. The counter row stays locked
+-- until the transaction ends, so concurrent issuers take turns and a rollback gives the number back.
+CREATE FUNCTION carebase_next_number(of_series text, of_year integer) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+  n integer;
+BEGIN
+  INSERT INTO billing_counters (series, year, last) VALUES (of_series, of_year, 1)
+  ON CONFLICT ON CONSTRAINT billing_counters_series_year_pk DO UPDATE SET last = billing_counters.last + 1
+  RETURNING billing_counters.last INTO n;
+  RETURN of_series || '-' || of_year || '-' || lpad(n::text, greatest(6, length(n::text)), '0');
+END $$;--> statement-breakpoint
+-- A payment is written with a pending number and given its receipt number as its transaction commits: the
+-- receipt counter, which every payment takes in turn, is then held for the commit alone.
+CREATE FUNCTION carebase_number_payment() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE payments
+  SET number = carebase_next_number('RCT',
+        extract(year FROM now() AT TIME ZONE carebase_clinic_time_zone())::integer)
+  WHERE id = NEW.id;
+  RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE CONSTRAINT TRIGGER payments_number_at_commit AFTER INSERT ON payments
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW.number LIKE 'pending-%')
+  EXECUTE FUNCTION carebase_number_payment();

@@ -13,7 +13,7 @@ type AmountInputProps = Omit<NumberInputProps, 'value' | 'onChange'> & {
  * back in integer minor units (1250), as the API stores money.
  */
 export function MoneyInput({ value, onChange, ...input }: AmountInputProps) {
-  const { currency } = useFormatters();
+  const { currency, separators } = useFormatters();
   const scale = 10 ** currencyDigits(currency);
   return (
     <NumberInput
@@ -21,7 +21,8 @@ export function MoneyInput({ value, onChange, ...input }: AmountInputProps) {
       decimalScale={Math.log10(scale)}
       fixedDecimalScale
       allowNegative={false}
-      thousandSeparator
+      decimalSeparator={separators.decimal}
+      thousandSeparator={separators.group}
       clampBehavior="none"
       {...input}
       value={value === '' ? '' : value / scale}
@@ -32,11 +33,13 @@ export function MoneyInput({ value, onChange, ...input }: AmountInputProps) {
 
 /** A percentage typed as 12.5 and handed back in basis points (1250), as the API stores rates. */
 export function PercentInput({ value, onChange, ...input }: AmountInputProps) {
+  const { separators } = useFormatters();
   return (
     <NumberInput
       min={0}
       max={100}
       decimalScale={2}
+      decimalSeparator={separators.decimal}
       allowNegative={false}
       clampBehavior="none"
       suffix=" %"

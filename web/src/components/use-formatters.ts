@@ -8,6 +8,7 @@ import {
   formatDate,
   formatDateTime,
   formatMoney,
+  numberSeparators,
   regionalLocale,
 } from '../lib/format.ts';
 
@@ -18,6 +19,8 @@ export interface Formatters {
   date: (value: string | null | undefined) => string;
   money: (minorUnits: number) => string;
   number: (value: number) => string;
+  /** How numbers are typed in this locale, for number inputs. */
+  separators: { decimal: string; group: string };
 }
 
 /**
@@ -43,6 +46,7 @@ export function useFormatters(): Formatters {
       date: (value) => (value ? formatDate(value, context) : ''),
       money: (minorUnits) => formatMoney(minorUnits, currency, language),
       number: (value) => numberFormat.format(value),
+      separators: numberSeparators(language),
     };
   }, [language, timeZone, dateFormat, currency]);
 }

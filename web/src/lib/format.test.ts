@@ -6,6 +6,7 @@ import {
   formatMoney,
   formatOffset,
   isoToZonedInput,
+  numberSeparators,
   regionalLocale,
   timeZoneOffsetMinutes,
   zonedInputToIso,
@@ -97,5 +98,14 @@ describe('regionalLocale', () => {
     expect(formatMoney(123456, 'MXN', regionalLocale('es', 'MX'))).toBe('$1,234.56');
     expect(regionalLocale('es', null)).toBe('es');
     expect(regionalLocale('es', 'not a region')).toBe('es');
+  });
+});
+
+describe('numberSeparators', () => {
+  it('gives the decimal and thousands separators numbers are typed with in a locale', () => {
+    expect(numberSeparators('en')).toEqual({ decimal: '.', group: ',' });
+    expect(numberSeparators('es')).toEqual({ decimal: ',', group: '.' });
+    expect(numberSeparators('es-MX')).toEqual({ decimal: '.', group: ',' });
+    expect(numberSeparators('en-PH')).toEqual({ decimal: '.', group: ',' });
   });
 });

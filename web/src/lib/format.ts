@@ -125,6 +125,15 @@ export function regionalLocale(language: string, country: string | null | undefi
   }
 }
 
+/** The decimal and thousands separators of a locale: `.` and `,` in `en`, `,` and `.` in `es`. */
+export function numberSeparators(locale: string): { decimal: string; group: string } {
+  const parts = new Intl.NumberFormat(locale).formatToParts(1_234_567.5);
+  return {
+    decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
+    group: parts.find((p) => p.type === 'group')?.value ?? ',',
+  };
+}
+
 /** A date and time, e.g. `May 1, 2024, 10:00 AM` (locale) or `2024-05-01 10:00` (iso). Empty for bad input. */
 export function formatDateTime(value: string | Date, ctx: DateContext): string {
   const date = toDate(value);

@@ -251,6 +251,31 @@ describe('POST /api/payments', () => {
     expect(errorPaths(noDrawer)).toEqual(['body.method']);
   });
 
+  it('numbers receipts as their payments commit: 20 at once get consecutive numbers, a refused one none', async () => {
+    const bills: Invoice[] = [];
+    for (let i = 0; i < 20; i++) bills.push(await consultAndFilling());
+    const pay = (inv: Invoice, amountMinor: number) =>
+      k.send(
+        'POST',
+        '/api/payments',
+        { patientId: inv.patientId, method: 'card', amountMinor, invoiceIds: [inv.id] },
+        k.cashier.cookie,
+      );
+    const results = await Promise.all(bills.map((inv) => pay(inv, inv.totalMinor)));
+    expect(results.map((r) => r.statusCode)).toEqual(bills.map(() => 201));
+    // A refused payment (more than owed) takes no number.
+    expect((await pay(bills[0] as Invoice, 1)).statusCode).toBe(409);
+    const last = await pay(await consultAndFilling(), 1_00);
+    const numbers = [...results, last].map((r) => (r.json() as Payment).number);
+    expect(numbers.every((n) => /^RCT-\d{4}-\d{6}$/.test(n))).toBe(true);
+    const sequence = numbers.map((n) => Number(n.slice(-6))).sort((a, b) => a - b);
+    expect(sequence).toEqual(sequence.map((_, i) => (sequence[0] as number) + i));
+    const all = await k.t.app.ctx.db.select({ number: payments.number }).from(payments);
+    expect(all.filter((r) => !r.number.startsWith('RCT-'))).toEqual([]);
+    const stored = all.map((r) => Number(r.number.slice(-6))).sort((a, b) => a - b);
+    expect(stored).toEqual(stored.map((_, i) => i + 1));
+  });
+
   it('never overpays: 20 payments at once on one invoice take exactly its total', async () => {
     const inv = await consultAndFilling(); // 139.60
     const results = await Promise.all(

@@ -3,7 +3,6 @@ import { type Executor, queryRows } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { patients } from '../patients/patients.schema.ts';
 import { users } from '../users/users.schema.ts';
-import { nextNumberCte } from './billing-counters.ts';
 import { invoices } from './invoices.schema.ts';
 import { paymentAllocations, payments, refunds } from './payments.schema.ts';
 import { type Posting, postingCtes } from './share-ledger.ts';
@@ -14,33 +13,30 @@ export type PaymentRow = typeof payments.$inferSelect;
 export type NewPayment = Omit<PaymentInsert, 'number' | 'receivedAt'> & { id: string };
 
 /**
- * Writes a payment in one statement: its receipt number (the counter row stays locked until the commit, so
- * the statement comes late in the transaction), the payment, its allocations, the cash into the drawer, the
- * shares and invoice sums of the posting, and the `notify` calls given. Returns what the new payment's row
- * says beyond what was given: its number and time, and the names it shows.
+ * Writes a payment in one statement: the payment, its allocations, the cash into the drawer, the shares and
+ * invoice sums of the posting, and the `notify` calls given. Its receipt number is given as the transaction
+ * commits (migration 0026): read it after. Returns what the row says beyond what was given: its time, and
+ * the names it shows.
  */
 export async function writePayment(
   tx: Executor,
   w: {
     payment: NewPayment;
-    year: number;
     allocations: readonly { id: string; invoiceId: string; amountMinor: number }[];
     posting: Posting;
     notify: SQL;
   },
-): Promise<{ number: string; receivedAt: Date; patientName: string; receivedByName: string | null }> {
+): Promise<{ receivedAt: Date; patientName: string; receivedByName: string | null }> {
   const p = w.payment;
   const ctes = [
-    nextNumberCte('receipt_number', 'RCT', w.year),
     sql`payment_written as (
           insert into payments (id, number, patient_id, method, amount_minor, tendered_minor, change_minor,
                                 card_last4, reference, note, drawer_id, received_by)
-          select ${p.id}::uuid, number, ${p.patientId}::uuid, ${p.method}, ${p.amountMinor}::int,
-                 ${p.tenderedMinor ?? null}::int, ${p.changeMinor ?? null}::int, ${p.cardLast4 ?? null},
-                 ${p.reference ?? null}, ${p.note ?? null}, ${p.drawerId ?? null}::uuid,
-                 ${p.receivedBy ?? null}::uuid
-          from receipt_number
-          returning number, received_at
+          values (${p.id}::uuid, ${`pending-${p.id}`}, ${p.patientId}::uuid, ${p.method}, ${p.amountMinor}::int,
+                  ${p.tenderedMinor ?? null}::int, ${p.changeMinor ?? null}::int, ${p.cardLast4 ?? null},
+                  ${p.reference ?? null}, ${p.note ?? null}, ${p.drawerId ?? null}::uuid,
+                  ${p.receivedBy ?? null}::uuid)
+          returning received_at
         )`,
     ...(w.allocations.length > 0
       ? [
@@ -69,20 +65,26 @@ export async function writePayment(
     ...postingCtes(w.posting),
   ];
   const [row] = await queryRows<{
-    number: string;
     receivedAt: string;
     patientName: string;
     receivedByName: string | null;
   }>(
     tx,
     sql`with ${sql.join(ctes, sql`, `)}
-        select w.number, to_char(w.received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "receivedAt",
+        select to_char(w.received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "receivedAt",
                (select ${patientName} from patients where id = ${p.patientId}) as "patientName",
                (select name from users where id = ${p.receivedBy ?? null}::uuid) as "receivedByName", ${w.notify}
         from payment_written w`,
   );
   if (!row) throw new Error('the payment was not written');
   return { ...row, receivedAt: new Date(row.receivedAt) };
+}
+
+/** A payment's receipt number, once its transaction has committed. */
+export async function paymentNumber(db: Executor, id: string): Promise<string> {
+  const [row] = await db.select({ number: payments.number }).from(payments).where(eq(payments.id, id));
+  if (!row) throw new AppError('not_found', 'There is no such payment.');
+  return row.number;
 }
 
 export async function insertAllocation(

@@ -14,7 +14,6 @@ import type { Executor } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
 import { notifyExpressions } from '../../platform/events/events.publisher.ts';
 import { findPatientRow } from '../patients/patients.repository.ts';
-import { localDateOf } from '../scheduling/zoned-time.ts';
 import { billingChangedEvents, publishBillingChanged } from './billing-events.ts';
 import { openDrawerOf } from './cash-drawer-ledger.ts';
 import type { InvoiceRow } from './invoices.repository.ts';
@@ -124,10 +123,14 @@ export async function createPayment(
       'body.invoiceIds',
       'must name the invoices paid, or the payment must be taken as a deposit',
     );
-  return ctx.db.transaction((tx) => recordPayment(ctx, tx, principal, actor, input, tender));
+  const payment = await ctx.db.transaction((tx) => recordPayment(ctx, tx, principal, actor, input, tender));
+  return { ...payment, number: await repo.paymentNumber(ctx.db, payment.id) };
 }
 
-/** Takes a payment inside the caller's transaction (a claim paid by the insurer records one too). */
+/**
+ * Takes a payment inside the caller's transaction (a claim paid by the insurer records one too). Its receipt
+ * number is given as that transaction commits, so the payment returned has none yet (an empty string).
+ */
 export async function recordPayment(
   ctx: AppContext,
   tx: Executor,
@@ -139,7 +142,6 @@ export async function recordPayment(
     changeMinor: null,
   },
 ): Promise<Payment> {
-  const { settings } = await ctx.settings.get(tx);
   // An invoice of the patient's proves they exist: the patient is looked up only for a deposit alone, or to
   // name the right field when an invoice is not theirs.
   const checkPatient = async () => {
@@ -187,7 +189,6 @@ export async function recordPayment(
   };
   const written = await repo.writePayment(tx, {
     payment,
-    year: Number(localDateOf(new Date(), settings.timeZone).slice(0, 4)),
     allocations,
     posting,
     notify: notifyExpressions(billingChangedEvents(payment.id, posting.doctors)),
@@ -198,7 +199,6 @@ export async function recordPayment(
     resourceId: payment.id,
     patientId: input.patientId,
     details: {
-      number: written.number,
       method: input.method,
       amountMinor: input.amountMinor,
       heldMinor: left,
@@ -208,7 +208,7 @@ export async function recordPayment(
   // The payment as a read would give it, from what was just written.
   return toPayment(
     {
-      payment: { ...payment, number: written.number, receivedAt: written.receivedAt },
+      payment: { ...payment, number: '', receivedAt: written.receivedAt },
       patientName: written.patientName,
       receivedByName: written.receivedByName,
       heldMinor: left,

@@ -167,11 +167,11 @@ export function ageingQuery(asOf: string, w: ReportWindow, limit: number) {
           group by o.patient_id
         )
         select * from (
-          select per.patient_id as "patientId", per.d30, per.d60, per.d90, per.over, per.balance, per.invoices,
+          select t.patient_id as "patientId", t.d30, t.d60, t.d90, t.over, t.balance, t.invoices,
                  1::bigint as patients, p.mrn, ${patientName} as "patientName"
-          from per join patients p on p.id = per.patient_id
-          order by per.balance desc, per.patient_id
-          limit ${limit}
+          from (select * from per order by balance desc, patient_id limit ${limit}) t
+          join patients p on p.id = t.patient_id
+          order by t.balance desc, t.patient_id
         ) top
         union all
         select null, sum(d30)::bigint, sum(d60)::bigint, sum(d90)::bigint, sum(over)::bigint,

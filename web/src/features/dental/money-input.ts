@@ -1,9 +1,8 @@
-import { currencyDigits } from '../../lib/format.ts';
+import { currencyDigits, numberSeparators } from '../../lib/format.ts';
 
 /** The decimal separator of a language: `.` in English, `,` in Spanish. */
 export function decimalSeparator(language: string): string {
-  const part = new Intl.NumberFormat(language).formatToParts(1.5).find((p) => p.type === 'decimal');
-  return part?.value ?? '.';
+  return numberSeparators(language).decimal;
 }
 
 /** The largest cost the API accepts, in minor units. */
