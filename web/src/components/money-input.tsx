@@ -13,7 +13,7 @@ type AmountInputProps = Omit<NumberInputProps, 'value' | 'onChange'> & {
  * back in integer minor units (1250), as the API stores money.
  */
 export function MoneyInput({ value, onChange, ...input }: AmountInputProps) {
-  const { currency, separators } = useFormatters();
+  const { currency, moneySeparators: separators } = useFormatters();
   const scale = 10 ** currencyDigits(currency);
   return (
     <NumberInput

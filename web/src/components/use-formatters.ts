@@ -21,6 +21,8 @@ export interface Formatters {
   number: (value: number) => string;
   /** How numbers are typed in this locale, for number inputs. */
   separators: { decimal: string; group: string };
+  /** How amounts of the clinic's currency are typed, as money is shown. */
+  moneySeparators: { decimal: string; group: string };
 }
 
 /**
@@ -47,6 +49,7 @@ export function useFormatters(): Formatters {
       money: (minorUnits) => formatMoney(minorUnits, currency, language),
       number: (value) => numberFormat.format(value),
       separators: numberSeparators(language),
+      moneySeparators: numberSeparators(language, currency),
     };
   }, [language, timeZone, dateFormat, currency]);
 }

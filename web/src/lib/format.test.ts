@@ -108,4 +108,11 @@ describe('numberSeparators', () => {
     expect(numberSeparators('es-MX')).toEqual({ decimal: '.', group: ',' });
     expect(numberSeparators('en-PH')).toEqual({ decimal: '.', group: ',' });
   });
+
+  it('gives those of amounts when a currency is named, as money is shown with them', () => {
+    expect(numberSeparators('en-ES')).toEqual({ decimal: ',', group: '.' });
+    expect(numberSeparators('en-ES', 'EUR')).toEqual({ decimal: '.', group: ',' });
+    expect(numberSeparators('es-ES', 'EUR')).toEqual({ decimal: ',', group: '.' });
+    expect(numberSeparators('en', 'not a currency')).toEqual({ decimal: '.', group: ',' });
+  });
 });

@@ -125,9 +125,18 @@ export function regionalLocale(language: string, country: string | null | undefi
   }
 }
 
-/** The decimal and thousands separators of a locale: `.` and `,` in `en`, `,` and `.` in `es`. */
-export function numberSeparators(locale: string): { decimal: string; group: string } {
-  const parts = new Intl.NumberFormat(locale).formatToParts(1_234_567.5);
+/**
+ * The decimal and thousands separators of a locale: `.` and `,` in `en`, `,` and `.` in `es`. With a currency,
+ * those of amounts of it, which can differ (`en-ES` writes 1.234,5 but €1,234.50).
+ */
+export function numberSeparators(locale: string, currency?: string): { decimal: string; group: string } {
+  let format: Intl.NumberFormat;
+  try {
+    format = new Intl.NumberFormat(locale, currency ? { style: 'currency', currency } : {});
+  } catch {
+    format = new Intl.NumberFormat(locale);
+  }
+  const parts = format.formatToParts(1_234_567.5);
   return {
     decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
     group: parts.find((p) => p.type === 'group')?.value ?? ',',
