@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/database.ts';
 import { pdfToText } from '../../platform/pdf/pdf-extract.test-helper.ts';
 import { startSmtp } from '../../test/smtp-server.ts';
+import { onPostgres } from '../../test/test-database.ts';
 import { auditOf, errorPaths, snapshot } from '../../test/test-queries.ts';
 import { patients } from '../patients/patients.schema.ts';
 import { type BillingKit, createBillingKit } from './billing.test-kit.ts';
@@ -275,6 +276,40 @@ describe('POST /api/payments', () => {
     const stored = all.map((r) => Number(r.number.slice(-6))).sort((a, b) => a - b);
     expect(stored).toEqual(stored.map((_, i) => i + 1));
   });
+
+  // PGlite has one connection: no other transaction can hold the heads there.
+  it.skipIf(!onPostgres)(
+    'logs the audit event of a payment taken while every chain head is held',
+    async () => {
+      const inv = await consultAndFilling();
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let heldAll = () => {};
+      const locked = new Promise<void>((resolve) => {
+        heldAll = resolve;
+      });
+      const holder = k.t.app.ctx.db.transaction(async (tx) => {
+        await tx.execute(sql`select id from audit_chain_head for update`);
+        heldAll();
+        await held;
+      });
+      await locked;
+      const paying = k.send(
+        'POST',
+        '/api/payments',
+        { patientId: inv.patientId, method: 'card', amountMinor: inv.totalMinor, invoiceIds: [inv.id] },
+        k.cashier.cookie,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      release();
+      await holder;
+      const res = await paying;
+      expect(res.statusCode, res.body).toBe(201);
+      expect(await auditOf(k.t.app.ctx.db, 'payment.create', (res.json() as Payment).id)).toHaveLength(1);
+    },
+  );
 
   it('never overpays: 20 payments at once on one invoice take exactly its total', async () => {
     const inv = await consultAndFilling(); // 139.60

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../../platform/db/database.ts';
+import { arrayParam, type Executor, queryPrepared } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { patients } from '../patients/patients.schema.ts';
 import { users } from '../users/users.schema.ts';
@@ -14,7 +14,7 @@ export type NewPayment = Omit<PaymentInsert, 'number' | 'receivedAt'> & { id: st
 
 /**
  * Writes a payment in one statement: the payment, its allocations, the cash into the drawer, the shares and
- * invoice sums of the posting, and the `notify` calls given. Its receipt number is given as the transaction
+ * invoice sums of the posting, its audit event, and the events to `notify`. Its receipt number is given as the transaction
  * commits (migration 0026): read it after. Returns what the row says beyond what was given: its time, and
  * the names it shows.
  */
@@ -25,59 +25,55 @@ export async function writePayment(
     allocations: readonly { id: string; invoiceId: string; amountMinor: number }[];
     posting: Posting;
     notify: SQL;
+    /** auditCtes of the payment's event: `audited` says whether it was logged. */
+    audit: SQL[];
   },
-): Promise<{ receivedAt: Date; patientName: string; receivedByName: string | null }> {
+): Promise<{ receivedAt: Date; patientName: string; receivedByName: string | null; audited: boolean }> {
   const p = w.payment;
+  const receivedBy = sql`${p.receivedBy ?? null}::uuid`;
+  const drawerId = sql`${p.drawerId ?? null}::uuid`;
+  // Lists go as one array parameter each, so the statement's text is the same for every payment.
+  const column = (pick: (a: (typeof w.allocations)[number]) => string | number, type: `${string}[]`) =>
+    arrayParam(w.allocations.map(pick), type);
   const ctes = [
     sql`payment_written as (
           insert into payments (id, number, patient_id, method, amount_minor, tendered_minor, change_minor,
                                 card_last4, reference, note, drawer_id, received_by)
           values (${p.id}::uuid, ${`pending-${p.id}`}, ${p.patientId}::uuid, ${p.method}, ${p.amountMinor}::int,
                   ${p.tenderedMinor ?? null}::int, ${p.changeMinor ?? null}::int, ${p.cardLast4 ?? null},
-                  ${p.reference ?? null}, ${p.note ?? null}, ${p.drawerId ?? null}::uuid,
-                  ${p.receivedBy ?? null}::uuid)
+                  ${p.reference ?? null}, ${p.note ?? null}, ${drawerId}, ${receivedBy})
           returning received_at
         )`,
-    ...(w.allocations.length > 0
-      ? [
-          sql`allocations_written as (
-                insert into payment_allocations (id, payment_id, invoice_id, amount_minor, created_by)
-                values ${sql.join(
-                  w.allocations.map(
-                    (a) =>
-                      sql`(${a.id}::uuid, ${p.id}::uuid, ${a.invoiceId}::uuid, ${a.amountMinor}::int,
-                           ${p.receivedBy ?? null}::uuid)`,
-                  ),
-                  sql`, `,
-                )}
-              )`,
-        ]
-      : []),
-    ...(p.drawerId
-      ? [
-          sql`drawer_moved as (
-                insert into drawer_movements (drawer_id, kind, amount_minor, payment_id, created_by)
-                values (${p.drawerId}::uuid, 'payment', ${p.amountMinor}::int, ${p.id}::uuid,
-                        ${p.receivedBy ?? null}::uuid)
-              )`,
-        ]
-      : []),
+    sql`allocations_written as (
+          insert into payment_allocations (id, payment_id, invoice_id, amount_minor, created_by)
+          select a.id, ${p.id}::uuid, a.invoice_id, a.amount, ${receivedBy}
+          from unnest(${column((a) => a.id, 'uuid[]')}, ${column((a) => a.invoiceId, 'uuid[]')},
+                      ${column((a) => a.amountMinor, 'int[]')}) a(id, invoice_id, amount)
+        )`,
+    sql`drawer_moved as (
+          insert into drawer_movements (drawer_id, kind, amount_minor, payment_id, created_by)
+          select ${drawerId}, 'payment', ${p.amountMinor}::int, ${p.id}::uuid, ${receivedBy}
+          where ${drawerId} is not null
+        )`,
     ...postingCtes(w.posting),
+    ...w.audit,
   ];
-  const [row] = await queryRows<{
+  const [row] = await queryPrepared<{
     receivedAt: string;
     patientName: string;
     receivedByName: string | null;
+    audited: number;
   }>(
     tx,
     sql`with ${sql.join(ctes, sql`, `)}
         select to_char(w.received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "receivedAt",
-               (select ${patientName} from patients where id = ${p.patientId}) as "patientName",
-               (select name from users where id = ${p.receivedBy ?? null}::uuid) as "receivedByName", ${w.notify}
+               (select ${patientName} from patients where id = ${p.patientId}::uuid) as "patientName",
+               (select name from users where id = ${receivedBy}) as "receivedByName", ${w.notify} as notified,
+               (select count(*)::int from audit_logged) as audited
         from payment_written w`,
   );
   if (!row) throw new Error('the payment was not written');
-  return { ...row, receivedAt: new Date(row.receivedAt) };
+  return { ...row, receivedAt: new Date(row.receivedAt), audited: row.audited === 1 };
 }
 
 /** A payment's receipt number, once its transaction has committed. */

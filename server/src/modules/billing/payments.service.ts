@@ -6,13 +6,14 @@ import type { AppContext } from '../../app-context.ts';
 import type { Principal } from '../../platform/access/principal.ts';
 import {
   type ActorContext,
+  auditCtes,
   patientIdsOf,
   writeAudit,
   writeReadAudit,
 } from '../../platform/audit/audit.writer.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
-import { notifyExpressions } from '../../platform/events/events.publisher.ts';
+import { notifyExpression } from '../../platform/events/events.publisher.ts';
 import { findPatientRow } from '../patients/patients.repository.ts';
 import { billingChangedEvents, publishBillingChanged } from './billing-events.ts';
 import { openDrawerOf } from './cash-drawer-ledger.ts';
@@ -187,13 +188,7 @@ export async function recordPayment(
     drawerId,
     receivedBy: actor.actorId,
   };
-  const written = await repo.writePayment(tx, {
-    payment,
-    allocations,
-    posting,
-    notify: notifyExpressions(billingChangedEvents(payment.id, posting.doctors)),
-  });
-  await writeAudit(tx, actor, {
+  const event = {
     action: 'payment.create',
     resourceType: 'payment',
     resourceId: payment.id,
@@ -204,7 +199,16 @@ export async function recordPayment(
       heldMinor: left,
       invoiceIds: input.invoiceIds,
     },
+  };
+  const written = await repo.writePayment(tx, {
+    payment,
+    allocations,
+    posting,
+    notify: notifyExpression(billingChangedEvents(payment.id, posting.doctors)),
+    audit: auditCtes(actor, event),
   });
+  // Every chain head was held by other transactions: log it on its own, waiting for one.
+  if (!written.audited) await writeAudit(tx, actor, event);
   // The payment as a read would give it, from what was just written.
   return toPayment(
     {

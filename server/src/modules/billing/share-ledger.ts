@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../../platform/db/database.ts';
+import { arrayParam, type Executor, queryPrepared } from '../../platform/db/database.ts';
 import { type LedgerLine, type ShareSplit, splitPayment, splitRefund } from './billing-math.ts';
 import type { InvoiceRow } from './invoices.repository.ts';
 import { type ShareEntryValues, shareEntriesCtes } from './share-rollups.ts';
@@ -11,7 +11,7 @@ type LedgerRow = LedgerLine & { lineId: string; providerId: string | null };
  * invoice. Call with the invoices locked.
  */
 async function ledgersOf(tx: Executor, invoiceIds: readonly string[]): Promise<Map<string, LedgerRow[]>> {
-  const rows = await queryRows<{
+  const rows = await queryPrepared<{
     invoiceId: string;
     lineId: string;
     providerId: string | null;
@@ -36,7 +36,7 @@ async function ledgersOf(tx: Executor, invoiceIds: readonly string[]): Promise<M
                  sum(e.tax_minor) as tax
           from share_entries e where e.line_id = l.id
         ) s on true
-        where l.invoice_id in ${invoiceIds}
+        where l.invoice_id = any(${arrayParam(invoiceIds, 'uuid[]')})
         order by l.invoice_id, l.position`,
   );
   const ledgers = new Map<string, LedgerRow[]>(invoiceIds.map((id) => [id, []]));
@@ -100,26 +100,28 @@ export async function planAllocations(
   return posting;
 }
 
-/** The common table expressions that write a posting, for a statement that may write more. */
+/**
+ * The common table expressions that write a posting, for a statement that may write more; their text is the
+ * same for any posting.
+ */
 export function postingCtes(posting: Posting): SQL[] {
-  if (posting.invoices.length === 0) return shareEntriesCtes(posting.entries);
-  const sums = posting.invoices.map(
-    (i) => sql`(${i.id}::uuid, ${i.paidMinor}::int, ${i.refundedMinor}::int, ${i.status}::text)`,
-  );
+  const column = (pick: (i: Posting['invoices'][number]) => string | number, type: `${string}[]`) =>
+    arrayParam(posting.invoices.map(pick), type);
   return [
     ...shareEntriesCtes(posting.entries),
     sql`invoices_posted as (
           update invoices i set paid_minor = v.paid, refunded_minor = v.refunded, status = v.status,
                                 updated_at = now()
-          from (values ${sql.join(sums, sql`, `)}) v(id, paid, refunded, status)
+          from unnest(${column((i) => i.id, 'uuid[]')}, ${column((i) => i.paidMinor, 'int[]')},
+                      ${column((i) => i.refundedMinor, 'int[]')}, ${column((i) => i.status, 'text[]')})
+               v(id, paid, refunded, status)
           where i.id = v.id
         )`,
   ];
 }
 
 async function writePosting(tx: Executor, posting: Posting): Promise<void> {
-  const ctes = postingCtes(posting);
-  if (ctes.length > 0) await tx.execute(sql`with ${sql.join(ctes, sql`, `)} select 1`);
+  await queryPrepared(tx, sql`with ${sql.join(postingCtes(posting), sql`, `)} select 1`);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { Executor } from '../../platform/db/database.ts';
+import { arrayParam, type Executor } from '../../platform/db/database.ts';
 
 /** The unique indexes of the rollups are on this expression, so ON CONFLICT names it the same way. */
 const periodProviderKey = (period: 'day' | 'month') =>
@@ -47,18 +47,21 @@ export type ShareEntryValues = {
  * the rollups are keyed by: migration 0026 rebuilds them when the zone changes.
  */
 export function shareEntriesCtes(entries: readonly ShareEntryValues[]): SQL[] {
-  if (entries.length === 0) return [];
-  const rows = entries.map(
-    (e) =>
-      sql`(${e.invoiceId}::uuid, ${e.lineId}::uuid, ${e.providerId}::uuid, ${e.allocationId ?? null}::uuid,
-           ${e.refundId ?? null}::uuid, ${e.amountMinor}::int, ${e.doctorMinor}::int, ${e.clinicMinor}::int,
-           ${e.taxMinor}::int)`,
-  );
+  // One array per column, so the statement's text is the same for any number of entries.
+  const column = (pick: (e: ShareEntryValues) => string | number | null | undefined, type: `${string}[]`) =>
+    arrayParam(
+      entries.map((e) => pick(e) ?? null),
+      type,
+    );
   return [
     sql`share_entries_written as (
           insert into share_entries (invoice_id, line_id, provider_id, allocation_id, refund_id, amount_minor,
                                      doctor_minor, clinic_minor, tax_minor)
-          values ${sql.join(rows, sql`, `)}
+          select * from unnest(${column((e) => e.invoiceId, 'uuid[]')}, ${column((e) => e.lineId, 'uuid[]')},
+                               ${column((e) => e.providerId, 'uuid[]')}, ${column((e) => e.allocationId, 'uuid[]')},
+                               ${column((e) => e.refundId, 'uuid[]')}, ${column((e) => e.amountMinor, 'int[]')},
+                               ${column((e) => e.doctorMinor, 'int[]')}, ${column((e) => e.clinicMinor, 'int[]')},
+                               ${column((e) => e.taxMinor, 'int[]')})
           returning provider_id, at, amount_minor, doctor_minor, clinic_minor, tax_minor
         )`,
     addToRollup('share_daily', 'day', LOCAL_DAY),

@@ -1,3 +1,4 @@
+import { type SQL, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { type Executor, preparedStatement } from '../db/database.ts';
 import { type HashedContent, hashedText } from './audit.hash.ts';
@@ -150,6 +151,30 @@ async function append(
     const rows = await appendStatements.get(`${claim.wait}/${claim.asyncCommit}`)!(executor, values);
     return rows.length === 1 ? true : undefined;
   });
+}
+
+/**
+ * The common table expressions (`head`, `audit_logged`) that append an audit event within a statement that
+ * writes more, in the caller's transaction, saving the event its own round trip. The chain head is claimed
+ * without waiting: when every head is held by another transaction nothing is logged (`audit_logged` is
+ * empty), and the caller writes the event with writeAudit instead, which waits.
+ */
+export function auditCtes(actor: ActorContext, entry: AuditEntry): SQL[] {
+  const content = auditContent(actor, entry);
+  const values = auditValues(content);
+  const details = values.pop();
+  const [beforeText, afterText] = claimHeadCte('\u0000', { wait: false, asyncCommit: false }).split('\u0000');
+  return [
+    sql`${sql.raw(beforeText ?? '')}${hashedText(content)}::text${sql.raw(afterText ?? '')}`,
+    sql`audit_logged as (
+          insert into audit_events (${sql.raw(AUDIT_COLUMNS)}, chain, prev_hash, hash)
+          select ${sql.join(
+            values.map((v) => sql`${v}`),
+            sql`, `,
+          )}, ${details}::jsonb, head.id, head.prev_hash, head.hash
+          from head returning id
+        )`,
+  ];
 }
 
 /** Writes one audit event inside the caller's transaction (or a new one), so it commits with the change. */

@@ -1,4 +1,5 @@
-import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { type ExtractTablesWithRelations, type SQL, sql } from 'drizzle-orm';
 import type { PgDatabase, PgDialect, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -67,6 +68,27 @@ export async function runStatement<T>(
   const query = executor._.session.prepareQuery({ sql: text, params: values }, undefined, name, false);
   const result = (await query.execute()) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/**
+ * A hot statement built with drizzle's sql`…` whose text does not change from call to call (lists passed as
+ * one array parameter, not spread): on PostgreSQL a named prepared statement, named after its text, so it is
+ * parsed and planned once per connection.
+ */
+export function queryPrepared<T>(executor: Executor, query: SQL): Promise<T[]> {
+  const { text, values } = renderSql(executor, query);
+  let name = preparedNames.get(text);
+  if (!name) {
+    name = `q_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    preparedNames.set(text, name);
+  }
+  return runStatement<T>(executor, text, values, name);
+}
+const preparedNames = new Map<string, string>();
+
+/** A list as one array parameter of an SQL type (`uuid[]`, `int[]`), for statements of fixed text. */
+export function arrayParam(values: readonly unknown[], type: `${string}[]`): SQL {
+  return sql`${sql.param(values)}::${sql.raw(type)}`;
 }
 
 /** A query built with drizzle's sql`…`, rendered as text with $1… parameters. */

@@ -1,6 +1,6 @@
 import type { ServerEvent } from '@carebase/contracts';
 import { type SQL, sql } from 'drizzle-orm';
-import type { Executor } from '../db/database.ts';
+import { arrayParam, type Executor } from '../db/database.ts';
 
 export const EVENTS_CHANNEL = 'carebase_events';
 
@@ -16,14 +16,15 @@ export function publishEvent(executor: Executor, event: EventInput): Promise<voi
 
 /** Several events queued with one statement. */
 export async function publishEvents(executor: Executor, events: readonly EventInput[]): Promise<void> {
-  if (events.length > 0) await executor.execute(sql`select ${notifyExpressions(events)}`);
+  if (events.length > 0) await executor.execute(sql`select ${notifyExpression(events)}`);
 }
 
-/** The pg_notify calls that queue events, for the select list of a statement that does more. */
-export function notifyExpressions(events: readonly EventInput[]): SQL {
+/**
+ * An expression that queues the events (their count), for the select list of a statement that does more;
+ * its text is the same for any number of events.
+ */
+export function notifyExpression(events: readonly EventInput[]): SQL {
   const at = new Date().toISOString();
-  return sql.join(
-    events.map((e) => sql`pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify({ ...e, at })})`),
-    sql`, `,
-  );
+  const payloads = events.map((e) => JSON.stringify({ ...e, at }));
+  return sql`(select count(pg_notify(${EVENTS_CHANNEL}, e)) from unnest(${arrayParam(payloads, 'text[]')}) e)`;
 }
