@@ -13,14 +13,16 @@ export async function openDrawerOf(
   ctx: Pick<AppContext, 'settings' | 'db'>,
   tx: Executor,
   cashierId: string,
+  /** Lock the drawer's row for the rest of the transaction; without, the write must check it is still open. */
+  lock = true,
 ): Promise<string> {
   // Through tx: on PGlite's one connection a read beside the open transaction would wait forever.
   const { day } = await clinicToday({ settings: ctx.settings, db: tx });
-  const [row] = await tx
+  const query = tx
     .select({ id: cashDrawers.id, status: cashDrawers.status })
     .from(cashDrawers)
-    .where(and(eq(cashDrawers.cashierId, cashierId), eq(cashDrawers.businessDay, day)))
-    .for('update');
+    .where(and(eq(cashDrawers.cashierId, cashierId), eq(cashDrawers.businessDay, day)));
+  const [row] = await (lock ? query.for('update') : query);
   if (row?.status !== 'open')
     throw new AppError(
       'conflict',

@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { Invoice, PatientAccount, Payment } from '@carebase/contracts';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../platform/db/database.ts';
+import { auditCtes, SYSTEM_ACTOR } from '../../platform/audit/audit.writer.ts';
+import { isWriteConflict, queryRows } from '../../platform/db/database.ts';
+import { notifyExpression } from '../../platform/events/events.publisher.ts';
 import { pdfToText } from '../../platform/pdf/pdf-extract.test-helper.ts';
 import { startSmtp } from '../../test/smtp-server.ts';
 import { onPostgres } from '../../test/test-database.ts';
@@ -9,8 +12,11 @@ import { auditOf, errorPaths, snapshot } from '../../test/test-queries.ts';
 import { patients } from '../patients/patients.schema.ts';
 import { type BillingKit, createBillingKit } from './billing.test-kit.ts';
 import { drawerMovements } from './cash.schema.ts';
+import { readInvoiceVersions } from './invoices.repository.ts';
 import { invoices } from './invoices.schema.ts';
+import { writePayment } from './payments.repository.ts';
 import { payments, shareEntries } from './payments.schema.ts';
+import { planAllocations } from './share-ledger.ts';
 
 let k: BillingKit;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
@@ -310,6 +316,45 @@ describe('POST /api/payments', () => {
       expect(await auditOf(k.t.app.ctx.db, 'payment.create', (res.json() as Payment).id)).toHaveLength(1);
     },
   );
+
+  it('writes nothing, raising a write conflict, when an invoice read without a lock changed before the write', async () => {
+    const db = k.t.app.ctx.db;
+    const inv = await consultAndFilling();
+    const [read] = await readInvoiceVersions(db, [inv.id]);
+    const invoice = read as NonNullable<typeof read>;
+    const allocation = { id: randomUUID(), invoiceId: inv.id, amountMinor: 5_00 };
+    const write = async () => {
+      const posting = await planAllocations(db, [
+        { invoice: { ...invoice }, allocationId: allocation.id, amount: allocation.amountMinor },
+      ]);
+      const id = randomUUID();
+      const event = { action: 'payment.create', resourceType: 'payment', resourceId: id };
+      return writePayment(db, {
+        payment: { id, patientId: inv.patientId, method: 'card', amountMinor: 5_00, receivedBy: null },
+        allocations: [allocation],
+        posting,
+        notify: notifyExpression([]),
+        audit: auditCtes(SYSTEM_ACTOR, event),
+        locked: false,
+      });
+    };
+    // Another payment lands on the invoice between the read and the write.
+    const other = await k.send(
+      'POST',
+      '/api/payments',
+      { patientId: inv.patientId, method: 'card', amountMinor: 1_00, invoiceIds: [inv.id] },
+      k.cashier.cookie,
+    );
+    expect(other.statusCode, other.body).toBe(201);
+    const before = await Promise.all([payments, shareEntries, invoices].map((t) => snapshot(db, t)));
+    const failed = await write().catch((err: unknown) => err);
+    expect(isWriteConflict(failed), String(failed)).toBe(true);
+    expect(await Promise.all([payments, shareEntries, invoices].map((t) => snapshot(db, t)))).toEqual(before);
+    // Read again, the same write goes through.
+    Object.assign(invoice, (await readInvoiceVersions(db, [inv.id]))[0]);
+    expect((await write()).audited).toBe(true);
+    expect((await sharesOf(inv.id))?.amount).toBe(6_00);
+  });
 
   it('never overpays: 20 payments at once on one invoice take exactly its total', async () => {
     const inv = await consultAndFilling(); // 139.60

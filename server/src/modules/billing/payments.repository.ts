@@ -27,22 +27,39 @@ export async function writePayment(
     notify: SQL;
     /** auditCtes of the payment's event: `audited` says whether it was logged. */
     audit: SQL[];
+    /**
+     * Whether the invoices and the drawer are locked by the caller's transaction. If not, the statement
+     * raises serialization_failure (isWriteConflict), writing nothing, when an invoice changed since its
+     * version was read, the drawer is no longer open, or no audit chain head was free.
+     */
+    locked: boolean;
   },
-): Promise<{ receivedAt: Date; patientName: string; receivedByName: string | null; audited: boolean }> {
+): Promise<{
+  receivedAt: Date;
+  /** The receipt number, or null until the caller's transaction commits. */
+  number: string | null;
+  patientName: string;
+  receivedByName: string | null;
+  audited: boolean;
+}> {
   const p = w.payment;
   const receivedBy = sql`${p.receivedBy ?? null}::uuid`;
   const drawerId = sql`${p.drawerId ?? null}::uuid`;
   // Lists go as one array parameter each, so the statement's text is the same for every payment.
   const column = (pick: (a: (typeof w.allocations)[number]) => string | number, type: `${string}[]`) =>
     arrayParam(w.allocations.map(pick), type);
+  // Under the caller's locks, the receipt number is given at commit (payments_number_at_commit), so that the
+  // counter is held for the commit alone; a lone statement is its own commit and takes it here.
+  const number = sql`case when ${w.locked}::boolean then ${`pending-${p.id}`}
+    else carebase_next_number('RCT', extract(year from now() at time zone carebase_clinic_time_zone())::integer) end`;
   const ctes = [
     sql`payment_written as (
           insert into payments (id, number, patient_id, method, amount_minor, tendered_minor, change_minor,
                                 card_last4, reference, note, drawer_id, received_by)
-          values (${p.id}::uuid, ${`pending-${p.id}`}, ${p.patientId}::uuid, ${p.method}, ${p.amountMinor}::int,
+          values (${p.id}::uuid, ${number}, ${p.patientId}::uuid, ${p.method}, ${p.amountMinor}::int,
                   ${p.tenderedMinor ?? null}::int, ${p.changeMinor ?? null}::int, ${p.cardLast4 ?? null},
                   ${p.reference ?? null}, ${p.note ?? null}, ${drawerId}, ${receivedBy})
-          returning received_at
+          returning received_at, number
         )`,
     sql`allocations_written as (
           insert into payment_allocations (id, payment_id, invoice_id, amount_minor, created_by)
@@ -50,6 +67,7 @@ export async function writePayment(
           from unnest(${column((a) => a.id, 'uuid[]')}, ${column((a) => a.invoiceId, 'uuid[]')},
                       ${column((a) => a.amountMinor, 'int[]')}) a(id, invoice_id, amount)
         )`,
+    sql`drawer_open as (select id from cash_drawers where id = ${drawerId} and status = 'open' for share)`,
     sql`drawer_moved as (
           insert into drawer_movements (drawer_id, kind, amount_minor, payment_id, created_by)
           select ${drawerId}, 'payment', ${p.amountMinor}::int, ${p.id}::uuid, ${receivedBy}
@@ -60,6 +78,7 @@ export async function writePayment(
   ];
   const [row] = await queryPrepared<{
     receivedAt: string;
+    number: string | null;
     patientName: string;
     receivedByName: string | null;
     audited: number;
@@ -67,9 +86,14 @@ export async function writePayment(
     tx,
     sql`with ${sql.join(ctes, sql`, `)}
         select to_char(w.received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "receivedAt",
+               nullif(w.number, ${`pending-${p.id}`}) as number,
                (select ${patientName} from patients where id = ${p.patientId}::uuid) as "patientName",
                (select name from users where id = ${receivedBy}) as "receivedByName", ${w.notify} as notified,
-               (select count(*)::int from audit_logged) as audited
+               (select count(*)::int from audit_logged) as audited,
+               carebase_expect((select count(*) from invoices_posted) = ${w.posting.invoices.length}::int
+                                 and (${drawerId} is null or exists (select from drawer_open))
+                                 and (${w.locked}::boolean or exists (select from audit_logged)),
+                               'an invoice, the drawer or the audit chain') as checked
         from payment_written w`,
   );
   if (!row) throw new Error('the payment was not written');

@@ -11,7 +11,7 @@ import {
   writeAudit,
   writeReadAudit,
 } from '../../platform/audit/audit.writer.ts';
-import type { Executor } from '../../platform/db/database.ts';
+import { type Executor, isWriteConflict } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
 import { notifyExpression } from '../../platform/events/events.publisher.ts';
 import { findPatientRow } from '../patients/patients.repository.ts';
@@ -72,16 +72,20 @@ export function balanceOf(invoice: InvoiceRow, path: string): number {
   return invoice.totalMinor - invoice.paidMinor;
 }
 
-/** The patient's issued invoices named, locked in id order, each checked to be theirs. */
-export async function lockPatientInvoices(
+/**
+ * The patient's invoices named, each checked to be theirs: locked in id order, or (lock false) read with
+ * their row versions for a write that checks them.
+ */
+async function patientInvoices(
   tx: Executor,
   patientId: string,
   ids: readonly string[],
   path: string,
-) {
+  lock: boolean,
+): Promise<(invoiceRepo.InvoiceRow & { version?: string })[]> {
   const twice = ids.findIndex((id, i) => ids.indexOf(id) !== i);
   if (twice >= 0) throw fieldError(`${path}.${twice}`, 'names an invoice a second time');
-  const rows = await invoiceRepo.lockInvoices(tx, ids);
+  const rows = await (lock ? invoiceRepo.lockInvoices(tx, ids) : invoiceRepo.readInvoiceVersions(tx, ids));
   return ids.map((id, i) => {
     const row = rows.find((r) => r.id === id);
     if (!row || row.patientId !== patientId)
@@ -124,13 +128,25 @@ export async function createPayment(
       'body.invoiceIds',
       'must name the invoices paid, or the payment must be taken as a deposit',
     );
-  const payment = await ctx.db.transaction((tx) => recordPayment(ctx, tx, principal, actor, input, tender));
+  try {
+    // Most payments meet no other on their invoices: read, then write in one statement that checks nothing
+    // read has changed, with no transaction held open between the two.
+    return await recordPayment(ctx, ctx.db, principal, actor, input, tender, false);
+  } catch (err) {
+    if (!isWriteConflict(err)) throw err;
+  }
+  // Something changed between the read and the write: take turns on the rows, which always goes through.
+  const payment = await ctx.db.transaction((tx) =>
+    recordPayment(ctx, tx, principal, actor, input, tender, true),
+  );
   return { ...payment, number: await repo.paymentNumber(ctx.db, payment.id) };
 }
 
 /**
- * Takes a payment inside the caller's transaction (a claim paid by the insurer records one too). Its receipt
- * number is given as that transaction commits, so the payment returned has none yet (an empty string).
+ * Takes a payment inside the caller's transaction (a claim paid by the insurer records one too), or (lock
+ * false) with `tx` outside any transaction, by a write that fails with isWriteConflict if what it read has
+ * changed. In a transaction, its receipt number is given as that commits, so the payment returned has none
+ * yet (an empty string).
  */
 export async function recordPayment(
   ctx: AppContext,
@@ -142,18 +158,23 @@ export async function recordPayment(
     tenderedMinor: null,
     changeMinor: null,
   },
+  lock = true,
 ): Promise<Payment> {
   // An invoice of the patient's proves they exist: the patient is looked up only for a deposit alone, or to
   // name the right field when an invoice is not theirs.
   const checkPatient = async () => {
     if (!(await findPatientRow(tx, input.patientId))) throw fieldError('body.patientId', 'is not a patient');
   };
-  const invoices = await lockPatientInvoices(tx, input.patientId, input.invoiceIds, 'body.invoiceIds').catch(
-    async (err: unknown) => {
-      await checkPatient();
-      throw err;
-    },
-  );
+  const invoices = await patientInvoices(
+    tx,
+    input.patientId,
+    input.invoiceIds,
+    'body.invoiceIds',
+    lock,
+  ).catch(async (err: unknown) => {
+    await checkPatient();
+    throw err;
+  });
   if (invoices.length === 0) await checkPatient();
   const balances = invoices.map((inv, i) => balanceOf(inv, `body.invoiceIds.${i}`));
   const owed = balances.reduce((a, b) => a + b, 0);
@@ -163,9 +184,14 @@ export async function recordPayment(
       `The amount is more than the balance of ${owed} minor units; take the rest as a deposit on purpose or lower it.`,
       { fields: [{ path: 'body.amountMinor', message: `is more than the balance (${owed})` }] },
     );
-  const drawerId = input.method === 'cash' ? await openDrawerOf(ctx, tx, principal.userId) : null;
+  const drawerId = input.method === 'cash' ? await openDrawerOf(ctx, tx, principal.userId, lock) : null;
   let left = input.amountMinor;
-  const allocations: { id: string; invoiceId: string; amountMinor: number; invoice: InvoiceRow }[] = [];
+  const allocations: {
+    id: string;
+    invoiceId: string;
+    amountMinor: number;
+    invoice: (typeof invoices)[number];
+  }[] = [];
   for (const [i, invoice] of invoices.entries()) {
     const amount = Math.min(left, balances[i] as number);
     if (amount === 0) continue;
@@ -206,13 +232,14 @@ export async function recordPayment(
     posting,
     notify: notifyExpression(billingChangedEvents(payment.id, posting.doctors)),
     audit: auditCtes(actor, event),
+    locked: lock,
   });
   // Every chain head was held by other transactions: log it on its own, waiting for one.
   if (!written.audited) await writeAudit(tx, actor, event);
   // The payment as a read would give it, from what was just written.
   return toPayment(
     {
-      payment: { ...payment, number: '', receivedAt: written.receivedAt },
+      payment: { ...payment, number: written.number ?? '', receivedAt: written.receivedAt },
       patientName: written.patientName,
       receivedByName: written.receivedByName,
       heldMinor: left,

@@ -51,7 +51,8 @@ async function ledgersOf(tx: Executor, invoiceIds: readonly string[]): Promise<M
 /** What posting money onto locked invoices writes: share entries, and each invoice's new sums and status. */
 export type Posting = {
   entries: ShareEntryValues[];
-  invoices: Pick<InvoiceRow, 'id' | 'paidMinor' | 'refundedMinor' | 'status'>[];
+  /** With `version`, the row version the invoice was read at: the write changes it only if it still is. */
+  invoices: (Pick<InvoiceRow, 'id' | 'paidMinor' | 'refundedMinor' | 'status'> & { version?: string })[];
   /** The doctors whose earnings moved (null for lines with no doctor). */
   doctors: (string | null)[];
 };
@@ -80,7 +81,7 @@ function entriesOf(
  */
 export async function planAllocations(
   tx: Executor,
-  parts: readonly { invoice: InvoiceRow; allocationId: string; amount: number }[],
+  parts: readonly { invoice: InvoiceRow & { version?: string }; allocationId: string; amount: number }[],
 ): Promise<Posting> {
   const posting: Posting = { entries: [], invoices: [], doctors: [] };
   if (parts.length === 0) return posting;
@@ -102,10 +103,11 @@ export async function planAllocations(
 
 /**
  * The common table expressions that write a posting, for a statement that may write more; their text is the
- * same for any posting.
+ * same for any posting. `invoices_posted` returns the invoices updated: one that changed since its `version`
+ * was read is left out, for the statement to notice.
  */
 export function postingCtes(posting: Posting): SQL[] {
-  const column = (pick: (i: Posting['invoices'][number]) => string | number, type: `${string}[]`) =>
+  const column = (pick: (i: Posting['invoices'][number]) => string | number | null, type: `${string}[]`) =>
     arrayParam(posting.invoices.map(pick), type);
   return [
     ...shareEntriesCtes(posting.entries),
@@ -113,9 +115,11 @@ export function postingCtes(posting: Posting): SQL[] {
           update invoices i set paid_minor = v.paid, refunded_minor = v.refunded, status = v.status,
                                 updated_at = now()
           from unnest(${column((i) => i.id, 'uuid[]')}, ${column((i) => i.paidMinor, 'int[]')},
-                      ${column((i) => i.refundedMinor, 'int[]')}, ${column((i) => i.status, 'text[]')})
-               v(id, paid, refunded, status)
-          where i.id = v.id
+                      ${column((i) => i.refundedMinor, 'int[]')}, ${column((i) => i.status, 'text[]')},
+                      ${column((i) => i.version ?? null, 'text[]')})
+               v(id, paid, refunded, status, version)
+          where i.id = v.id and (v.version is null or i.xmin::text = v.version)
+          returning i.id
         )`,
   ];
 }

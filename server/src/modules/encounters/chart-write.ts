@@ -1,5 +1,5 @@
 import { CHART_CHANGED_EVENT } from '@carebase/contracts';
-import type { Executor } from '../../platform/db/database.ts';
+import { type Executor, sqlState } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/events.publisher.ts';
 
@@ -10,16 +10,6 @@ export function publishChartChanged(tx: Executor, patientId: string): Promise<vo
 
 /** SQLSTATE raised by the signed-encounter triggers (migration 0006). */
 const SIGNED_LOCK_STATE = 'CB001';
-
-function sqlState(err: unknown): string | undefined {
-  let e: unknown = err;
-  for (let depth = 0; depth < 5 && e && typeof e === 'object'; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
 
 /**
  * The services check the status first; this turns the database's own refusal (the last line of defence, reached

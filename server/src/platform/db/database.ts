@@ -34,10 +34,20 @@ export async function queryRows<T>(executor: Executor, query: SQL): Promise<T[]>
   return result.rows;
 }
 
+/** The SQLSTATE of a database error; both drivers report it alike, and drizzle wraps their error as `cause`. */
+export function sqlState(err: unknown): string | undefined {
+  let e: unknown = err;
+  for (let depth = 0; depth < 5 && e && typeof e === 'object'; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
 /**
- * The constraint broken by a unique violation (SQLSTATE 23505), or undefined for any other error; both
- * drivers report it alike, and drizzle wraps their error as `cause`. Two requests racing past an
- * existence check end here, and services answer with the same 400 the check gives.
+ * The constraint broken by a unique violation (SQLSTATE 23505), or undefined for any other error. Two
+ * requests racing past an existence check end here, and services answer with the same 400 the check gives.
  */
 export function uniqueViolation(err: unknown): string | undefined {
   let e: unknown = err;
@@ -47,6 +57,15 @@ export function uniqueViolation(err: unknown): string | undefined {
     e = (e as { cause?: unknown }).cause;
   }
   return undefined;
+}
+
+/**
+ * True for the error a statement raises when what it read has changed under it (SQLSTATE 40001, as
+ * carebase_expect raises it) or when it deadlocked (40P01): the caller may try again.
+ */
+export function isWriteConflict(err: unknown): boolean {
+  const state = sqlState(err);
+  return state === '40001' || state === '40P01';
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { FieldError, Problem } from '@carebase/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { sqlState } from '../db/database.ts';
 import { AppError, type ErrorCode, statusOf, titleOf } from '../errors.ts';
 import { NUL_MESSAGE, unreadableTextFields } from './text-input.ts';
 
@@ -43,16 +44,6 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 /** SQLSTATEs of text PostgreSQL cannot store (a NUL character, in text or in JSON): bad input, not a fault. */
 const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
 
-function sqlStateOf(error: unknown): string | undefined {
-  let e: unknown = error;
-  for (let depth = 0; depth < 5 && e && typeof e === 'object'; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
 /** The one place where errors become HTTP responses: application/problem+json, never internals on 5xx. */
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -94,7 +85,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return send(reply, request, error.statusCode === 404 ? 'not_found' : 'bad_request', error.message);
     }
-    const state = sqlStateOf(error);
+    const state = sqlState(error);
     if (state && UNSTORABLE_TEXT.has(state)) {
       // The database refused the text, so the transaction rolled back: the input was bad, nothing was written.
       // The edge check (text-input.ts) refuses such text in requests; this names it if some still got through.
