@@ -9,4 +9,9 @@ BEGIN
   END IF;
   RETURN true;
 END
-$$;
+$$;--> statement-breakpoint
+-- Receipts are numbered after their payments commit, many per take of the counter (receipt-numbers.ts),
+-- instead of one by one at each commit, which made every payment wait for the one before it to commit.
+DROP TRIGGER payments_number_at_commit ON payments;--> statement-breakpoint
+DROP FUNCTION carebase_number_payment();--> statement-breakpoint
+CREATE INDEX payments_pending_idx ON payments (received_at, id) WHERE number LIKE 'pending-%';

@@ -6,8 +6,8 @@ export type NumberSeries = 'INV' | 'RCT' | 'CN';
 /**
  * The next number of a series for a year, e.g. INV-2026-000123 (carebase_next_number, migration 0026). The
  * counter row's lock is held until the transaction ends, so concurrent issuers take turns, and a transaction
- * that rolls back gives its number back: numbers have no gaps and no repeats. Receipts are numbered so as
- * their transaction commits, by a trigger, not here.
+ * that rolls back gives its number back: numbers have no gaps and no repeats. Receipts are numbered after
+ * their payments commit, many at a time (receipt-numbers.ts), not here.
  */
 export async function nextNumber(tx: Executor, series: NumberSeries, year: number): Promise<string> {
   const rows = await queryRows<{ number: string }>(

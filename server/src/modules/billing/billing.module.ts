@@ -5,10 +5,13 @@ import { discountKindsRoutes } from './discount-kinds.routes.ts';
 import { invoicesRoutes } from './invoices.routes.ts';
 import { paymentsRoutes } from './payments.routes.ts';
 import { payoutsRoutes } from './payouts.routes.ts';
+import { numberReceipts } from './receipt-numbers.ts';
 import { billingReportsRoutes } from './reports.routes.ts';
 
 export const billingModule: CarebaseModule = {
   name: 'billing',
+  // Receipts left unnumbered by a server that stopped between a payment's commit and its numbering.
+  seed: (db) => numberReceipts(db, []),
   routes: [
     { plugin: billingRoutes, prefix: '/api/billing' },
     { plugin: discountKindsRoutes, prefix: '/api/billing' },

@@ -10,7 +10,8 @@ import { publishBillingChanged } from './billing-events.ts';
 import type { InvoiceRow } from './invoices.repository.ts';
 import { invoiceClaims } from './invoices.schema.ts';
 import { lockedInvoice } from './invoices.service.ts';
-import { recordPayment } from './payments.service.ts';
+import { type RecordedPayment, recordPayment } from './payments.service.ts';
+import { receiptNumber } from './receipt-numbers.ts';
 
 type ClaimRow = typeof invoiceClaims.$inferSelect;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -86,7 +87,8 @@ export async function updateClaim(
   invoiceId: string,
   input: z.infer<typeof UpdateClaimSchema>,
 ): Promise<Claim> {
-  return ctx.db.transaction(async (tx) => {
+  let paid: RecordedPayment | undefined;
+  const claim = await ctx.db.transaction(async (tx) => {
     const invoice = await lockedInvoice(tx, invoiceId);
     const before = await findClaim(tx, invoiceId, true);
     if (!CLAIM_TRANSITIONS[before.status].includes(input.status))
@@ -110,7 +112,7 @@ export async function updateClaim(
       .returning();
     const received = amounts.paidMinor - before.paidMinor;
     if (received > 0)
-      await recordPayment(ctx, tx, principal, actor, {
+      paid = await recordPayment(ctx, tx, principal, actor, {
         patientId: invoice.patientId,
         method: 'insurance',
         amountMinor: received,
@@ -129,4 +131,6 @@ export async function updateClaim(
     await publishBillingChanged(tx, invoiceId);
     return toClaim(row as ClaimRow);
   });
+  if (paid) await receiptNumber(ctx.db, paid.payment.id, paid.events);
+  return claim;
 }

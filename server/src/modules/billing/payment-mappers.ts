@@ -1,5 +1,6 @@
 import type { Payment, Refund } from '@carebase/contracts';
 import type { PaymentDetailRow, RefundDetailRow } from './payments.repository.ts';
+import { isPendingNumber } from './receipt-numbers.ts';
 
 type AllocationRow = {
   paymentId: string;
@@ -13,7 +14,8 @@ export function toPayment(r: PaymentDetailRow, allocations: readonly AllocationR
   const p = r.payment;
   return {
     id: p.id,
-    number: p.number,
+    // Between its commit and its numbering, a moment, a payment has no receipt number to show.
+    number: isPendingNumber(p.number) ? '' : p.number,
     patientId: p.patientId,
     patientName: r.patientName,
     method: p.method,

@@ -4,18 +4,19 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditCtes, SYSTEM_ACTOR } from '../../platform/audit/audit.writer.ts';
 import { isWriteConflict, queryRows } from '../../platform/db/database.ts';
-import { notifyExpression } from '../../platform/events/events.publisher.ts';
 import { pdfToText } from '../../platform/pdf/pdf-extract.test-helper.ts';
 import { startSmtp } from '../../test/smtp-server.ts';
 import { onPostgres } from '../../test/test-database.ts';
 import { auditOf, errorPaths, snapshot } from '../../test/test-queries.ts';
 import { patients } from '../patients/patients.schema.ts';
+import { billingModule } from './billing.module.ts';
 import { type BillingKit, createBillingKit } from './billing.test-kit.ts';
 import { drawerMovements } from './cash.schema.ts';
-import { readInvoiceVersions } from './invoices.repository.ts';
+import { type InvoiceRow, readInvoiceVersions } from './invoices.repository.ts';
 import { invoices } from './invoices.schema.ts';
 import { writePayment } from './payments.repository.ts';
 import { payments, shareEntries } from './payments.schema.ts';
+import { numberReceipts } from './receipt-numbers.ts';
 import { planAllocations } from './share-ledger.ts';
 
 let k: BillingKit;
@@ -258,7 +259,7 @@ describe('POST /api/payments', () => {
     expect(errorPaths(noDrawer)).toEqual(['body.method']);
   });
 
-  it('numbers receipts as their payments commit: 20 at once get consecutive numbers, a refused one none', async () => {
+  it('numbers receipts once their payments commit: 20 at once get consecutive numbers, a refused one none', async () => {
     const bills: Invoice[] = [];
     for (let i = 0; i < 20; i++) bills.push(await consultAndFilling());
     const pay = (inv: Invoice, amountMinor: number) =>
@@ -317,27 +318,31 @@ describe('POST /api/payments', () => {
     },
   );
 
+  /** A payment written as createPayment writes it without locks, from an invoice row read earlier; unnumbered. */
+  async function writeChecked(inv: Invoice, read: InvoiceRow & { version: string }, amountMinor: number) {
+    const db = k.t.app.ctx.db;
+    const allocation = { id: randomUUID(), invoiceId: inv.id, amountMinor };
+    const posting = await planAllocations(db, [
+      { invoice: { ...read }, allocationId: allocation.id, amount: amountMinor },
+    ]);
+    const id = randomUUID();
+    const written = await writePayment(db, {
+      payment: { id, patientId: inv.patientId, method: 'card', amountMinor, receivedBy: null },
+      allocations: [allocation],
+      posting,
+      audit: auditCtes(SYSTEM_ACTOR, { action: 'payment.create', resourceType: 'payment', resourceId: id }),
+      locked: false,
+    });
+    return { id, ...written };
+  }
+
+  const versionOf = async (inv: Invoice) =>
+    (await readInvoiceVersions(k.t.app.ctx.db, [inv.id]))[0] as InvoiceRow & { version: string };
+
   it('writes nothing, raising a write conflict, when an invoice read without a lock changed before the write', async () => {
     const db = k.t.app.ctx.db;
     const inv = await consultAndFilling();
-    const [read] = await readInvoiceVersions(db, [inv.id]);
-    const invoice = read as NonNullable<typeof read>;
-    const allocation = { id: randomUUID(), invoiceId: inv.id, amountMinor: 5_00 };
-    const write = async () => {
-      const posting = await planAllocations(db, [
-        { invoice: { ...invoice }, allocationId: allocation.id, amount: allocation.amountMinor },
-      ]);
-      const id = randomUUID();
-      const event = { action: 'payment.create', resourceType: 'payment', resourceId: id };
-      return writePayment(db, {
-        payment: { id, patientId: inv.patientId, method: 'card', amountMinor: 5_00, receivedBy: null },
-        allocations: [allocation],
-        posting,
-        notify: notifyExpression([]),
-        audit: auditCtes(SYSTEM_ACTOR, event),
-        locked: false,
-      });
-    };
+    const read = await versionOf(inv);
     // Another payment lands on the invoice between the read and the write.
     const other = await k.send(
       'POST',
@@ -347,13 +352,38 @@ describe('POST /api/payments', () => {
     );
     expect(other.statusCode, other.body).toBe(201);
     const before = await Promise.all([payments, shareEntries, invoices].map((t) => snapshot(db, t)));
-    const failed = await write().catch((err: unknown) => err);
+    const failed = await writeChecked(inv, read, 5_00).catch((err: unknown) => err);
     expect(isWriteConflict(failed), String(failed)).toBe(true);
     expect(await Promise.all([payments, shareEntries, invoices].map((t) => snapshot(db, t)))).toEqual(before);
     // Read again, the same write goes through.
-    Object.assign(invoice, (await readInvoiceVersions(db, [inv.id]))[0]);
-    expect((await write()).audited).toBe(true);
+    const written = await writeChecked(inv, await versionOf(inv), 5_00);
+    expect(written.audited).toBe(true);
     expect((await sharesOf(inv.id))?.amount).toBe(6_00);
+    await numberReceipts(db, [written.id]);
+  });
+
+  it('numbers receipts left unnumbered (a server stopped after the commit) first, with the next payment or at start-up', async () => {
+    const db = k.t.app.ctx.db;
+    const numberOf = async (id: string) =>
+      (await db.select({ number: payments.number }).from(payments).where(eq(payments.id, id)))[0]?.number;
+    const inv = await consultAndFilling();
+    const left = await writeChecked(inv, await versionOf(inv), 2_00);
+    expect(await numberOf(left.id)).toBe(`pending-${left.id}`);
+    const next = await k.send(
+      'POST',
+      '/api/payments',
+      { patientId: inv.patientId, method: 'card', amountMinor: 3_00, invoiceIds: [inv.id] },
+      k.cashier.cookie,
+    );
+    expect(next.statusCode, next.body).toBe(201);
+    const nextNumber = (next.json() as Payment).number;
+    const leftNumber = await numberOf(left.id);
+    expect(leftNumber).toMatch(/^RCT-\d{4}-\d{6}$/);
+    expect(Number(nextNumber.slice(-6))).toBe(Number(leftNumber?.slice(-6)) + 1);
+
+    const another = await writeChecked(inv, await versionOf(inv), 4_00);
+    await billingModule.seed?.(db);
+    expect(Number((await numberOf(another.id))?.slice(-6))).toBe(Number(nextNumber.slice(-6)) + 1);
   });
 
   it('never overpays: 20 payments at once on one invoice take exactly its total', async () => {

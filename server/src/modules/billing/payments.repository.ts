@@ -5,6 +5,7 @@ import { patients } from '../patients/patients.schema.ts';
 import { users } from '../users/users.schema.ts';
 import { invoices } from './invoices.schema.ts';
 import { paymentAllocations, payments, refunds } from './payments.schema.ts';
+import { pendingNumber } from './receipt-numbers.ts';
 import { type Posting, postingCtes } from './share-ledger.ts';
 
 export type PaymentInsert = typeof payments.$inferInsert;
@@ -14,9 +15,9 @@ export type NewPayment = Omit<PaymentInsert, 'number' | 'receivedAt'> & { id: st
 
 /**
  * Writes a payment in one statement: the payment, its allocations, the cash into the drawer, the shares and
- * invoice sums of the posting, its audit event, and the events to `notify`. Its receipt number is given as the transaction
- * commits (migration 0026): read it after. Returns what the row says beyond what was given: its time, and
- * the names it shows.
+ * invoice sums of the posting, and its audit event. It is written with a pending number, for receiptNumber
+ * to number once it has committed. Returns what the row says beyond what was given: its time, and the names
+ * it shows.
  */
 export async function writePayment(
   tx: Executor,
@@ -24,7 +25,6 @@ export async function writePayment(
     payment: NewPayment;
     allocations: readonly { id: string; invoiceId: string; amountMinor: number }[];
     posting: Posting;
-    notify: SQL;
     /** auditCtes of the payment's event: `audited` says whether it was logged. */
     audit: SQL[];
     /**
@@ -36,8 +36,6 @@ export async function writePayment(
   },
 ): Promise<{
   receivedAt: Date;
-  /** The receipt number, or null until the caller's transaction commits. */
-  number: string | null;
   patientName: string;
   receivedByName: string | null;
   audited: boolean;
@@ -48,18 +46,14 @@ export async function writePayment(
   // Lists go as one array parameter each, so the statement's text is the same for every payment.
   const column = (pick: (a: (typeof w.allocations)[number]) => string | number, type: `${string}[]`) =>
     arrayParam(w.allocations.map(pick), type);
-  // Under the caller's locks, the receipt number is given at commit (payments_number_at_commit), so that the
-  // counter is held for the commit alone; a lone statement is its own commit and takes it here.
-  const number = sql`case when ${w.locked}::boolean then ${`pending-${p.id}`}
-    else carebase_next_number('RCT', extract(year from now() at time zone carebase_clinic_time_zone())::integer) end`;
   const ctes = [
     sql`payment_written as (
           insert into payments (id, number, patient_id, method, amount_minor, tendered_minor, change_minor,
                                 card_last4, reference, note, drawer_id, received_by)
-          values (${p.id}::uuid, ${number}, ${p.patientId}::uuid, ${p.method}, ${p.amountMinor}::int,
+          values (${p.id}::uuid, ${pendingNumber(p.id)}, ${p.patientId}::uuid, ${p.method}, ${p.amountMinor}::int,
                   ${p.tenderedMinor ?? null}::int, ${p.changeMinor ?? null}::int, ${p.cardLast4 ?? null},
                   ${p.reference ?? null}, ${p.note ?? null}, ${drawerId}, ${receivedBy})
-          returning received_at, number
+          returning received_at
         )`,
     sql`allocations_written as (
           insert into payment_allocations (id, payment_id, invoice_id, amount_minor, created_by)
@@ -78,7 +72,6 @@ export async function writePayment(
   ];
   const [row] = await queryPrepared<{
     receivedAt: string;
-    number: string | null;
     patientName: string;
     receivedByName: string | null;
     audited: number;
@@ -86,9 +79,8 @@ export async function writePayment(
     tx,
     sql`with ${sql.join(ctes, sql`, `)}
         select to_char(w.received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "receivedAt",
-               nullif(w.number, ${`pending-${p.id}`}) as number,
                (select ${patientName} from patients where id = ${p.patientId}::uuid) as "patientName",
-               (select name from users where id = ${receivedBy}) as "receivedByName", ${w.notify} as notified,
+               (select name from users where id = ${receivedBy}) as "receivedByName",
                (select count(*)::int from audit_logged) as audited,
                carebase_expect((select count(*) from invoices_posted) = ${w.posting.invoices.length}::int
                                  and (${drawerId} is null or exists (select from drawer_open))
@@ -98,13 +90,6 @@ export async function writePayment(
   );
   if (!row) throw new Error('the payment was not written');
   return { ...row, receivedAt: new Date(row.receivedAt), audited: row.audited === 1 };
-}
-
-/** A payment's receipt number, once its transaction has committed. */
-export async function paymentNumber(db: Executor, id: string): Promise<string> {
-  const [row] = await db.select({ number: payments.number }).from(payments).where(eq(payments.id, id));
-  if (!row) throw new AppError('not_found', 'There is no such payment.');
-  return row.number;
 }
 
 export async function insertAllocation(

@@ -13,7 +13,7 @@ import {
 } from '../../platform/audit/audit.writer.ts';
 import { type Executor, isWriteConflict } from '../../platform/db/database.ts';
 import { AppError, fieldError } from '../../platform/errors.ts';
-import { notifyExpression } from '../../platform/events/events.publisher.ts';
+import type { EventInput } from '../../platform/events/events.publisher.ts';
 import { findPatientRow } from '../patients/patients.repository.ts';
 import { billingChangedEvents, publishBillingChanged } from './billing-events.ts';
 import { openDrawerOf } from './cash-drawer-ledger.ts';
@@ -22,6 +22,7 @@ import * as invoiceRepo from './invoices.repository.ts';
 import { toPayment } from './payment-mappers.ts';
 import * as repo from './payments.repository.ts';
 import { payments } from './payments.schema.ts';
+import { receiptNumber } from './receipt-numbers.ts';
 import { planAllocations, postAllocation } from './share-ledger.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'settings'>;
@@ -128,25 +129,28 @@ export async function createPayment(
       'body.invoiceIds',
       'must name the invoices paid, or the payment must be taken as a deposit',
     );
+  let taken: RecordedPayment;
   try {
     // Most payments meet no other on their invoices: read, then write in one statement that checks nothing
     // read has changed, with no transaction held open between the two.
-    return await recordPayment(ctx, ctx.db, principal, actor, input, tender, false);
+    taken = await recordPayment(ctx, ctx.db, principal, actor, input, tender, false);
   } catch (err) {
     if (!isWriteConflict(err)) throw err;
+    // Something changed between the read and the write: take turns on the rows, which always goes through.
+    taken = await ctx.db.transaction((tx) => recordPayment(ctx, tx, principal, actor, input, tender, true));
   }
-  // Something changed between the read and the write: take turns on the rows, which always goes through.
-  const payment = await ctx.db.transaction((tx) =>
-    recordPayment(ctx, tx, principal, actor, input, tender, true),
-  );
-  return { ...payment, number: await repo.paymentNumber(ctx.db, payment.id) };
+  const { payment, events } = taken;
+  return { ...payment, number: await receiptNumber(ctx.db, payment.id, events) };
 }
+
+/** A payment just written, and the events to send once it has committed. */
+export type RecordedPayment = { payment: Payment; events: EventInput[] };
 
 /**
  * Takes a payment inside the caller's transaction (a claim paid by the insurer records one too), or (lock
  * false) with `tx` outside any transaction, by a write that fails with isWriteConflict if what it read has
- * changed. In a transaction, its receipt number is given as that commits, so the payment returned has none
- * yet (an empty string).
+ * changed. Its receipt is numbered, and its events sent, once it has committed (receiptNumber, given
+ * `events`), so the payment returned has no number yet (an empty string).
  */
 export async function recordPayment(
   ctx: AppContext,
@@ -159,7 +163,7 @@ export async function recordPayment(
     changeMinor: null,
   },
   lock = true,
-): Promise<Payment> {
+): Promise<RecordedPayment> {
   // An invoice of the patient's proves they exist: the patient is looked up only for a deposit alone, or to
   // name the right field when an invoice is not theirs.
   const checkPatient = async () => {
@@ -230,16 +234,15 @@ export async function recordPayment(
     payment,
     allocations,
     posting,
-    notify: notifyExpression(billingChangedEvents(payment.id, posting.doctors)),
     audit: auditCtes(actor, event),
     locked: lock,
   });
   // Every chain head was held by other transactions: log it on its own, waiting for one.
   if (!written.audited) await writeAudit(tx, actor, event);
   // The payment as a read would give it, from what was just written.
-  return toPayment(
+  const recorded = toPayment(
     {
-      payment: { ...payment, number: written.number ?? '', receivedAt: written.receivedAt },
+      payment: { ...payment, number: '', receivedAt: written.receivedAt },
       patientName: written.patientName,
       receivedByName: written.receivedByName,
       heldMinor: left,
@@ -252,6 +255,7 @@ export async function recordPayment(
       createdAt: written.receivedAt,
     })),
   );
+  return { payment: recorded, events: billingChangedEvents(payment.id, posting.doctors) };
 }
 
 /** Applies money held on the patient's account to one of their invoices, from the oldest deposit on. */

@@ -24,7 +24,11 @@ export async function publishEvents(executor: Executor, events: readonly EventIn
  * its text is the same for any number of events.
  */
 export function notifyExpression(events: readonly EventInput[]): SQL {
+  return sql`(select count(pg_notify(${EVENTS_CHANNEL}, e)) from unnest(${arrayParam(eventPayloads(events), 'text[]')}) e)`;
+}
+
+/** The events as NOTIFY payloads on EVENTS_CHANNEL, stamped now. */
+export function eventPayloads(events: readonly EventInput[]): string[] {
   const at = new Date().toISOString();
-  const payloads = events.map((e) => JSON.stringify({ ...e, at }));
-  return sql`(select count(pg_notify(${EVENTS_CHANNEL}, e)) from unnest(${arrayParam(payloads, 'text[]')}) e)`;
+  return events.map((e) => JSON.stringify({ ...e, at }));
 }
