@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, exists, getTableColumns, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../platform/db/database.ts';
 import { patients } from '../patients/patients.schema.ts';
@@ -48,21 +48,6 @@ export async function lockInvoices(db: Executor, ids: readonly string[]): Promis
     .where(inArray(invoices.id, [...ids]))
     .orderBy(asc(invoices.id))
     .for('update');
-}
-
-/**
- * The invoices' rows as they stand, each with its row version (xmin), for a write that checks that none has
- * changed since (writePayment), instead of locking them.
- */
-export async function readInvoiceVersions(
-  db: Executor,
-  ids: readonly string[],
-): Promise<(InvoiceRow & { version: string })[]> {
-  if (ids.length === 0) return [];
-  return db
-    .select({ ...getTableColumns(invoices), version: sql<string>`${invoices}.xmin::text` })
-    .from(invoices)
-    .where(inArray(invoices.id, [...ids]));
 }
 
 export async function findInvoiceIdByVisit(db: Executor, visitId: string): Promise<string | undefined> {

@@ -12,12 +12,11 @@ import { patients } from '../patients/patients.schema.ts';
 import { billingModule } from './billing.module.ts';
 import { type BillingKit, createBillingKit } from './billing.test-kit.ts';
 import { drawerMovements } from './cash.schema.ts';
-import { type InvoiceRow, readInvoiceVersions } from './invoices.repository.ts';
 import { invoices } from './invoices.schema.ts';
 import { writePayment } from './payments.repository.ts';
 import { payments, shareEntries } from './payments.schema.ts';
 import { numberReceipts } from './receipt-numbers.ts';
-import { planAllocations } from './share-ledger.ts';
+import { type InvoiceForPosting, planAllocations, readInvoicesForPosting } from './share-ledger.ts';
 
 let k: BillingKit;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
@@ -319,7 +318,7 @@ describe('POST /api/payments', () => {
   );
 
   /** A payment written as createPayment writes it without locks, from an invoice row read earlier; unnumbered. */
-  async function writeChecked(inv: Invoice, read: InvoiceRow & { version: string }, amountMinor: number) {
+  async function writeChecked(inv: Invoice, read: InvoiceForPosting, amountMinor: number) {
     const db = k.t.app.ctx.db;
     const allocation = { id: randomUUID(), invoiceId: inv.id, amountMinor };
     const posting = await planAllocations(db, [
@@ -337,7 +336,7 @@ describe('POST /api/payments', () => {
   }
 
   const versionOf = async (inv: Invoice) =>
-    (await readInvoiceVersions(k.t.app.ctx.db, [inv.id]))[0] as InvoiceRow & { version: string };
+    (await readInvoicesForPosting(k.t.app.ctx.db, [inv.id]))[0] as InvoiceForPosting;
 
   it('writes nothing, raising a write conflict, when an invoice read without a lock changed before the write', async () => {
     const db = k.t.app.ctx.db;

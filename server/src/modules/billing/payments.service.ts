@@ -23,7 +23,12 @@ import { toPayment } from './payment-mappers.ts';
 import * as repo from './payments.repository.ts';
 import { payments } from './payments.schema.ts';
 import { receiptNumber } from './receipt-numbers.ts';
-import { planAllocations, postAllocation } from './share-ledger.ts';
+import {
+  type InvoiceForPosting,
+  planAllocations,
+  postAllocation,
+  readInvoicesForPosting,
+} from './share-ledger.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'settings'>;
 
@@ -75,7 +80,7 @@ export function balanceOf(invoice: InvoiceRow, path: string): number {
 
 /**
  * The patient's invoices named, each checked to be theirs: locked in id order, or (lock false) read with
- * their row versions for a write that checks them.
+ * their row versions and ledgers for a write that checks them.
  */
 async function patientInvoices(
   tx: Executor,
@@ -83,10 +88,10 @@ async function patientInvoices(
   ids: readonly string[],
   path: string,
   lock: boolean,
-): Promise<(invoiceRepo.InvoiceRow & { version?: string })[]> {
+): Promise<(invoiceRepo.InvoiceRow | InvoiceForPosting)[]> {
   const twice = ids.findIndex((id, i) => ids.indexOf(id) !== i);
   if (twice >= 0) throw fieldError(`${path}.${twice}`, 'names an invoice a second time');
-  const rows = await (lock ? invoiceRepo.lockInvoices(tx, ids) : invoiceRepo.readInvoiceVersions(tx, ids));
+  const rows = await (lock ? invoiceRepo.lockInvoices(tx, ids) : readInvoicesForPosting(tx, ids));
   return ids.map((id, i) => {
     const row = rows.find((r) => r.id === id);
     if (!row || row.patientId !== patientId)

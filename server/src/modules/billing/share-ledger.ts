@@ -1,51 +1,58 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import { arrayParam, type Executor, queryPrepared } from '../../platform/db/database.ts';
 import { type LedgerLine, type ShareSplit, splitPayment, splitRefund } from './billing-math.ts';
 import type { InvoiceRow } from './invoices.repository.ts';
+import { invoices } from './invoices.schema.ts';
 import { type ShareEntryValues, shareEntriesCtes } from './share-rollups.ts';
 
 type LedgerRow = LedgerLine & { lineId: string; providerId: string | null };
 
 /**
- * Every line of the invoices with what it has been paid so far, net of refunds, by share, in line order per
- * invoice. Call with the invoices locked.
+ * An invoice's lines (`invoiceId` the SQL of its id) with what each has been paid so far, net of refunds, by
+ * share, in line order: a JSON array of LedgerRow.
  */
-async function ledgersOf(tx: Executor, invoiceIds: readonly string[]): Promise<Map<string, LedgerRow[]>> {
-  const rows = await queryPrepared<{
-    invoiceId: string;
-    lineId: string;
-    providerId: string | null;
-    totalMinor: number;
-    netMinor: number;
-    doctorMinor: number;
-    taxMinor: number;
-    paidAmount: number;
-    paidDoctor: number;
-    paidClinic: number;
-    paidTax: number;
-  }>(
-    tx,
-    sql`select l.invoice_id as "invoiceId", l.id as "lineId", l.provider_id as "providerId",
-               l.total_minor as "totalMinor", l.net_minor as "netMinor", l.doctor_minor as "doctorMinor",
-               l.line_tax_minor as "taxMinor",
-               coalesce(s.amount, 0)::int as "paidAmount", coalesce(s.doctor, 0)::int as "paidDoctor",
-               coalesce(s.clinic, 0)::int as "paidClinic", coalesce(s.tax, 0)::int as "paidTax"
+const ledgerJson = (invoiceId: SQL) =>
+  sql`(select coalesce(json_agg(json_build_object(
+          'lineId', l.id, 'providerId', l.provider_id, 'totalMinor', l.total_minor, 'netMinor', l.net_minor,
+          'doctorMinor', l.doctor_minor, 'taxMinor', l.line_tax_minor,
+          'paid', json_build_object('amountMinor', coalesce(s.amount, 0), 'doctorMinor', coalesce(s.doctor, 0),
+                                    'clinicMinor', coalesce(s.clinic, 0), 'taxMinor', coalesce(s.tax, 0)))
+          order by l.position), '[]')
         from invoice_lines l
         left join lateral (
           select sum(e.amount_minor) as amount, sum(e.doctor_minor) as doctor, sum(e.clinic_minor) as clinic,
                  sum(e.tax_minor) as tax
           from share_entries e where e.line_id = l.id
         ) s on true
-        where l.invoice_id = any(${arrayParam(invoiceIds, 'uuid[]')})
-        order by l.invoice_id, l.position`,
+        where l.invoice_id = ${invoiceId})`;
+
+/** The ledgers of the invoices (ledgerJson), by invoice id. Call with the invoices locked. */
+async function ledgersOf(tx: Executor, invoiceIds: readonly string[]): Promise<Map<string, LedgerRow[]>> {
+  const rows = await queryPrepared<{ id: string; ledger: LedgerRow[] }>(
+    tx,
+    sql`select i.id, ${ledgerJson(sql`i.id`)} as ledger
+        from unnest(${arrayParam(invoiceIds, 'uuid[]')}) i(id)`,
   );
-  const ledgers = new Map<string, LedgerRow[]>(invoiceIds.map((id) => [id, []]));
-  for (const { invoiceId, paidAmount, paidDoctor, paidClinic, paidTax, ...line } of rows)
-    ledgers.get(invoiceId)?.push({
-      ...line,
-      paid: { amountMinor: paidAmount, doctorMinor: paidDoctor, clinicMinor: paidClinic, taxMinor: paidTax },
-    });
-  return ledgers;
+  return new Map(rows.map((r) => [r.id, r.ledger]));
+}
+
+/** An invoice as read for a posting without locks: its row version, and its ledger read with it. */
+export type InvoiceForPosting = InvoiceRow & { version: string; ledger: LedgerRow[] };
+
+/**
+ * The invoices' rows as they stand, each with its row version (xmin) and ledger, all in one snapshot, for a
+ * write that checks that none has changed since (writePayment) instead of locking them.
+ */
+export function readInvoicesForPosting(db: Executor, ids: readonly string[]): Promise<InvoiceForPosting[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      ...getTableColumns(invoices),
+      version: sql<string>`${invoices}.xmin::text`,
+      ledger: sql<LedgerRow[]>`${ledgerJson(sql`${invoices.id}`)}`,
+    })
+    .from(invoices)
+    .where(inArray(invoices.id, [...ids]));
 }
 
 /** What posting money onto locked invoices writes: share entries, and each invoice's new sums and status. */
@@ -81,16 +88,19 @@ function entriesOf(
  */
 export async function planAllocations(
   tx: Executor,
-  parts: readonly { invoice: InvoiceRow & { version?: string }; allocationId: string; amount: number }[],
+  parts: readonly {
+    invoice: InvoiceRow | InvoiceForPosting;
+    allocationId: string;
+    amount: number;
+  }[],
 ): Promise<Posting> {
   const posting: Posting = { entries: [], invoices: [], doctors: [] };
   if (parts.length === 0) return posting;
-  const ledgers = await ledgersOf(
-    tx,
-    parts.map((p) => p.invoice.id),
-  );
+  // Invoices read for a posting bring their ledgers; locked ones have them read now.
+  const unread = parts.filter((p) => !('ledger' in p.invoice)).map((p) => p.invoice.id);
+  const ledgers = unread.length > 0 ? await ledgersOf(tx, unread) : new Map<string, LedgerRow[]>();
   for (const { invoice, allocationId, amount } of parts) {
-    const ledger = ledgers.get(invoice.id) ?? [];
+    const ledger = ('ledger' in invoice ? invoice.ledger : ledgers.get(invoice.id)) ?? [];
     const entries = entriesOf(invoice.id, ledger, splitPayment(amount, ledger), { allocationId });
     invoice.paidMinor += amount;
     invoice.status = statusFor(invoice, invoice.paidMinor);
