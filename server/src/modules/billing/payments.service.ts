@@ -118,9 +118,10 @@ function checkTender(input: z.infer<typeof CreatePaymentSchema>): {
 }
 
 /**
- * Takes a payment: it settles the named invoices in order (their rows locked, so concurrent payments take
- * turns and can never pay one past its total), records the doctors' and clinic's shares of each line it
- * covers, and holds any rest on account when the cashier asked for a deposit. Cash goes into the drawer.
+ * Takes a payment: it settles the named invoices in order, records the doctors' and clinic's shares of each
+ * line it covers, and holds any rest on account when the cashier asked for a deposit. Cash goes into the
+ * drawer. It is written by one statement that checks the invoices have not changed since they were read, or
+ * else under their row locks, so concurrent payments can never pay an invoice past its total.
  */
 export async function createPayment(
   ctx: AppContext,
@@ -145,7 +146,13 @@ export async function createPayment(
     taken = await ctx.db.transaction((tx) => recordPayment(ctx, tx, principal, actor, input, tender, true));
   }
   const { payment, events } = taken;
-  return { ...payment, number: await receiptNumber(ctx.db, payment.id, events) };
+  // The payment is taken: should numbering fail now, its receipt is numbered with the next payment or at
+  // start-up, and the cashier is not told to take it again.
+  const number = await receiptNumber(ctx.db, payment.id, events).catch((err: unknown) => {
+    ctx.log.error({ err, paymentId: payment.id }, 'the receipt of a payment taken could not be numbered yet');
+    return '';
+  });
+  return { ...payment, number };
 }
 
 /** A payment just written, and the events to send once it has committed. */
