@@ -340,7 +340,9 @@ async function benchOn(kind: 'postgres' | 'pglite'): Promise<void> {
       await posting(fresh.slice(0, 100).map(payment), 100);
       const posted = await posting(fresh.slice(100).map(payment), posts);
       for (const line of posted.firstErrors) console.error(`  POST /api/payments: ${line}`);
-      results.push(loadFigures('POST /api/payments (8 concurrent)', posted, { p99: 100, perSecond: 300 }));
+      // The issue sets the posting target on PostgreSQL; on PGlite (one connection) the figure is for reference.
+      const postingTarget = onPostgres ? { p99: 100, perSecond: 300 } : {};
+      results.push(loadFigures('POST /api/payments (8 concurrent)', posted, postingTarget));
 
       console.log('');
       console.log(
