@@ -42,6 +42,16 @@ async function consultAndFilling(): Promise<Invoice> {
   });
 }
 
+/** The cashier pays `amountMinor` of the invoice by card. */
+function payByCard(inv: Invoice, amountMinor: number) {
+  return k.send(
+    'POST',
+    '/api/payments',
+    { patientId: inv.patientId, method: 'card', amountMinor, invoiceIds: [inv.id] },
+    k.cashier.cookie,
+  );
+}
+
 async function sharesOf(invoiceId: string) {
   const [row] = await k.t.app.ctx.db
     .select({
@@ -261,18 +271,11 @@ describe('POST /api/payments', () => {
   it('numbers receipts once their payments commit: 20 at once get consecutive numbers, a refused one none', async () => {
     const bills: Invoice[] = [];
     for (let i = 0; i < 20; i++) bills.push(await consultAndFilling());
-    const pay = (inv: Invoice, amountMinor: number) =>
-      k.send(
-        'POST',
-        '/api/payments',
-        { patientId: inv.patientId, method: 'card', amountMinor, invoiceIds: [inv.id] },
-        k.cashier.cookie,
-      );
-    const results = await Promise.all(bills.map((inv) => pay(inv, inv.totalMinor)));
+    const results = await Promise.all(bills.map((inv) => payByCard(inv, inv.totalMinor)));
     expect(results.map((r) => r.statusCode)).toEqual(bills.map(() => 201));
     // A refused payment (more than owed) takes no number.
-    expect((await pay(bills[0] as Invoice, 1)).statusCode).toBe(409);
-    const last = await pay(await consultAndFilling(), 1_00);
+    expect((await payByCard(bills[0] as Invoice, 1)).statusCode).toBe(409);
+    const last = await payByCard(await consultAndFilling(), 1_00);
     const numbers = [...results, last].map((r) => (r.json() as Payment).number);
     expect(numbers.every((n) => /^RCT-\d{4}-\d{6}$/.test(n))).toBe(true);
     const sequence = numbers.map((n) => Number(n.slice(-6))).sort((a, b) => a - b);
@@ -302,12 +305,7 @@ describe('POST /api/payments', () => {
         await held;
       });
       await locked;
-      const paying = k.send(
-        'POST',
-        '/api/payments',
-        { patientId: inv.patientId, method: 'card', amountMinor: inv.totalMinor, invoiceIds: [inv.id] },
-        k.cashier.cookie,
-      );
+      const paying = payByCard(inv, inv.totalMinor);
       await new Promise((resolve) => setTimeout(resolve, 300));
       release();
       await holder;
@@ -343,12 +341,7 @@ describe('POST /api/payments', () => {
     const inv = await consultAndFilling();
     const read = await versionOf(inv);
     // Another payment lands on the invoice between the read and the write.
-    const other = await k.send(
-      'POST',
-      '/api/payments',
-      { patientId: inv.patientId, method: 'card', amountMinor: 1_00, invoiceIds: [inv.id] },
-      k.cashier.cookie,
-    );
+    const other = await payByCard(inv, 1_00);
     expect(other.statusCode, other.body).toBe(201);
     const before = await Promise.all([payments, shareEntries, invoices].map((t) => snapshot(db, t)));
     const failed = await writeChecked(inv, read, 5_00).catch((err: unknown) => err);
@@ -368,12 +361,7 @@ describe('POST /api/payments', () => {
     const inv = await consultAndFilling();
     const left = await writeChecked(inv, await versionOf(inv), 2_00);
     expect(await numberOf(left.id)).toBe(`pending-${left.id}`);
-    const next = await k.send(
-      'POST',
-      '/api/payments',
-      { patientId: inv.patientId, method: 'card', amountMinor: 3_00, invoiceIds: [inv.id] },
-      k.cashier.cookie,
-    );
+    const next = await payByCard(inv, 3_00);
     expect(next.statusCode, next.body).toBe(201);
     const nextNumber = (next.json() as Payment).number;
     const leftNumber = await numberOf(left.id);
@@ -387,16 +375,7 @@ describe('POST /api/payments', () => {
 
   it('never overpays: 20 payments at once on one invoice take exactly its total', async () => {
     const inv = await consultAndFilling(); // 139.60
-    const results = await Promise.all(
-      Array.from({ length: 20 }, () =>
-        k.send(
-          'POST',
-          '/api/payments',
-          { patientId: inv.patientId, method: 'card', amountMinor: 10_00, invoiceIds: [inv.id] },
-          k.cashier.cookie,
-        ),
-      ),
-    );
+    const results = await Promise.all(Array.from({ length: 20 }, () => payByCard(inv, 10_00)));
     const codes = results.map((r) => r.statusCode).sort();
     expect(codes.filter((c) => c === 201)).toHaveLength(13);
     expect(codes.filter((c) => c === 409)).toHaveLength(7);

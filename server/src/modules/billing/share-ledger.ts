@@ -55,7 +55,7 @@ export function readInvoicesForPosting(db: Executor, ids: readonly string[]): Pr
     .where(inArray(invoices.id, [...ids]));
 }
 
-/** What posting money onto locked invoices writes: share entries, and each invoice's new sums and status. */
+/** What posting money onto invoices writes: share entries, and each invoice's new sums and status. */
 export type Posting = {
   entries: ShareEntryValues[];
   /** With `version`, the row version the invoice was read at: the write changes it only if it still is. */
