@@ -30,7 +30,8 @@ import { runMigrations } from './platform/db/migrate.ts';
 import { openDatabase } from './platform/db/open.ts';
 import { createEventsHub } from './platform/events/events.hub.ts';
 import { eventsRoutes } from './platform/events/events.routes.ts';
-import { createLocalBlobStore } from './platform/files/blob-store.ts';
+import { scheduleBlobCollection } from './platform/files/blob-gc.ts';
+import { openBlobStore } from './platform/files/open-blob-store.ts';
 import { AccessLog, serializeRequest } from './platform/http/access-log.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { frameworkErrorHandler, registerProblemHandlers } from './platform/http/problem.ts';
@@ -41,6 +42,7 @@ import { registerTextInputCheck } from './platform/http/text-input.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
 import { createJobs } from './platform/jobs/jobs.ts';
 import { registerMetrics } from './platform/metrics/metrics.ts';
+import { OUTBOX_BLOB_REFERENCE } from './platform/outbox/outbox.repository.ts';
 import { createOutbox } from './platform/outbox/outbox.ts';
 
 export type BuildOptions = {
@@ -51,6 +53,9 @@ export type BuildOptions = {
   /** Where log lines go (default standard output); tests read them. */
   logStream?: { write(line: string): void };
 };
+
+/** Every place rows name blobs: the collector keeps whatever any of them names. */
+export const BLOB_REFERENCES = [OUTBOX_BLOB_REFERENCE, ...MODULES.flatMap((m) => m.blobReferences ?? [])];
 
 const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -86,7 +91,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   const db = database.db;
   const jobs = createJobs({ db, pollMs: config.jobsPollMs, log: app.log });
-  const blobs = createLocalBlobStore(path.join(config.dataDir, 'blobs'));
+  const blobs = await openBlobStore(config);
+  app.addHook('onClose', () => blobs.backend.close());
   const outbox = createOutbox({ db, jobs, blobs, transports: () => transportSettings({ db, config }) });
   const credentialCache = createCredentialCache({ listenerEpoch: database.listenerEpoch });
   const stopClearing = await clearOnAuthChanges(database, credentialCache);
@@ -106,6 +112,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   };
   app.decorate('ctx', ctx);
   for (const m of MODULES) m.jobs?.(ctx);
+  scheduleBlobCollection({ db, blobs, jobs, log: app.log }, BLOB_REFERENCES);
   app.addHook('onReady', async () => {
     if (opts.startJobs ?? config.jobsEnabled) jobs.start();
   });

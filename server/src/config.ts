@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseBlobStoreUrl } from './platform/files/s3-location.ts';
 
 const duration = z.coerce.number().int().positive();
 const seconds = z.coerce.number().positive().max(3600);
@@ -34,6 +35,17 @@ const EnvSchema = z.object({
   JOBS_POLL_MS: z.coerce.number().int().min(10).default(1000),
   JOBS_ENABLED: bool.default(true),
   WEB_DIST: z.string().optional(),
+  BLOB_STORE_URL: z
+    .string()
+    .superRefine((url, check) => {
+      try {
+        parseBlobStoreUrl(url);
+      } catch (err) {
+        check.addIssue({ code: 'custom', message: (err as Error).message });
+      }
+    })
+    .optional(),
+  ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(65536).default(10),
   TRUST_PROXY: bool.default(false),
 });
 
@@ -63,6 +75,10 @@ export type Config = {
   jobsEnabled: boolean;
   webDist: string | undefined;
   trustProxy: boolean;
+  /** An S3-compatible bucket for files (s3://bucket/prefix?endpoint=…&region=…), or the local folder when unset. */
+  blobStoreUrl: string | undefined;
+  /** The largest attachment accepted, in bytes. */
+  attachmentMaxBytes: number;
 };
 
 export class ConfigError extends Error {}
@@ -114,5 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobsEnabled: e.JOBS_ENABLED,
     webDist: e.WEB_DIST,
     trustProxy: e.TRUST_PROXY,
+    blobStoreUrl: e.BLOB_STORE_URL,
+    attachmentMaxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024,
   };
 }

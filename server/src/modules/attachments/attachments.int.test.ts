@@ -59,7 +59,7 @@ describe('POST /api/patients/:patientId/attachments', () => {
       uploadedBy: nurse.id,
       uploadedByName: 'Test nurse',
     });
-    expect(await t.app.ctx.blobs.exists(res.json().sha256)).toBe(true);
+    expect(await t.app.ctx.blobs.stat(res.json().sha256)).toBe(PNG.length);
     const [event] = await auditOf(t.app.ctx.db, 'attachment.upload', res.json().id);
     expect(event).toMatchObject({ actorId: nurse.id, patientId, details: { size: PNG.length } });
     expect((await upload(patientId, JPEG, 'image/jpeg', 'filename=wound.jpg&kind=photo')).statusCode).toBe(

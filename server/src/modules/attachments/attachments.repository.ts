@@ -1,5 +1,6 @@
-import { and, desc, eq, isNull, notInArray, or } from 'drizzle-orm';
+import { and, desc, eq, isNull, notInArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
+import type { BlobReference } from '../../platform/files/blob-gc.ts';
 import { encounters } from '../encounters/encounters.schema.ts';
 import { attachments } from './attachments.schema.ts';
 
@@ -50,3 +51,9 @@ export async function attachmentsOfEncounter(db: Executor, encounterId: string):
     .where(eq(attachments.encounterId, encounterId))
     .orderBy(desc(attachments.createdAt), desc(attachments.id));
 }
+
+/** Every attachment's file, for the blob collector. */
+export const ATTACHMENT_BLOB_REFERENCE: BlobReference = {
+  name: 'attachments',
+  select: sql`SELECT ${attachments.sha256} AS sha256 FROM ${attachments}`,
+};

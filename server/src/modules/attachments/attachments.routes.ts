@@ -10,6 +10,7 @@ import {
 } from '@carebase/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
+import { sendBlob } from '../../platform/files/blob-reply.ts';
 import { contentDisposition } from '../../platform/files/file-type.ts';
 import { registerRawUploadParser } from '../../platform/files/raw-upload.ts';
 import { actorOf, principalOf } from '../../platform/http/route-access.ts';
@@ -21,20 +22,20 @@ const tags = ['attachments'];
 export function attachmentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     // Uploads are the raw file as the body, read whatever their type so that one clear 415 follows.
-    registerRawUploadParser(app, service.UPLOAD_RULES);
+    registerRawUploadParser(app, service.uploadRules(ctx.config));
 
     app.post('/patients/:patientId/attachments', {
       config: { access: 'chart:write' },
       schema: {
         tags,
         summary:
-          'Upload a JPEG, PNG or PDF (max 10 MB) as the raw request body with its Content-Type; name and kind in the query',
+          'Upload a JPEG, PNG or PDF (at most ATTACHMENT_MAX_MB, 10 MB unless set) as the raw request body with its Content-Type, streamed; name and kind in the query',
         params: ChartPatientParamsSchema,
         querystring: UploadAttachmentQuerySchema,
         response: { 201: AttachmentSchema },
       },
       handler: async (req, reply) => {
-        const upload = service.checkUpload(req.body, req.headers['content-type']);
+        const upload = await service.checkUpload(ctx, req.body, req.headers['content-type']);
         const attachment = await service.uploadAttachment(
           ctx,
           principalOf(req),
@@ -76,18 +77,18 @@ export function attachmentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         querystring: AttachmentContentQuerySchema,
       },
       handler: async (req, reply) => {
-        const { attachment, bytes } = await service.readAttachmentContent(
+        const attachment = await service.openAttachmentContent(
           ctx,
           principalOf(req),
           actorOf(req),
           req.params.id,
         );
         const disposition = req.query.download === 'true' ? 'attachment' : 'inline';
-        return reply
-          .header('content-type', attachment.contentType)
-          .header('content-disposition', contentDisposition(disposition, attachment.filename))
-          .header('cache-control', 'private, no-store')
-          .send(bytes);
+        return sendBlob(req, reply, ctx.blobs, attachment.sha256, {
+          'content-type': attachment.contentType,
+          'content-disposition': contentDisposition(disposition, attachment.filename),
+          'cache-control': 'private, no-store',
+        });
       },
     });
   };

@@ -2,16 +2,21 @@ import {
   ATTACHMENT_CONTENT_TYPES,
   type Attachment,
   type AttachmentContentType,
-  MAX_ATTACHMENT_BYTES,
   type UploadAttachmentQuerySchema,
 } from '@carebase/contracts';
 import type { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
+import type { Config } from '../../config.ts';
 import type { Principal } from '../../platform/access/principal.ts';
 import { type ActorContext, writeAudit, writeReadAudit } from '../../platform/audit/audit.writer.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import { checkRawUpload, type RawUploadRules } from '../../platform/files/raw-upload.ts';
+import {
+  checkRawUpload,
+  type RawUpload,
+  type RawUploadRules,
+  storeRawUpload,
+} from '../../platform/files/raw-upload.ts';
 import { publishChartChanged } from '../encounters/chart-write.ts';
 import { encounterOfPatient, isPortalView } from '../encounters/encounter-guard.ts';
 import { findEncounter, userNames } from '../encounters/encounters.repository.ts';
@@ -42,18 +47,20 @@ async function withNames(db: Executor, rows: repo.AttachmentRow[]): Promise<Atta
   return rows.map((r) => toAttachment(r, names));
 }
 
-export const UPLOAD_RULES: RawUploadRules<AttachmentContentType> = {
-  accepted: ATTACHMENT_CONTENT_TYPES,
-  maxBytes: MAX_ATTACHMENT_BYTES,
-  purpose: 'attachments',
-};
+/** What an attachment may be: the limit is the clinic's (`ATTACHMENT_MAX_MB`). */
+export function uploadRules(
+  config: Pick<Config, 'attachmentMaxBytes'>,
+): RawUploadRules<AttachmentContentType> {
+  return { accepted: ATTACHMENT_CONTENT_TYPES, maxBytes: config.attachmentMaxBytes, purpose: 'attachments' };
+}
 
-/** Checks the bytes before anything is stored: their real type (by signature) must be allowed and match the header. */
+/** Checks the start of the body before anything is stored: its real type (by signature) must be allowed and match the header. */
 export function checkUpload(
+  ctx: AppContext,
   body: unknown,
   declaredType: string | undefined,
-): { bytes: Buffer; type: AttachmentContentType } {
-  return checkRawUpload(body, declaredType, UPLOAD_RULES);
+): Promise<RawUpload<AttachmentContentType>> {
+  return checkRawUpload(body, declaredType, uploadRules(ctx.config));
 }
 
 export async function uploadAttachment(
@@ -62,20 +69,26 @@ export async function uploadAttachment(
   actor: ActorContext,
   patientId: string,
   q: z.infer<typeof UploadAttachmentQuerySchema>,
-  upload: { bytes: Buffer; type: AttachmentContentType },
+  upload: RawUpload<AttachmentContentType>,
 ): Promise<Attachment> {
+  const allowed = async (ex: Executor) => {
+    await openChartForWrite(ex, principal, patientId);
+    if (q.encounterId) await encounterOfPatient(ex, patientId, q.encounterId, 'query.encounterId');
+  };
+  // Checked before the file is received and again with it; the file streams in outside the transaction, so
+  // a large one holds no connection (a blob no row names is collected later).
+  await allowed(ctx.db);
+  const blob = await storeRawUpload(ctx.blobs, ctx.db, upload, uploadRules(ctx.config));
   return ctx.db.transaction(async (tx) => {
-    await openChartForWrite(tx, principal, patientId);
-    if (q.encounterId) await encounterOfPatient(tx, patientId, q.encounterId, 'query.encounterId');
-    const sha256 = await ctx.blobs.put(tx, upload.bytes, upload.type);
+    await allowed(tx);
     const row = await repo.insertAttachment(tx, {
       patientId,
       encounterId: q.encounterId ?? null,
       kind: q.kind,
       filename: q.filename,
       contentType: upload.type,
-      size: upload.bytes.length,
-      sha256,
+      size: blob.size,
+      sha256: blob.sha256,
       uploadedBy: actor.actorId,
     });
     await writeAudit(tx, actor, {
@@ -83,7 +96,7 @@ export async function uploadAttachment(
       resourceType: 'attachment',
       resourceId: row.id,
       patientId,
-      details: { filename: row.filename, contentType: row.contentType, size: row.size, sha256 },
+      details: { filename: row.filename, contentType: row.contentType, size: row.size, sha256: blob.sha256 },
     });
     await publishChartChanged(tx, patientId);
     const [result] = await withNames(tx, [row]);
@@ -103,12 +116,13 @@ export async function listAttachments(
   return withNames(ctx.db, rows);
 }
 
-export async function readAttachmentContent(
+/** The attachment whose content is asked for, after the access check; the read is audited. */
+export async function openAttachmentContent(
   ctx: AppContext,
   principal: Principal,
   actor: ActorContext,
   id: string,
-): Promise<{ attachment: Attachment; bytes: Buffer }> {
+): Promise<Attachment> {
   const row = await repo.findAttachment(ctx.db, id);
   if (!row) throw new AppError('not_found', `attachment ${id} not found`);
   await openPatientRecord(ctx.db, principal, actor, row.patientId, 'chart', 'attachment');
@@ -116,7 +130,6 @@ export async function readAttachmentContent(
     const encounter = await findEncounter(ctx.db, row.encounterId);
     if (encounter?.status !== 'signed') throw new AppError('not_found', `attachment ${id} not found`);
   }
-  const bytes = await ctx.blobs.get(row.sha256);
   await writeReadAudit(ctx.db, actor, {
     action: 'attachment.content.read',
     resourceType: 'attachment',
@@ -126,7 +139,7 @@ export async function readAttachmentContent(
   });
   const [attachment] = await withNames(ctx.db, [row]);
   if (!attachment) throw new Error('mapping lost the row');
-  return { attachment, bytes };
+  return attachment;
 }
 
 /** Internal: files linked to an encounter, for the encounter view (its caller checked access). */

@@ -1,20 +1,27 @@
-import { PATIENT_CHANGED_EVENT, type Patient } from '@carebase/contracts';
+import {
+  PATIENT_CHANGED_EVENT,
+  type Patient,
+  PHOTO_CONTENT_TYPES,
+  PHOTO_MAX_BYTES,
+} from '@carebase/contracts';
 import type { AppContext } from '../../app-context.ts';
 import type { Principal } from '../../platform/access/principal.ts';
 import { type ActorContext, writeAudit } from '../../platform/audit/audit.writer.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/events.publisher.ts';
-import { sniffContentType } from '../../platform/files/file-type.ts';
+import { checkRawUpload, type RawUploadRules, storeRawUpload } from '../../platform/files/raw-upload.ts';
 import { openPatientRecord } from './patient-access.ts';
 import * as repo from './patients.repository.ts';
 import { loadPatient } from './patients.service.ts';
 
-/** The image type the bytes really are (by their signature), whatever the request claimed. */
-function sniffImageType(bytes: Buffer): 'image/jpeg' | 'image/png' | null {
-  const type = sniffContentType(bytes);
-  return type === 'image/jpeg' || type === 'image/png' ? type : null;
-}
+type PhotoContentType = (typeof PHOTO_CONTENT_TYPES)[number];
+
+export const PHOTO_UPLOAD_RULES: RawUploadRules<PhotoContentType> = {
+  accepted: PHOTO_CONTENT_TYPES,
+  maxBytes: PHOTO_MAX_BYTES,
+  purpose: 'patient photos',
+};
 
 async function lockForEdit(tx: Tx, id: string): Promise<repo.PatientRow> {
   const [row] = await repo.lockPatientRows(tx, [id]);
@@ -23,30 +30,25 @@ async function lockForEdit(tx: Tx, id: string): Promise<repo.PatientRow> {
   return row;
 }
 
+/** Sets the photo from the raw body (bytes or the request stream), checked by its signature before it is kept. */
 export async function setPhoto(
   ctx: AppContext,
   actor: ActorContext,
   id: string,
-  bytes: Buffer,
-  declaredType: string,
+  body: unknown,
+  declaredType: string | undefined,
 ): Promise<Patient> {
-  const type = sniffImageType(bytes);
-  if (!type || type !== declaredType.split(';')[0]?.trim().toLowerCase()) {
-    throw new AppError(
-      'unsupported_media_type',
-      'The photo must be a JPEG or PNG image, sent with its own type.',
-    );
-  }
+  const upload = await checkRawUpload(body, declaredType, PHOTO_UPLOAD_RULES);
+  const blob = await storeRawUpload(ctx.blobs, ctx.db, upload, PHOTO_UPLOAD_RULES);
   return ctx.db.transaction(async (tx) => {
     await lockForEdit(tx, id);
-    const sha256 = await ctx.blobs.put(tx, bytes, type);
-    await repo.updatePatientRow(tx, id, { photoSha256: sha256 });
+    await repo.updatePatientRow(tx, id, { photoSha256: blob.sha256 });
     await writeAudit(tx, actor, {
       action: 'patient.photo.update',
       resourceType: 'patient',
       resourceId: id,
       patientId: id,
-      details: { sha256, size: bytes.length, contentType: type },
+      details: { sha256: blob.sha256, size: blob.size, contentType: upload.type },
     });
     await publishEvent(tx, { type: PATIENT_CHANGED_EVENT, permission: 'patients:read', resourceId: id });
     return loadPatient(tx, id);
@@ -69,15 +71,16 @@ export async function removePhoto(ctx: AppContext, actor: ActorContext, id: stri
   });
 }
 
-export async function getPhoto(
+/** The photo's blob and its type, after the access check (the read is audited). */
+export async function openPhoto(
   ctx: AppContext,
   principal: Principal,
   actor: ActorContext,
   id: string,
-): Promise<{ bytes: Buffer; contentType: string }> {
+): Promise<{ sha256: string; contentType: string }> {
   await openPatientRecord(ctx.db, principal, actor, id, 'demographics', 'patient.photo');
   const row = await repo.findPatientRow(ctx.db, id);
   if (!row?.photoSha256) throw new AppError('not_found', 'This patient has no photo.');
-  const bytes = await ctx.blobs.get(row.photoSha256);
-  return { bytes, contentType: sniffImageType(bytes) ?? 'application/octet-stream' };
+  const blob = await ctx.blobs.describe(ctx.db, row.photoSha256);
+  return { sha256: row.photoSha256, contentType: blob?.contentType ?? 'application/octet-stream' };
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq, getTableColumns, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../platform/db/database.ts';
+import type { BlobReference } from '../../platform/files/blob-gc.ts';
 import { patientAllergies, patientConditions, patientIdentifiers, patients } from './patients.schema.ts';
 
 export type PatientRow = typeof patients.$inferSelect;
@@ -215,3 +216,9 @@ export async function updateCondition(
   const [row] = await db.update(patientConditions).set(patch).where(eq(patientConditions.id, id)).returning();
   return row!;
 }
+
+/** Patients' photos, for the blob collector. */
+export const PHOTO_BLOB_REFERENCE: BlobReference = {
+  name: 'patient photos',
+  select: sql`SELECT ${patients.photoSha256} AS sha256 FROM ${patients} WHERE ${patients.photoSha256} IS NOT NULL`,
+};

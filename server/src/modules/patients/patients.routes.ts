@@ -20,13 +20,13 @@ import {
   PatientSchema,
   PatientSearchQuerySchema,
   PHOTO_CONTENT_TYPES,
-  PHOTO_MAX_BYTES,
   PhotoQuerySchema,
   UpdatePatientSchema,
 } from '@carebase/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
-import { AppError } from '../../platform/errors.ts';
+import { sendBlob } from '../../platform/files/blob-reply.ts';
+import { registerRawUploadParser } from '../../platform/files/raw-upload.ts';
 import { actorOf, principalOf } from '../../platform/http/route-access.ts';
 import { checkDuplicates } from './patient-duplicates.service.ts';
 import * as lists from './patient-lists.service.ts';
@@ -40,12 +40,8 @@ const tags = ['patients'];
 
 export function patientsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    // Photos arrive as the raw image body; the service checks the bytes really are what the type says.
-    app.addContentTypeParser(
-      [...PHOTO_CONTENT_TYPES],
-      { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES },
-      (_req, body, done) => done(null, body),
-    );
+    // Photos arrive as the raw image body, streamed; the service checks the bytes really are what the type says.
+    registerRawUploadParser(app, photos.PHOTO_UPLOAD_RULES, [...PHOTO_CONTENT_TYPES]);
 
     app.get('', {
       config: { access: 'patients:read' },
@@ -128,7 +124,6 @@ export function patientsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     });
     app.put('/:id/photo', {
       config: { access: 'patients:write' },
-      bodyLimit: PHOTO_MAX_BYTES,
       schema: {
         tags,
         summary:
@@ -136,11 +131,8 @@ export function patientsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         params: PatientIdParamsSchema,
         response: { 200: PatientSchema },
       },
-      handler: async (req) => {
-        if (!Buffer.isBuffer(req.body))
-          throw new AppError('unsupported_media_type', 'Send the photo as image/jpeg or image/png.');
-        return photos.setPhoto(ctx, actorOf(req), req.params.id, req.body, req.headers['content-type'] ?? '');
-      },
+      handler: async (req) =>
+        photos.setPhoto(ctx, actorOf(req), req.params.id, req.body, req.headers['content-type']),
     });
     app.get('/:id/photo', {
       config: { access: ['patients:read', 'portal:self'] },
@@ -151,9 +143,12 @@ export function patientsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         querystring: PhotoQuerySchema,
       },
       handler: async (req, reply) => {
-        const photo = await photos.getPhoto(ctx, principalOf(req), actorOf(req), req.params.id);
+        const photo = await photos.openPhoto(ctx, principalOf(req), actorOf(req), req.params.id);
         // Every view is a read of the record, and audited: browsers must ask again.
-        return reply.type(photo.contentType).header('cache-control', 'private, no-store').send(photo.bytes);
+        return sendBlob(req, reply, ctx.blobs, photo.sha256, {
+          'content-type': photo.contentType,
+          'cache-control': 'private, no-store',
+        });
       },
     });
     app.delete('/:id/photo', {

@@ -9,7 +9,7 @@ import type { AppContext } from '../../app-context.ts';
 import type { ActorContext } from '../../platform/audit/audit.writer.ts';
 import { AppError } from '../../platform/errors.ts';
 import { sniffContentType } from '../../platform/files/file-type.ts';
-import { checkRawUpload, type RawUploadRules } from '../../platform/files/raw-upload.ts';
+import { checkRawUpload, type RawUploadRules, storeRawUpload } from '../../platform/files/raw-upload.ts';
 import { getSystemSettings, publicSettingsOf, saveSystemSettings } from './settings.service.ts';
 
 export const LOGO_UPLOAD_RULES: RawUploadRules<LogoContentType> = {
@@ -25,10 +25,10 @@ export async function uploadClinicLogo(
   body: unknown,
   declaredType: string | undefined,
 ): Promise<PublicSettings> {
-  const { bytes, type } = checkRawUpload(body, declaredType, LOGO_UPLOAD_RULES);
+  const upload = await checkRawUpload(body, declaredType, LOGO_UPLOAD_RULES);
   // Before the change's transaction (the embedded database has one connection); a blob no setting names is
-  // harmless, since the store keeps content by its hash.
-  const sha = await ctx.blobs.put(ctx.db, bytes, type);
+  // collected later.
+  const { sha256: sha } = await storeRawUpload(ctx.blobs, ctx.db, upload, LOGO_UPLOAD_RULES);
   return publicSettingsOf(await saveSystemSettings(ctx, actor, { logoUrl: `${UPLOADED_LOGO_PATH}${sha}` }));
 }
 
@@ -47,7 +47,7 @@ export async function readClinicLogo(
   if (logoUrl !== `${UPLOADED_LOGO_PATH}${sha}`) throw new AppError('not_found', NOT_THE_LOGO);
   let bytes: Buffer;
   try {
-    bytes = await ctx.blobs.get(sha);
+    bytes = await ctx.blobs.read(sha);
   } catch (err) {
     ctx.log.warn({ sha, err }, 'the clinic logo could not be read');
     throw new AppError('not_found', NOT_THE_LOGO);

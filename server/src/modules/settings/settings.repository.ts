@@ -1,5 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { UPLOADED_LOGO_PATH } from '@carebase/contracts';
+import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
+import type { BlobReference } from '../../platform/files/blob-gc.ts';
 import { systemSettings } from './settings.schema.ts';
 
 export type SystemSettingsRow = typeof systemSettings.$inferSelect;
@@ -19,3 +21,10 @@ export async function writeSystemSettingsRow(
     .values({ id: 1, value, secrets })
     .onConflictDoUpdate({ target: systemSettings.id, set: { value, secrets, updatedAt: new Date() } });
 }
+
+/** The uploaded clinic logo, for the blob collector. */
+export const LOGO_BLOB_REFERENCE: BlobReference = {
+  name: 'clinic logo',
+  select: sql`SELECT substr(${systemSettings.value} ->> 'logoUrl', ${UPLOADED_LOGO_PATH.length + 1}) AS sha256
+    FROM ${systemSettings} WHERE ${systemSettings.value} ->> 'logoUrl' LIKE ${`${UPLOADED_LOGO_PATH}%`}`,
+};

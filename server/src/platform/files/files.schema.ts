@@ -6,4 +6,6 @@ export const blobs = pgTable('blobs', {
   size: bigint('size', { mode: 'number' }).notNull(),
   contentType: text('content_type').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** The last time the content was put: the garbage collector leaves blobs alone for a while after it. */
+  touchedAt: timestamp('touched_at', { withTimezone: true }).notNull().defaultNow(),
 });

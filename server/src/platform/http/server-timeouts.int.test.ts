@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerPatient } from '../../modules/patients/patient-test-fixtures.ts';
 import { createTestApp, ORIGIN, type TestApp, type TestUser } from '../../test/test-app.ts';
 import { openSocket } from '../events/events.test-client.ts';
 
@@ -55,16 +56,24 @@ function expect408(outcome: Outcome) {
   expect(JSON.parse(body)).toMatchObject({ status: 408, code: 'request_timeout' });
 }
 
-const partialPost = (path: string, contentType: string) =>
-  `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: ${ORIGIN}\r\n` +
+const partialPost = (path: string, contentType: string, cookie?: string) =>
+  `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: ${ORIGIN}\r\n${cookie ? `Cookie: ${cookie}\r\n` : ''}` +
   `Content-Type: ${contentType}\r\nContent-Length: 900000\r\n\r\n{"`;
 
 describe('deadlines for slow or stalled clients', () => {
   it('a body that stops arriving gets 408 and the socket closes (sign-in, patients, attachments)', async () => {
+    // Uploads stream to storage as they arrive, so the attachment one stalls inside the handler, signed in.
+    const patient = await registerPatient(t);
     const outcomes = await Promise.all([
       stall(partialPost('/api/auth/login', 'application/json')),
       stall(partialPost('/api/patients', 'application/json')),
-      stall(partialPost(`/api/patients/${crypto.randomUUID()}/attachments?name=a.png`, 'image/png')),
+      stall(
+        partialPost(
+          `/api/patients/${patient.id}/attachments?filename=a.png&kind=other`,
+          'image/png',
+          admin.cookie,
+        ),
+      ),
     ]);
     for (const outcome of outcomes) {
       expect408(outcome);

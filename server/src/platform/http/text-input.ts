@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FieldError } from '@carebase/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
@@ -27,7 +28,7 @@ type Inputs = Pick<FastifyRequest, 'body' | 'query' | 'params'>;
 
 /**
  * Every string (and object key) of the params, query and body that is not storable text, as field paths
- * such as `query.q` or `body.allergies.0.reaction`. Raw bodies (uploaded bytes) are not text and are skipped.
+ * such as `query.q` or `body.allergies.0.reaction`. Raw bodies (uploaded bytes, or the stream of an upload) are not text and are skipped.
  * Iterative, so a deeply nested body cannot exhaust the stack.
  */
 export function unreadableTextFields(inputs: Inputs): FieldError[] {
@@ -42,7 +43,12 @@ export function unreadableTextFields(inputs: Inputs): FieldError[] {
     if (typeof value === 'string') {
       const message = textProblem(value);
       if (message) found.push({ path, message });
-    } else if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
+    } else if (
+      value &&
+      typeof value === 'object' &&
+      !ArrayBuffer.isView(value) &&
+      !(value instanceof Readable)
+    ) {
       for (const [key, inner] of Object.entries(value)) {
         const keyMessage = textProblem(key);
         const innerPath = `${path}.${shown(key)}`;

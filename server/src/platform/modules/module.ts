@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import type { Executor } from '../db/database.ts';
+import type { BlobReference } from '../files/blob-gc.ts';
 
 /** A plugin of routes and where it is mounted ('' for the app's root, e.g. public pages). */
 export type ModuleRoutes = { plugin: (ctx: AppContext) => FastifyPluginAsyncZod; prefix: string };
@@ -16,4 +17,6 @@ export type CarebaseModule = {
   /** Recurring work and job handlers, given the app's context once it exists. */
   jobs?: (ctx: AppContext) => void;
   routes?: readonly ModuleRoutes[];
+  /** Where this module's rows name blobs: the collector keeps every blob any of them names. */
+  blobReferences?: readonly BlobReference[];
 };

@@ -1,5 +1,6 @@
-import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/database.ts';
+import type { BlobReference } from '../files/blob-gc.ts';
 import { outboxMessages } from './outbox.schema.ts';
 
 export type OutboxRow = typeof outboxMessages.$inferSelect;
@@ -51,3 +52,11 @@ export function heldMessageIds(db: Executor, channel: OutboxRow['channel']) {
     .from(outboxMessages)
     .where(and(eq(outboxMessages.channel, channel), inArray(outboxMessages.status, ['held'])));
 }
+
+/** Files kept for emails (sent ones too: a message can be sent again), for the blob collector. */
+export const OUTBOX_BLOB_REFERENCE: BlobReference = {
+  name: 'email attachments',
+  select: sql`SELECT a ->> 'sha256' AS sha256
+    FROM ${outboxMessages}, jsonb_array_elements(${outboxMessages.attachments}) AS a
+    WHERE ${outboxMessages.attachments} IS NOT NULL`,
+};

@@ -46,7 +46,7 @@ export function createOutbox(deps: {
           text: msg.body,
           html: msg.html ?? undefined,
           attachments: await Promise.all(
-            (msg.attachments ?? []).map(async (a) => ({ ...a, content: await deps.blobs.get(a.sha256) })),
+            (msg.attachments ?? []).map(async (a) => ({ ...a, content: await deps.blobs.read(a.sha256) })),
           ),
         });
       } else {
@@ -95,7 +95,7 @@ export function createOutbox(deps: {
             m.attachments.map(async (a) => ({
               filename: a.filename,
               contentType: a.contentType,
-              sha256: await deps.blobs.put(ex, a.content, a.contentType),
+              sha256: (await deps.blobs.put(ex, a.content, { contentType: a.contentType })).sha256,
             })),
           )
         : null;

@@ -17,7 +17,7 @@ const setSettings = (payload: object) =>
 describe('loadLetterhead', () => {
   it('takes the clinic identity from the settings and the logo from the blob store', async () => {
     const png = await QRCode.toBuffer('logo', { type: 'png', width: 64 });
-    const sha = await t.app.ctx.blobs.put(t.app.ctx.db, png, 'image/png');
+    const sha = (await t.app.ctx.blobs.put(t.app.ctx.db, png, { contentType: 'image/png' })).sha256;
     await setSettings({
       clinicName: 'Clínica Norte',
       address: 'Calle 1',
@@ -42,7 +42,9 @@ describe('loadLetterhead', () => {
     expect((await loadLetterhead(t.app.ctx)).logo).toBeNull();
     await setSettings({ logoUrl: `blob:${'0'.repeat(64)}` });
     expect((await loadLetterhead(t.app.ctx)).logo).toBeNull();
-    const text = await t.app.ctx.blobs.put(t.app.ctx.db, Buffer.from('not an image'), 'text/plain');
+    const text = (
+      await t.app.ctx.blobs.put(t.app.ctx.db, Buffer.from('not an image'), { contentType: 'text/plain' })
+    ).sha256;
     await setSettings({ logoUrl: `blob:${text}` });
     expect((await loadLetterhead(t.app.ctx)).logo).toBeNull();
   });

@@ -41,7 +41,7 @@ export async function loadLetterhead(
   const key = storedLogoKey(settings.logoUrl, ctx.config.publicUrl);
   if (key) {
     try {
-      const bytes = await ctx.blobs.get(key);
+      const bytes = await ctx.blobs.read(key);
       if (isPngOrJpeg(bytes)) logo = bytes;
       else ctx.log.warn({ key }, 'the clinic logo is not a PNG or JPEG image; printing without it');
     } catch (err) {
