@@ -45,6 +45,24 @@ const EnvSchema = z.object({
       }
     })
     .optional(),
+  BACKUP_URL: z
+    .string()
+    .superRefine((url, check) => {
+      if (!url.startsWith('s3://')) return;
+      try {
+        parseBlobStoreUrl(url);
+      } catch (err) {
+        check.addIssue({
+          code: 'custom',
+          message: (err as Error).message.replace('BLOB_STORE_URL', 'BACKUP_URL'),
+        });
+      }
+    })
+    .optional(),
+  BACKUP_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes): make one with openssl rand -hex 32')
+    .optional(),
   ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(65536).default(10),
   TRUST_PROXY: bool.default(false),
 });
@@ -77,6 +95,10 @@ export type Config = {
   trustProxy: boolean;
   /** An S3-compatible bucket for files (s3://bucket/prefix?endpoint=…&region=…), or the local folder when unset. */
   blobStoreUrl: string | undefined;
+  /** Where backups go: a folder (default DATA_DIR/backups) or s3://bucket/prefix?… */
+  backupUrl: string;
+  /** AES-256-GCM key for backups (32 bytes), or null to store them unencrypted. Never logged. */
+  backupEncryptionKey: Buffer | null;
   /** The largest attachment accepted, in bytes. */
   attachmentMaxBytes: number;
 };
@@ -131,6 +153,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: e.WEB_DIST,
     trustProxy: e.TRUST_PROXY,
     blobStoreUrl: e.BLOB_STORE_URL,
+    backupUrl: e.BACKUP_URL
+      ? e.BACKUP_URL.startsWith('s3://')
+        ? e.BACKUP_URL
+        : path.resolve(e.BACKUP_URL)
+      : path.join(dataDir, 'backups'),
+    backupEncryptionKey: e.BACKUP_ENCRYPTION_KEY ? Buffer.from(e.BACKUP_ENCRYPTION_KEY, 'hex') : null,
     attachmentMaxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024,
   };
 }

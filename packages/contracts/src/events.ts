@@ -28,4 +28,6 @@ export const EVENT_TYPES = {
   priceListChanged: 'price_list.changed',
   /** An invoice, payment, refund, drawer or payout changed: billing lists and home cards refresh. */
   billingChanged: 'billing.changed',
+  /** A backup started, moved on, or finished: the backups page refreshes. */
+  backupChanged: 'backup.changed',
 } as const;

@@ -1,6 +1,7 @@
 export * from './appointments.ts';
 export * from './attachments.ts';
 export * from './audit.ts';
+export * from './backups.ts';
 export * from './auth.ts';
 export * from './billing.ts';
 export * from './billing-reports.ts';

@@ -41,6 +41,8 @@ export async function createTestApp(
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'carebase-test-'));
   const config: Config = {
     ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '8080' }),
+    // On PostgreSQL, the address of this file's own database (backups dump it with pg_dump).
+    databaseUrl: database.url,
     ...overrides,
   };
   const app = await buildApp(config, { database, startJobs: false, ...build });

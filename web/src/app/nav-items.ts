@@ -11,6 +11,7 @@ import {
   IconUsers,
 } from '../components/icons.tsx';
 import { IconAppointments, IconMyAppointments } from '../features/appointments/appointment-icons.tsx';
+import { IconBackup } from '../features/backups/backup-icon.tsx';
 import {
   IconCashDrawer,
   IconCashier,
@@ -37,6 +38,7 @@ export interface NavItem {
     | 'audit'
     | 'outbox'
     | 'jobs'
+    | 'backups'
     | 'apiReference'
     | 'certificatesInbox'
     | 'frontDesk'
@@ -162,6 +164,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'audit', to: '/audit', section: 'operations', permission: 'audit:read', icon: IconList },
   { id: 'outbox', to: '/outbox', section: 'operations', permission: 'outbox:read', icon: IconMail },
   { id: 'jobs', to: '/jobs', section: 'operations', permission: 'jobs:read', icon: IconClock },
+  { id: 'backups', to: '/backups', section: 'operations', permission: 'backups:manage', icon: IconBackup },
   { id: 'apiReference', to: '/api/docs', section: 'help', external: true, icon: IconBook },
 ];
 

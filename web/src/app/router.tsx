@@ -216,6 +216,9 @@ export const routes: RouteObject[] = [
                   guarded('jobs', 'jobs:read', () =>
                     import('../features/jobs/jobs-page.tsx').then((m) => m.JobsPage),
                   ),
+                  guarded('backups', 'backups:manage', () =>
+                    import('../features/backups/backups-page.tsx').then((m) => m.BackupsPage),
+                  ),
                   { path: '*', element: <NotFoundPage /> },
                 ],
               },

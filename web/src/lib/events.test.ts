@@ -73,6 +73,10 @@ describe('queryKeysForEvent', () => {
     expect(queryKeysForEvent(event(EVENT_TYPES.billingChanged, { resourceId: USER }))).toEqual([['billing']]);
   });
 
+  it('sends backup progress to the backups list and details', () => {
+    expect(queryKeysForEvent(event(EVENT_TYPES.backupChanged, { resourceId: USER }))).toEqual([['backups']]);
+  });
+
   it('ignores events it does not know, and session ends are not cache matters', () => {
     expect(queryKeysForEvent(event('lab.changed'))).toEqual([]);
     expect(queryKeysForEvent(event(EVENT_TYPES.sessionRevoked))).toEqual([]);

@@ -29,6 +29,8 @@ export const EVENT_INVALIDATIONS: Readonly<Record<string, readonly QueryKey[]>> 
   [EVENT_TYPES.scheduleChanged]: [queryKeys.schedules],
   [EVENT_TYPES.priceListChanged]: [queryKeys.priceList],
   [EVENT_TYPES.billingChanged]: [queryKeys.billing],
+  // A backup started, moved to its next phase or finished: the list, its figures and the open detail.
+  [EVENT_TYPES.backupChanged]: [queryKeys.backups],
 };
 
 /**

@@ -37,6 +37,8 @@ export const queryKeys = {
   priceList: ['priceList'],
   /** Billing data that billing.changed makes stale: discount kinds (and, later, invoices and payments). */
   billing: ['billing'],
+  /** The backups list and each backup's detail, which backup.changed makes stale. */
+  backups: ['backups'],
 } as const;
 
 /** The keys of one patient's record and chart, so that an event about that patient reaches exactly them. */

@@ -1,7 +1,11 @@
 import type { CarebaseModule } from '../../platform/modules/module.ts';
+import { backupsRoutes } from './backups.routes.ts';
 import { operationsRoutes } from './operations.routes.ts';
 
 export const operationsModule: CarebaseModule = {
   name: 'operations',
-  routes: [{ plugin: operationsRoutes, prefix: '/api' }],
+  routes: [
+    { plugin: operationsRoutes, prefix: '/api' },
+    { plugin: backupsRoutes, prefix: '/api' },
+  ],
 };

@@ -16,11 +16,25 @@ export async function runMigrations(database: Database): Promise<void> {
   else await migrateNodePg(database.db as unknown as NodePgDatabase, opts);
 }
 
-function expectedMigrationCount(): number {
+function journalTags(): string[] {
   const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as {
-    entries: unknown[];
+    entries: { tag: string }[];
   };
-  return journal.entries.length;
+  return journal.entries.map((e) => e.tag);
+}
+
+function expectedMigrationCount(): number {
+  return journalTags().length;
+}
+
+/** How many migrations the database has, and the name of the last (as this build's journal names it). */
+export async function migrationLevel(database: Database): Promise<{ applied: number; last: string | null }> {
+  const rows = await queryRows<{ n: number }>(
+    database.db,
+    sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+  );
+  const applied = Number(rows[0]?.n ?? 0);
+  return { applied, last: journalTags()[applied - 1] ?? null };
 }
 
 /** For /readyz: every committed migration has been applied. */

@@ -80,7 +80,7 @@ export async function openPglite(opts: { dataDir?: string; from?: Blob }): Promi
   }
 }
 
-export async function dumpPglite(database: Database): Promise<Blob> {
+export async function dumpPglite(database: Database, compression: 'none' | 'gzip' = 'none'): Promise<Blob> {
   const client = (database.db as unknown as { $client: PgliteThread }).$client;
-  return client.dumpDataDir('none');
+  return client.dumpDataDir(compression);
 }

@@ -1,0 +1,92 @@
+// The administrator opens Backups on a new clinic: no verified backup yet, shown as overdue. "Back up now" starts
+// one; without reloading, the page follows it on a live progress bar through its phases, and the new row
+// reaches "Verified". The row opens the backup's detail with the rows per table. Shot in English and Spanish,
+// on a phone and a large screen.
+import assert from 'node:assert/strict';
+import { ADMIN_PASSWORD, adminSession } from './api-setup.ts';
+import { launchBrowser, otherScreens, shooter, signedIn, startServer } from './harness.ts';
+
+const PHASES = ['Copying the database', 'Copying the files', 'Writing the manifest', 'Verifying the copy'];
+
+export async function run(): Promise<void> {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  const shot = shooter('backups');
+  try {
+    const { recoveryCode } = await adminSession(server);
+    const page = await signedIn(browser, server.baseUrl, server.adminEmail, ADMIN_PASSWORD, {
+      otp: recoveryCode,
+    });
+    await page.getByRole('link', { name: 'Backups', exact: true }).click();
+    await page.getByRole('heading', { name: 'Backups', level: 1 }).waitFor();
+    await page.getByText('No backups yet.').waitFor();
+    await page.getByText('None yet').waitFor();
+    await page.getByText('Overdue', { exact: true }).waitFor();
+    await shot(page, 'no-backup-yet');
+
+    const start = page.getByRole('button', { name: 'Back up now' });
+    await start.click();
+    const bar = page.getByRole('progressbar', { name: 'Backup progress' });
+    await bar.waitFor();
+    assert.ok(await start.isDisabled(), '"Back up now" is disabled while a backup runs');
+    await page.getByRole('row').filter({ hasText: 'Running' }).waitFor();
+    await shot(page, 'running');
+
+    // Watch the bar until the backup is done: the phases it shows come from the server's events.
+    const verified = page.getByRole('row').filter({ hasText: 'Verified' });
+    const seen = new Set<string>();
+    const deadline = Date.now() + 60_000;
+    const failed = page.getByRole('row').filter({ hasText: 'Failed' });
+    while (!(await verified.isVisible())) {
+      if (await failed.isVisible()) {
+        await shot(page, 'failed');
+        assert.fail(`the backup failed: ${await failed.innerText()}`);
+      }
+      assert.ok(Date.now() < deadline, `the backup was not verified within 60 s (phases seen: ${[...seen]})`);
+      const text = await bar.getAttribute('aria-valuetext', { timeout: 500 }).catch(() => null);
+      const phase = PHASES.find((name) => text?.startsWith(name));
+      if (phase) seen.add(phase);
+      await page.waitForTimeout(100);
+    }
+    assert.ok(seen.size > 0, 'the progress bar named at least one phase');
+    await bar.waitFor({ state: 'detached' });
+    assert.ok(await start.isEnabled(), '"Back up now" is enabled again once the backup is done');
+
+    const row = await verified.innerText();
+    assert.match(row, /Manual/);
+    assert.doesNotMatch(row, /—\s+—/, 'a verified backup has a size and a duration');
+    await page.getByText(/^(Just now|\d+ min ago)$/).waitFor();
+    await page.getByText('100%', { exact: true }).waitFor();
+    assert.equal(await page.getByText('Overdue', { exact: true }).count(), 0);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await shot(page, 'verified');
+
+    // By keyboard: the start time opens the detail, with the rows per table.
+    await verified.getByRole('button', { name: /^Open the backup started/ }).focus();
+    await page.keyboard.press('Enter');
+    const drawer = page.getByRole('dialog', { name: /^Backup of/ });
+    await drawer.getByRole('heading', { name: 'Rows per table' }).waitFor();
+    const users = await drawer.getByRole('row').filter({ hasText: 'public.users' }).innerText();
+    assert.match(users, /public\.users\s+[1-9]/, 'the admin is counted in public.users');
+    await page.waitForTimeout(400); // the drawer slides in
+    await shot(page, 'detail');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+
+    await otherScreens(page, shot, 'backups');
+
+    const origin = server.baseUrl;
+    const lang = await page.request.patch(`${origin}/api/settings/me`, {
+      data: { language: 'es' },
+      headers: { origin },
+    });
+    assert.equal(lang.status(), 200, await lang.text());
+    await page.reload();
+    await page.getByRole('heading', { name: 'Copias de seguridad', level: 1 }).waitFor();
+    await page.getByRole('row').filter({ hasText: 'Verificada' }).waitFor();
+    await shot(page, 'verified-es');
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
