@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.ts';
 import { createAdmin, createTokenFor, ensureFirstAdmin } from './cli/accounts.ts';
+import { backupCommand, backupVerifyCommand, type CommandOutcome, restoreCommand } from './cli/backups.ts';
 import { firstStartBanner } from './cli/first-start-banner.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { importIcd10Command } from './modules/icd10/icd10.cli.ts';
@@ -18,6 +19,12 @@ Commands:
   create-admin --email E --password P    Create an administrator account
   create-token --email E --name N        Print a new API token of that user (for scripts and integrations)
   audit-verify                           Check the audit trail's hash chain; exits 1 naming the first broken row
+  backup                                 Back up the database and files to BACKUP_URL, verify it by restoring it
+                                         into a scratch database, print where it is; exits 0 only when verified
+  backup-verify BACKUP                   Verify a backup (its key, or DIR/backups/KEY); exits 1 naming what is wrong
+  restore BACKUP [--to-data-dir DIR | --to-database URL] [--force]
+                                         Restore a backup with the server stopped (default: DATA_DIR or
+                                         DATABASE_URL); refuses a target that holds data unless --force
   import-icd10 FILE                      Load the CMS ICD-10-CM code file (icd10cm_codes_YYYY.txt or the order
                                          file): adds new codes, updates descriptions, reports bad lines
   --help                                 Show this help
@@ -64,6 +71,9 @@ async function main(argv: string[]): Promise<number> {
       password: { type: 'string' },
       name: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      'to-data-dir': { type: 'string' },
+      'to-database': { type: 'string' },
+      force: { type: 'boolean' },
     },
   });
   const command = positionals[0];
@@ -111,6 +121,26 @@ async function main(argv: string[]): Promise<number> {
       );
       return 1;
     }
+    case 'backup':
+      return printed(await backupCommand(loadConfig()));
+    case 'backup-verify': {
+      const named = positionals[1];
+      if (!named) throw new UsageError('backup-verify needs the backup: its key, or DIR/backups/KEY.');
+      return printed(await backupVerifyCommand(loadConfig(), named));
+    }
+    case 'restore': {
+      const named = positionals[1];
+      if (!named) throw new UsageError('restore needs the backup: its key, or DIR/backups/KEY.');
+      if (values['to-data-dir'] && values['to-database'])
+        throw new UsageError('restore takes --to-data-dir or --to-database, not both.');
+      return printed(
+        await restoreCommand(loadConfig(), named, {
+          toDataDir: values['to-data-dir'],
+          toDatabase: values['to-database'],
+          force: values.force ?? false,
+        }),
+      );
+    }
     case 'import-icd10': {
       const file = positionals[1];
       if (!file) throw new UsageError('import-icd10 needs the path of the ICD-10-CM file.');
@@ -122,6 +152,12 @@ async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+function printed(outcome: CommandOutcome): number {
+  for (const line of outcome.out) console.log(line);
+  for (const line of outcome.err) console.error(line);
+  return outcome.code;
+}
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -1,0 +1,120 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { BackupProgress } from '@carebase/contracts';
+import { sql } from 'drizzle-orm';
+import { SYSTEM_ACTOR, writeAudit } from '../../platform/audit/audit.writer.ts';
+import { type Database, queryRows } from '../../platform/db/database.ts';
+import { pgRestore } from '../../platform/db/database-dump.ts';
+import type { BlobBackend } from '../../platform/files/blob-backend.ts';
+import { blobKey } from '../../platform/files/blob-store.ts';
+import { fileKey, type Manifest } from './backup-manifest.ts';
+import { readPiece, sha256Of } from './backup-pieces.ts';
+import { BackupRefusedError } from './backup-verify.ts';
+
+export type RestoreTarget =
+  | { kind: 'data-dir'; dir: string; blobs: BlobBackend }
+  | { kind: 'database'; url: string; blobs: BlobBackend };
+
+async function isEmptyDir(dir: string): Promise<boolean> {
+  try {
+    return (await fs.readdir(dir)).length === 0;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    throw err;
+  }
+}
+
+/** A folder that is a link could lead the restore out of the target: refused. */
+async function refuseLinks(...dirs: string[]): Promise<void> {
+  for (const dir of dirs) {
+    const stat = await fs.lstat(dir).catch(() => null);
+    if (stat?.isSymbolicLink())
+      throw new BackupRefusedError(
+        `${dir} is a symbolic link; restore writes only into real folders of the target`,
+      );
+  }
+}
+
+async function openTarget(
+  target: RestoreTarget,
+  manifest: Manifest,
+  plain: NodeJS.ReadableStream,
+  force: boolean,
+) {
+  if (target.kind === 'data-dir') {
+    if (manifest.database.kind !== 'pglite')
+      throw new BackupRefusedError('this is a PostgreSQL backup: restore it with --to-database URL');
+    const pgDir = path.join(target.dir, 'pg');
+    await refuseLinks(target.dir, pgDir, path.join(target.dir, 'blobs'));
+    if (!(await isEmptyDir(pgDir))) {
+      if (!force)
+        throw new BackupRefusedError(`${target.dir} already holds a database; add --force to replace it`);
+      // Kept aside, never deleted: a restore must not lose what was there.
+      await fs.rename(pgDir, `${pgDir}.before-restore-${Date.now()}`);
+    }
+    const parts: Buffer[] = [];
+    for await (const c of plain) parts.push(c as Buffer);
+    const { openPglite } = await import('../../platform/db/pglite.ts');
+    return openPglite({ dataDir: target.dir, from: new Blob([Buffer.concat(parts)]) });
+  }
+  if (manifest.database.kind !== 'postgres')
+    throw new BackupRefusedError('this is an embedded-database backup: restore it with --to-data-dir DIR');
+  const { openPostgres } = await import('../../platform/db/postgres.ts');
+  const existing = await openPostgres(target.url, 1);
+  const tables = await queryRows<{ n: number }>(
+    existing.db,
+    sql`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema IN ('public', 'drizzle')`,
+  );
+  await existing.close();
+  const filled = Number(tables[0]?.n ?? 0) > 0;
+  if (filled && !force)
+    throw new BackupRefusedError('the target database is not empty; add --force to replace what is in it');
+  await pgRestore(target.url, plain as import('node:stream').Readable, filled);
+  return openPostgres(target.url, 2);
+}
+
+/**
+ * Restores a verified backup's database into the target and its files into the target's blob store (each
+ * checked against its hash), then records the restore in the restored audit trail.
+ */
+export async function restoreBackup(
+  dest: BlobBackend,
+  manifest: Manifest,
+  target: RestoreTarget,
+  options: { encryptionKey: Buffer | null; force: boolean; report: (p: BackupProgress) => void },
+): Promise<{ files: number; bytes: number }> {
+  const plain = await readPiece(dest, manifest.database.piece.key, options.encryptionKey);
+  const database: Database = await openTarget(target, manifest, plain, options.force);
+  try {
+    const total = manifest.files.reduce((sum, f) => sum + f.size, 0);
+    let done = 0;
+    const fingerprint = manifest.encryption?.keyFingerprint ?? null;
+    for (const file of manifest.files) {
+      const key = blobKey(file.sha256);
+      if ((await target.blobs.stat(key)) !== file.size) {
+        await target.blobs.write(
+          key,
+          await readPiece(dest, fileKey(file.sha256, fingerprint), options.encryptionKey),
+        );
+        const written = await sha256Of(await target.blobs.read(key));
+        if (written.sha256 !== file.sha256)
+          throw new BackupRefusedError(`the file ${file.sha256} came out of the backup damaged`);
+      }
+      done += file.size;
+      options.report({ phase: 'files', done, total });
+    }
+    await database.db.execute(
+      sql`UPDATE backups SET status = 'failed', progress = NULL, finished_at = now(),
+          error = 'it was running when the backup now restored was taken' WHERE status = 'running'`,
+    );
+    await writeAudit(database.db, SYSTEM_ACTOR, {
+      action: 'backup.restore',
+      resourceType: 'backup',
+      resourceId: manifest.id,
+      details: { takenAt: manifest.createdAt, files: manifest.files.length, rowCounts: manifest.rowCounts },
+    });
+    return { files: manifest.files.length, bytes: total };
+  } finally {
+    await database.close();
+  }
+}
