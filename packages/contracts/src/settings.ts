@@ -182,6 +182,19 @@ export const SystemSettingsSchema = z.object({
   defaultPhoneRegion: z
     .string()
     .refine((s) => /^[A-Z]{2}$/.test(s) && isRegion(s), 'an ISO 3166 two-letter region code such as US'),
+  backups: z.object({
+    /** Times of day (clinic time, HH:MM) a backup is taken; none turns scheduled backups off. */
+    times: z
+      .array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day such as 02:00'))
+      .max(4)
+      .refine((t) => new Set(t).size === t.length, 'each time once'),
+    /** After each verified backup, the newest of each of this many days, weeks and months are kept. */
+    retention: z.object({
+      daily: z.number().int().min(1).max(90),
+      weekly: z.number().int().min(0).max(104),
+      monthly: z.number().int().min(0).max(120),
+    }),
+  }),
   /** How new MRNs are written: tokens {YYYY}, {YY} and one {SEQ:n}, e.g. MRN-{YYYY}-{SEQ:6}. */
   mrnFormat: z.string().superRefine((format, ctx) => {
     const problem = mrnFormatProblem(format);
@@ -217,6 +230,7 @@ export const SystemSettingsPatchSchema = requireChange(
       country: SystemSettingsSchema.shape.country,
       defaultPhoneRegion: SystemSettingsSchema.shape.defaultPhoneRegion,
       mrnFormat: SystemSettingsSchema.shape.mrnFormat,
+      backups: requireChange(SystemSettingsSchema.shape.backups.partial().strict()),
       /** Set a secret with a string, clear it with null. */
       secrets: requireChange(
         z
@@ -256,6 +270,7 @@ export const DEFAULT_SYSTEM_SETTINGS: SystemSettings = {
   country: null,
   defaultPhoneRegion: 'US',
   mrnFormat: DEFAULT_MRN_FORMAT,
+  backups: { times: ['02:00'], retention: { daily: 7, weekly: 4, monthly: 12 } },
 };
 
 /** The clinic logo is uploaded as the raw image bytes (PUT /api/settings/logo) with one of these types. */

@@ -195,4 +195,55 @@ describe('backups', () => {
     expect(cut).toMatchObject({ status: 'failed', error: expect.stringContaining('server stopped') });
     expect((await backupNow()).status).toBe('verified');
   });
+
+  it('keeps what retention says after each verified backup, and removes files no kept backup names', async () => {
+    const patched = await t.request({
+      method: 'PATCH',
+      url: '/api/settings/system',
+      cookie: admin.cookie,
+      payload: { backups: { retention: { daily: 1, weekly: 0, monthly: 0 } } },
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    const loose = randomBytes(1000);
+    const { sha256 } = await t.app.ctx.blobs.put(t.app.ctx.db, loose, { contentType: 'application/pdf' });
+    const withLoose = await backupNow();
+    expect(await dest().stat(fileKey(sha256, null))).toBe(1000);
+    // The collector takes the blob (no row names it); the next backup no longer holds it.
+    await t.app.ctx.db.execute(sql`DELETE FROM blobs WHERE sha256 = ${sha256}`);
+    const latest = await backupNow();
+    expect(latest.status).toBe('verified');
+    const rows = await t.app.ctx.db.execute(sql`SELECT id FROM backups WHERE pruned_at IS NULL AND destination = ${t.config.backupUrl}`);
+    expect((rows as unknown as { rows: { id: string }[] }).rows.map((r) => r.id)).toEqual([latest.id]);
+    expect(await dest().stat(manifestKey(withLoose.key))).toBeNull();
+    expect(await dest().stat(fileKey(sha256, null))).toBeNull();
+    const verified = await verifyBackup(dest(), latest.key, {
+      encryptionKey: null,
+      databaseUrl: t.config.databaseUrl,
+    });
+    expect(verified.ok).toBe(true);
+  });
+
+  it('takes the scheduled backup once its time has passed, and once only', async () => {
+    await t.request({
+      method: 'PATCH',
+      url: '/api/settings/system',
+      cookie: admin.cookie,
+      payload: { backups: { times: ['00:00'] } },
+    });
+    // The last backup was before today's 00:00.
+    await t.app.ctx.db.execute(sql`UPDATE backups SET started_at = now() - interval '2 days'`);
+    const due = () =>
+      t.app.ctx.db.execute(
+        sql`UPDATE job_schedules SET next_run_at = now() - interval '1 second' WHERE name = 'backups.scheduled'`,
+      );
+    await t.app.ctx.jobs.runSchedules();
+    await due();
+    await t.app.ctx.jobs.runSchedules();
+    const scheduled = await t.app.ctx.db.execute(sql`SELECT status FROM backups WHERE trigger = 'scheduled'`);
+    expect((scheduled as unknown as { rows: unknown[] }).rows).toEqual([{ status: 'verified' }]);
+    await due();
+    await t.app.ctx.jobs.runSchedules();
+    const again = await t.app.ctx.db.execute(sql`SELECT status FROM backups WHERE trigger = 'scheduled'`);
+    expect((again as unknown as { rows: unknown[] }).rows).toHaveLength(1);
+  });
 });

@@ -1,5 +1,5 @@
 import type { BackupProgress } from '@carebase/contracts';
-import { and, desc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
 import { backups } from './backups.schema.ts';
 
@@ -83,5 +83,28 @@ export async function lastVerifiedAt(ex: Executor): Promise<Date | null> {
     .select({ at: sql<Date | string | null>`max(${backups.verifiedAt})` })
     .from(backups)
     .where(and(eq(backups.status, 'verified'), isNull(backups.prunedAt)));
+  return row?.at ? new Date(row.at) : null;
+}
+
+/** Backups still in the destination (not pruned), finished, of that destination. */
+export async function unprunedBackups(ex: Executor, destination: string): Promise<BackupRow[]> {
+  return ex
+    .select()
+    .from(backups)
+    .where(
+      and(
+        eq(backups.destination, destination),
+        isNull(backups.prunedAt),
+        sql`${backups.status} <> 'running'`,
+      ),
+    );
+}
+
+export async function markPruned(ex: Executor, ids: string[]): Promise<void> {
+  if (ids.length) await ex.update(backups).set({ prunedAt: sql`now()` }).where(inArray(backups.id, ids));
+}
+
+export async function latestStartedAt(ex: Executor): Promise<Date | null> {
+  const [row] = await ex.select({ at: sql<Date | string | null>`max(${backups.startedAt})` }).from(backups);
   return row?.at ? new Date(row.at) : null;
 }

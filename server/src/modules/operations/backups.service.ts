@@ -14,6 +14,7 @@ import { AppError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/events.publisher.ts';
 import { openBackend } from '../../platform/files/open-blob-store.ts';
 import { userNames } from '../encounters/encounters.repository.ts';
+import { pruneBackups } from './backup-prune.ts';
 import { type BackupTarget, backupKeyOf, newBackupId, takeBackup } from './backup-take.ts';
 import { verifyBackup } from './backup-verify.ts';
 import * as repo from './backups.repository.ts';
@@ -171,6 +172,19 @@ async function runBackup(
       databaseUrl: ctx.config.databaseUrl,
       report,
     });
+    if (verified.ok) {
+      const { settings } = await ctx.settings.get(ctx.db);
+      const pruned = await pruneBackups(ctx.db, target.dest, {
+        retention: settings.backups.retention,
+        timeZone: settings.timeZone,
+        encryptionKey: target.encryptionKey,
+        current: row,
+      }).catch((err: unknown) => {
+        ctx.log.warn({ err }, 'retention could not be applied; it is tried again after the next backup');
+        return null;
+      });
+      if (pruned?.backupsRemoved) ctx.log.info({ ...pruned }, 'old backups removed by retention');
+    }
     patch = {
       sizeBytes: taken.sizeBytes,
       databaseBytes: taken.databaseBytes,

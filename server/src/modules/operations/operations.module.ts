@@ -1,9 +1,11 @@
 import type { CarebaseModule } from '../../platform/modules/module.ts';
+import { scheduleBackups } from './backup-schedule.ts';
 import { backupsRoutes } from './backups.routes.ts';
 import { operationsRoutes } from './operations.routes.ts';
 
 export const operationsModule: CarebaseModule = {
   name: 'operations',
+  jobs: scheduleBackups,
   routes: [
     { plugin: operationsRoutes, prefix: '/api' },
     { plugin: backupsRoutes, prefix: '/api' },

@@ -24,7 +24,7 @@ import type { TransportSettings } from '../../platform/outbox/transports.ts';
 import { saveUserSettings, storedUserSettings } from '../users/users.service.ts';
 import { readSystemSettingsRow, writeSystemSettingsRow } from './settings.repository.ts';
 
-const GROUPS = ['mail', 'sms', 'certificates', 'appointments'] as const;
+const GROUPS = ['mail', 'sms', 'certificates', 'appointments', 'backups'] as const;
 
 function mergeSettings(
   base: SystemSettings,
