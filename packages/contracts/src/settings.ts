@@ -292,5 +292,8 @@ export const PublicSettingsSchema = SystemSettingsSchema.pick({
   currency: true,
   defaultPhoneRegion: true,
   country: true,
+}).extend({
+  /** The largest attachment the server takes (ATTACHMENT_MAX_MB), so the web app can say so before sending. */
+  attachmentMaxBytes: z.number().int(),
 });
 export type PublicSettings = z.infer<typeof PublicSettingsSchema>;

@@ -212,7 +212,9 @@ describe('backups', () => {
     await t.app.ctx.db.execute(sql`DELETE FROM blobs WHERE sha256 = ${sha256}`);
     const latest = await backupNow();
     expect(latest.status).toBe('verified');
-    const rows = await t.app.ctx.db.execute(sql`SELECT id FROM backups WHERE pruned_at IS NULL AND destination = ${t.config.backupUrl}`);
+    const rows = await t.app.ctx.db.execute(
+      sql`SELECT id FROM backups WHERE pruned_at IS NULL AND destination = ${t.config.backupUrl}`,
+    );
     expect((rows as unknown as { rows: { id: string }[] }).rows.map((r) => r.id)).toEqual([latest.id]);
     expect(await dest().stat(manifestKey(withLoose.key))).toBeNull();
     expect(await dest().stat(fileKey(sha256, null))).toBeNull();

@@ -29,11 +29,14 @@ export async function uploadClinicLogo(
   // Before the change's transaction (the embedded database has one connection); a blob no setting names is
   // collected later.
   const { sha256: sha } = await storeRawUpload(ctx.blobs, ctx.db, upload, LOGO_UPLOAD_RULES);
-  return publicSettingsOf(await saveSystemSettings(ctx, actor, { logoUrl: `${UPLOADED_LOGO_PATH}${sha}` }));
+  return publicSettingsOf(
+    await saveSystemSettings(ctx, actor, { logoUrl: `${UPLOADED_LOGO_PATH}${sha}` }),
+    ctx.config,
+  );
 }
 
 export async function removeClinicLogo(ctx: AppContext, actor: ActorContext): Promise<PublicSettings> {
-  return publicSettingsOf(await saveSystemSettings(ctx, actor, { logoUrl: null }));
+  return publicSettingsOf(await saveSystemSettings(ctx, actor, { logoUrl: null }), ctx.config);
 }
 
 const NOT_THE_LOGO = "This is not the clinic's logo.";

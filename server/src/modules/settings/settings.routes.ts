@@ -22,7 +22,7 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         summary: 'Clinic name, logo, time zone, currency and phone region (for the sign-in page and phones)',
         response: { 200: PublicSettingsSchema },
       },
-      handler: async () => settings.publicSettingsOf(await settings.getSystemSettings(ctx)),
+      handler: async () => settings.publicSettingsOf(await settings.getSystemSettings(ctx), ctx.config),
     });
     app.get('/me', {
       config: { access: 'authenticated', duringMfaEnrollment: true },

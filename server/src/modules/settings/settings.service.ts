@@ -15,6 +15,7 @@ import {
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
+import type { Config } from '../../config.ts';
 import type { ActorContext } from '../../platform/audit/audit.writer.ts';
 import { writeAudit } from '../../platform/audit/audit.writer.ts';
 import { type Executor, queryRows } from '../../platform/db/database.ts';
@@ -102,8 +103,12 @@ export async function getSystemSettings(
 }
 
 /** What the sign-in page and anyone else may read. */
-export function publicSettingsOf(s: SystemSettings): PublicSettings {
+export function publicSettingsOf(
+  s: SystemSettings,
+  config: Pick<Config, 'attachmentMaxBytes'>,
+): PublicSettings {
   return {
+    attachmentMaxBytes: config.attachmentMaxBytes,
     clinicName: s.clinicName,
     logoUrl: s.logoUrl,
     timeZone: s.timeZone,
