@@ -1,7 +1,8 @@
 // The administrator opens Backups on a new clinic: no verified backup yet, shown as overdue. "Back up now" starts
 // one; without reloading, the page follows it on a live progress bar through its phases, and the new row
-// reaches "Verified". The row opens the backup's detail with the rows per table. Shot in English and Spanish,
-// on a phone and a large screen.
+// reaches "Verified". The row opens the backup's detail with the rows per table. The schedule card shows the
+// default (02:00, keep 7 days, 4 weeks, 12 months); a second time and a longer retention are saved and are still
+// there after a reload. Shot in English and Spanish, on a phone and a large screen.
 import assert from 'node:assert/strict';
 import { ADMIN_PASSWORD, adminSession } from './api-setup.ts';
 import { launchBrowser, otherScreens, shooter, signedIn, startServer } from './harness.ts';
@@ -72,6 +73,60 @@ export async function run(): Promise<void> {
     await shot(page, 'detail');
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
+
+    // The schedule: the default time and retention, then a second time and a longer daily retention.
+    const schedule = page.getByRole('region', { name: 'Schedule' });
+    assert.equal(await schedule.getByLabel('Backup time 1', { exact: true }).inputValue(), '02:00');
+    await schedule.getByText('Next scheduled backup:').waitFor();
+    await schedule
+      .getByText('Keeps the newest backup of each of the last 7 days, 4 weeks, and 12 months.')
+      .waitFor();
+    await schedule.getByRole('button', { name: 'Add a time' }).click();
+    const second = schedule.getByLabel('Backup time 2', { exact: true });
+    assert.equal(await second.inputValue(), '14:00', 'a new time is offered twelve hours after the first');
+    await second.fill('02:00');
+    const save = schedule.getByRole('button', { name: 'Save schedule' });
+    await save.click();
+    await schedule.getByText('This time is already in the list.').waitFor();
+    await shot(page, 'schedule-duplicate');
+    await second.fill('1430');
+    await second.press('Tab');
+    assert.equal(await second.inputValue(), '14:30', 'a time typed as 1430 is written 14:30');
+    await schedule.getByLabel('Days', { exact: true }).fill('14');
+    await schedule.getByLabel('Months', { exact: true }).fill('6');
+    await schedule
+      .getByText('Keeps the newest backup of each of the last 14 days, 4 weeks, and 6 months.')
+      .waitFor();
+    await save.click();
+    await page.getByText('The backup schedule is saved.').waitFor();
+    assert.ok(await save.isDisabled(), 'nothing is left to save');
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+      (document.activeElement as HTMLElement | null)?.blur();
+    });
+    await shot(page, 'schedule-saved');
+
+    await page.reload();
+    await schedule.getByLabel('Backup time 2', { exact: true }).waitFor();
+    assert.equal(await schedule.getByLabel('Backup time 1', { exact: true }).inputValue(), '02:00');
+    assert.equal(await schedule.getByLabel('Backup time 2', { exact: true }).inputValue(), '14:30');
+    assert.equal(await schedule.getByLabel('Days', { exact: true }).inputValue(), '14');
+    assert.equal(await schedule.getByLabel('Weeks', { exact: true }).inputValue(), '4');
+    assert.equal(await schedule.getByLabel('Months', { exact: true }).inputValue(), '6');
+    const stored = await page.request.get(`${server.baseUrl}/api/settings/system`);
+    const body = (await stored.json()) as { backups: unknown };
+    assert.deepEqual(body.backups, {
+      times: ['02:00', '14:30'],
+      retention: { daily: 14, weekly: 4, monthly: 6 },
+    });
+
+    // With no times left, the card says scheduled backups are off; discarding brings the times back.
+    await schedule.getByRole('button', { name: 'Remove backup time 2' }).click();
+    await schedule.getByRole('button', { name: 'Remove backup time 1' }).click();
+    await schedule.getByText(/^Scheduled backups are off/).waitFor();
+    await shot(page, 'schedule-off-unsaved');
+    await schedule.getByRole('button', { name: 'Discard changes' }).click();
+    assert.equal(await schedule.getByLabel('Backup time 2', { exact: true }).inputValue(), '14:30');
 
     await otherScreens(page, shot, 'backups');
 

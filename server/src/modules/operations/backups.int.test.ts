@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,10 +90,48 @@ describe('backups', () => {
     expect(second).toMatchObject({ status: 'verified', fileCount: 2, filesCopied: 1 });
   });
 
+  it('downloads a verified backup as one tar file that restores on its own; audited', async () => {
+    await attach();
+    const done = await backupNow();
+    const res = await t.request({
+      method: 'GET',
+      url: `/api/operations/backups/${done.id}/download`,
+      cookie: admin.cookie,
+    });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.headers['content-type']).toBe('application/x-tar');
+    expect(res.headers['content-disposition']).toContain(`carebase-backup-${done.key}.tar`);
+    expect(Number(res.headers['content-length'])).toBe(res.rawPayload.length);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carebase-download-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'b.tar'), res.rawPayload);
+      execFileSync('tar', ['-xf', 'b.tar'], { cwd: dir });
+      const verified = await verifyBackup(createLocalBlobBackend(dir), done.key, {
+        encryptionKey: null,
+        databaseUrl: t.config.databaseUrl,
+      });
+      expect(verified.ok, JSON.stringify(verified)).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    expect(await auditOf(t.app.ctx.db, 'backup.download', done.id)).toHaveLength(1);
+    const failed =
+      await t.app.ctx.db.execute(sql`INSERT INTO backups (id, status, trigger, destination, key, encrypted)
+      VALUES (gen_random_uuid(), 'failed', 'manual', ${t.config.backupUrl}, 'never-finished', false) RETURNING id`);
+    const failedId = (failed as unknown as { rows: { id: string }[] }).rows[0]?.id;
+    const refused = await t.request({
+      method: 'GET',
+      url: `/api/operations/backups/${failedId}/download`,
+      cookie: admin.cookie,
+    });
+    expect(refused.statusCode).toBe(409);
+  });
+
   it('refuses anyone but an administrator', async () => {
     for (const [method, url] of [
       ['GET', '/api/operations/backups'],
       ['POST', '/api/operations/backups'],
+      ['GET', `/api/operations/backups/${crypto.randomUUID()}/download`],
     ] as const) {
       expect((await t.request({ method, url, cookie: nurse.cookie })).statusCode).toBe(403);
       expect((await t.request({ method, url })).statusCode).toBe(401);

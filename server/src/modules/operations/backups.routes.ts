@@ -1,6 +1,7 @@
 import { BackupDetailSchema, BackupListSchema, BackupSchema, IdParamsSchema } from '@carebase/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
+import { contentDisposition } from '../../platform/files/file-type.ts';
 import { actorOf } from '../../platform/http/route-access.ts';
 import * as backups from './backups.service.ts';
 
@@ -38,6 +39,24 @@ export function backupsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         response: { 200: BackupDetailSchema },
       },
       handler: async (req) => backups.getBackup(ctx, req.params.id),
+    });
+    app.get('/operations/backups/:id/download', {
+      config: { access: 'backups:manage' },
+      schema: {
+        tags,
+        summary:
+          'A verified backup as one tar file (extract it, then: carebase restore DIR/backups/KEY); audited',
+        params: IdParamsSchema,
+      },
+      handler: async (req, reply) => {
+        const file = await backups.downloadBackup(ctx, actorOf(req), req.params.id);
+        return reply
+          .type('application/x-tar')
+          .header('content-length', file.length)
+          .header('content-disposition', contentDisposition('attachment', file.filename))
+          .header('cache-control', 'private, no-store')
+          .send(file.stream);
+      },
     });
   };
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import {
   type Backup,
   type BackupDetail,
@@ -14,10 +15,12 @@ import { AppError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/events.publisher.ts';
 import { openBackend } from '../../platform/files/open-blob-store.ts';
 import { userNames } from '../encounters/encounters.repository.ts';
+import { fileKey, manifestKey } from './backup-manifest.ts';
 import { pruneBackups } from './backup-prune.ts';
 import { type BackupTarget, backupKeyOf, newBackupId, takeBackup } from './backup-take.ts';
-import { verifyBackup } from './backup-verify.ts';
+import { openManifest, verifyBackup } from './backup-verify.ts';
 import * as repo from './backups.repository.ts';
+import { tarLength, tarStream } from './tar-writer.ts';
 
 /** A running backup not moved on for this long was cut off with its server. */
 export const STALE_BACKUP_MS = 120_000;
@@ -215,4 +218,55 @@ async function runBackup(
   });
   await changed(ctx, row.id);
   return finished;
+}
+
+/**
+ * A verified backup as one tar archive of its stored pieces (encrypted ones stay encrypted): extracted into a
+ * folder, it restores with `carebase restore DIR/backups/KEY`. Admin only, and audited.
+ */
+export async function downloadBackup(
+  ctx: AppContext,
+  actor: ActorContext,
+  id: string,
+): Promise<{ filename: string; length: number; stream: Readable }> {
+  const row = await repo.findBackup(ctx.db, id);
+  if (!row) throw new AppError('not_found', `backup ${id} not found`);
+  if (row.status !== 'verified' || row.prunedAt)
+    throw new AppError('conflict', 'Only a verified backup still kept in its destination can be downloaded.');
+  const target = await openBackupTarget(ctx.config);
+  if (target.dest.location !== row.destination) {
+    await target.dest.close();
+    throw new AppError(
+      'conflict',
+      `The backup is in ${row.destination}, not in the destination configured now.`,
+    );
+  }
+  try {
+    const manifest = await openManifest(target.dest, row.key, target.encryptionKey);
+    const fingerprint = manifest.encryption?.keyFingerprint ?? null;
+    const pieces = [
+      { key: manifestKey(row.key), size: (await target.dest.stat(manifestKey(row.key))) ?? 0 },
+      { key: manifest.database.piece.key, size: manifest.database.piece.size },
+    ];
+    for (const f of manifest.files) {
+      const key = fileKey(f.sha256, fingerprint);
+      const size = await target.dest.stat(key);
+      if (size === null)
+        throw new AppError('conflict', `The backup's file ${f.sha256} is missing from ${row.destination}.`);
+      pieces.push({ key, size });
+    }
+    const entries = pieces.map((p) => ({ name: p.key, size: p.size, open: () => target.dest.read(p.key) }));
+    await writeAudit(ctx.db, actor, {
+      action: 'backup.download',
+      resourceType: 'backup',
+      resourceId: id,
+      details: { key: row.key, files: manifest.files.length },
+    });
+    const stream = tarStream(entries);
+    stream.on('close', () => void target.dest.close());
+    return { filename: `carebase-backup-${row.key}.tar`, length: tarLength(entries), stream };
+  } catch (err) {
+    await target.dest.close();
+    throw err;
+  }
 }

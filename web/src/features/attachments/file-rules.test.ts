@@ -1,4 +1,3 @@
-import { MAX_ATTACHMENT_BYTES } from '@carebase/contracts';
 import { describe, expect, it } from 'vitest';
 import { contentTypeOf, fileProblem, formatBytes } from './file-rules.ts';
 
@@ -12,16 +11,24 @@ describe('formatBytes', () => {
 });
 
 describe('fileProblem', () => {
+  const max = 2 * 1024 * 1024; // the server's limit, as the public settings give it
+
   it('accepts JPEG, PNG and PDF up to the limit', () => {
-    expect(fileProblem({ name: 'x.pdf', type: 'application/pdf', size: 10 })).toBeNull();
-    expect(fileProblem({ name: 'scan.PDF', type: '', size: 10 })).toBeNull();
-    expect(fileProblem({ name: 'x.png', type: 'image/png', size: MAX_ATTACHMENT_BYTES })).toBeNull();
+    expect(fileProblem({ name: 'x.pdf', type: 'application/pdf', size: 10 }, max)).toBeNull();
+    expect(fileProblem({ name: 'scan.PDF', type: '', size: 10 }, max)).toBeNull();
+    expect(fileProblem({ name: 'x.png', type: 'image/png', size: max }, max)).toBeNull();
   });
 
   it('names the problem otherwise', () => {
-    expect(fileProblem({ name: 'x.docx', type: 'application/msword', size: 10 })).toBe('type');
-    expect(fileProblem({ name: 'x.jpg', type: 'image/jpeg', size: MAX_ATTACHMENT_BYTES + 1 })).toBe('size');
-    expect(fileProblem({ name: 'x.jpg', type: 'image/jpeg', size: 0 })).toBe('empty');
+    expect(fileProblem({ name: 'x.docx', type: 'application/msword', size: 10 }, max)).toBe('type');
+    expect(fileProblem({ name: 'x.jpg', type: 'image/jpeg', size: max + 1 }, max)).toBe('size');
+    expect(fileProblem({ name: 'x.jpg', type: 'image/jpeg', size: 0 }, max)).toBe('empty');
+  });
+
+  it('follows the limit it is given', () => {
+    const file = { name: 'x.pdf', type: 'application/pdf', size: 5 * 1024 * 1024 };
+    expect(fileProblem(file, max)).toBe('size');
+    expect(fileProblem(file, 10 * 1024 * 1024)).toBeNull();
   });
 
   it('guesses the type from the extension only when the browser gave none', () => {

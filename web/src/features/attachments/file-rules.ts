@@ -1,8 +1,4 @@
-import {
-  ATTACHMENT_CONTENT_TYPES,
-  type AttachmentContentType,
-  MAX_ATTACHMENT_BYTES,
-} from '@carebase/contracts';
+import { ATTACHMENT_CONTENT_TYPES, type AttachmentContentType } from '@carebase/contracts';
 
 /** `1536` → `1.5 KB`, `10485760` → `10 MB` (binary multiples, as operating systems show file sizes). */
 export function formatBytes(bytes: number, language = 'en'): string {
@@ -34,10 +30,13 @@ export function contentTypeOf(file: Pick<File, 'name' | 'type'>): string {
 
 export type FileProblem = 'type' | 'size' | 'empty' | null;
 
-/** Checked before uploading, with the same limits the server applies. */
-export function fileProblem(file: Pick<File, 'name' | 'type' | 'size'>): FileProblem {
+/**
+ * Checked before uploading, with the same rules the server applies; `maxBytes` is the server's limit
+ * (`attachmentMaxBytes` of the public settings).
+ */
+export function fileProblem(file: Pick<File, 'name' | 'type' | 'size'>, maxBytes: number): FileProblem {
   if (!isAllowedType(contentTypeOf(file))) return 'type';
   if (file.size === 0) return 'empty';
-  if (file.size > MAX_ATTACHMENT_BYTES) return 'size';
+  if (file.size > maxBytes) return 'size';
   return null;
 }

@@ -1,4 +1,4 @@
-import { ATTACHMENT_KINDS, MAX_ATTACHMENT_BYTES } from '@carebase/contracts';
+import { ATTACHMENT_KINDS } from '@carebase/contracts';
 import {
   Anchor,
   Badge,
@@ -22,6 +22,7 @@ import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { UploadProgress } from '../../components/upload-progress.tsx';
 import { useNotify } from '../../components/use-error-message.ts';
 import { useChart } from '../chart/chart-context.ts';
+import { usePublicSettings } from '../settings/settings.queries.ts';
 import {
   type AttachmentKind,
   attachmentUrl,
@@ -46,12 +47,14 @@ function Uploader({ patientId }: { patientId: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const abort = useRef<AbortController | null>(null);
-  const max = formatBytes(MAX_ATTACHMENT_BYTES, i18n.language);
+  // The server's limit (ATTACHMENT_MAX_MB); until it is known, the server alone judges the size.
+  const maxBytes = usePublicSettings().data?.attachmentMaxBytes ?? null;
+  const max = maxBytes === null ? '' : formatBytes(maxBytes, i18n.language);
 
   const choose = (chosen: File | null) => {
     upload.reset();
     if (!chosen) return;
-    const found = fileProblem(chosen);
+    const found = fileProblem(chosen, maxBytes ?? Number.POSITIVE_INFINITY);
     setProblem(found ? t(`attachments.problems.${found}`, { max }) : null);
     setFile(found ? null : chosen);
     if (!found && contentTypeOf(chosen).startsWith('image/') && kind === 'document') setKind('photo');
@@ -111,7 +114,7 @@ function Uploader({ patientId }: { patientId: string }) {
           {t('attachments.uploadTitle')}
         </Title>
         <Text size="sm" c="dimmed">
-          {t('attachments.rules', { max })}
+          {maxBytes === null ? t('attachments.rulesAnySize') : t('attachments.rules', { max })}
         </Text>
         <Group align="flex-end" gap="sm" wrap="wrap">
           <Select

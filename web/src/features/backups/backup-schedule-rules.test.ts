@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   backupsPatch,
   nextScheduledBackup,
+  normalizeTime,
   retentionPeriods,
   retentionProblems,
   suggestedTime,
@@ -42,6 +43,16 @@ describe('timeProblems', () => {
       3: 'duplicate',
     });
     expect(timeProblems([])).toEqual({});
+  });
+});
+
+describe('normalizeTime', () => {
+  it('writes what reads as a time of day as HH:MM, and leaves the rest as typed', () => {
+    expect(normalizeTime(' 7:30 ')).toBe('07:30');
+    expect(normalizeTime('1430')).toBe('14:30');
+    expect(normalizeTime('02.00')).toBe('02:00');
+    expect(normalizeTime('24:00')).toBe('24:00');
+    expect(normalizeTime('noon')).toBe('noon');
   });
 });
 

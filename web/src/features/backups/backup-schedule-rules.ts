@@ -26,6 +26,14 @@ export function suggestedTime(times: readonly string[]): string {
   return SUGGESTED_TIMES.find((time) => !times.includes(time)) ?? '';
 }
 
+/** A time as typed, written as HH:MM when it reads as one (`7:30` → `07:30`, `1430` → `14:30`); else as typed. */
+export function normalizeTime(typed: string): string {
+  const match = /^(\d{1,2})[:.h]?(\d{2})$/.exec(typed.trim());
+  if (!match) return typed.trim();
+  const time = `${(match[1] ?? '').padStart(2, '0')}:${match[2]}`;
+  return TIME_OF_DAY.test(time) ? time : typed.trim();
+}
+
 export type TimeProblem = 'required' | 'time' | 'duplicate';
 
 /** What is wrong with each time, by its index: empty, not HH:MM, or a repeat of an earlier one. */
@@ -64,7 +72,10 @@ const sameRetention = (a: Retention, b: Retention) =>
  * The `backups` part of the PATCH body that turns `saved` into `draft`: the times (in the order of the day)
  * and the whole retention, each only when it changed. Null when nothing did.
  */
-export function backupsPatch(saved: BackupSettings, draft: BackupSettings): SystemSettingsPatch['backups'] | null {
+export function backupsPatch(
+  saved: BackupSettings,
+  draft: BackupSettings,
+): SystemSettingsPatch['backups'] | null {
   const patch: NonNullable<SystemSettingsPatch['backups']> = {};
   if (!sameTimes(saved.times, draft.times)) patch.times = inDayOrder(draft.times);
   if (!sameRetention(saved.retention, draft.retention)) patch.retention = { ...draft.retention };

@@ -10,6 +10,7 @@ import { BackupDrawer } from './backup-drawer.tsx';
 import { IconBackup } from './backup-icon.tsx';
 import { BackupProgressCard } from './backup-progress-card.tsx';
 import { runningBackup } from './backup-rules.ts';
+import { BackupScheduleCard } from './backup-schedule-card.tsx';
 import { BackupStats } from './backup-stats.tsx';
 import { useBackups, useStartBackup } from './backups.queries.ts';
 import { BackupsTable } from './backups-table.tsx';
@@ -57,6 +58,7 @@ export function BackupsPage() {
       ) : null}
       {list ? <BackupStats list={list} /> : null}
       {running ? <BackupProgressCard backup={running} /> : null}
+      <BackupScheduleCard />
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="backups-history-title">
         <Title order={2} size="h4" id="backups-history-title">
           {t('backups.history.title')}
