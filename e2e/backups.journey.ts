@@ -74,6 +74,13 @@ export async function run(): Promise<void> {
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
 
+    // A full-page shot of a scrolled page leaves the header where it was: shoot from the top, with no focus ring.
+    const fromTheTop = () =>
+      page.evaluate(() => {
+        window.scrollTo(0, 0);
+        (document.activeElement as HTMLElement | null)?.blur();
+      });
+
     // The schedule: the default time and retention, then a second time and a longer daily retention.
     const schedule = page.getByRole('region', { name: 'Schedule' });
     assert.equal(await schedule.getByLabel('Backup time 1', { exact: true }).inputValue(), '02:00');
@@ -88,6 +95,7 @@ export async function run(): Promise<void> {
     const save = schedule.getByRole('button', { name: 'Save schedule' });
     await save.click();
     await schedule.getByText('This time is already in the list.').waitFor();
+    await fromTheTop();
     await shot(page, 'schedule-duplicate');
     await second.fill('1430');
     await second.press('Tab');
@@ -100,10 +108,7 @@ export async function run(): Promise<void> {
     await save.click();
     await page.getByText('The backup schedule is saved.').waitFor();
     assert.ok(await save.isDisabled(), 'nothing is left to save');
-    await page.evaluate(() => {
-      window.scrollTo(0, 0);
-      (document.activeElement as HTMLElement | null)?.blur();
-    });
+    await fromTheTop();
     await shot(page, 'schedule-saved');
 
     await page.reload();

@@ -89,6 +89,7 @@ describe('GET /api/settings/public', () => {
       currency: 'USD',
       defaultPhoneRegion: 'US',
       country: null,
+      attachmentMaxBytes: 10 * 1024 * 1024,
     });
   });
 });
