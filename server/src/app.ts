@@ -16,6 +16,7 @@ import {
 import type { AppContext } from './app-context.ts';
 import type { Config } from './config.ts';
 import { MODULES } from './modules/index.ts';
+import { migrateWithBackup } from './modules/operations/pre-migration-backup.ts';
 import {
   readSystemSettings,
   SETTINGS_CHANGES_CHANNEL,
@@ -26,7 +27,6 @@ import { clearOnAuthChanges, createCredentialCache } from './platform/auth/crede
 import { registerRequestAuth } from './platform/auth/request-auth.ts';
 import { announcedValue } from './platform/db/announced-value.ts';
 import type { Database } from './platform/db/database.ts';
-import { runMigrations } from './platform/db/migrate.ts';
 import { openDatabase } from './platform/db/open.ts';
 import { createEventsHub } from './platform/events/events.hub.ts';
 import { eventsRoutes } from './platform/events/events.routes.ts';
@@ -86,13 +86,19 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   const database = opts.database ?? (await openDatabase(config));
   if (!opts.database) app.addHook('onClose', () => database.close());
-  await runMigrations(database);
+  const blobs = await openBlobStore(config);
+  app.addHook('onClose', () => blobs.backend.close());
+  try {
+    await migrateWithBackup(database, blobs, config, (message) => app.log.info(message));
+  } catch (err) {
+    await blobs.backend.close();
+    if (!opts.database) await database.close();
+    throw err;
+  }
   for (const m of MODULES) await m.seed?.(database.db);
 
   const db = database.db;
   const jobs = createJobs({ db, pollMs: config.jobsPollMs, log: app.log });
-  const blobs = await openBlobStore(config);
-  app.addHook('onClose', () => blobs.backend.close());
   const outbox = createOutbox({ db, jobs, blobs, transports: () => transportSettings({ db, config }) });
   const credentialCache = createCredentialCache({ listenerEpoch: database.listenerEpoch });
   const stopClearing = await clearOnAuthChanges(database, credentialCache);

@@ -63,6 +63,7 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes): make one with openssl rand -hex 32')
     .optional(),
+  BACKUP_BEFORE_MIGRATIONS: bool.default(true),
   ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(65536).default(10),
   TRUST_PROXY: bool.default(false),
 });
@@ -99,6 +100,8 @@ export type Config = {
   backupUrl: string;
   /** AES-256-GCM key for backups (32 bytes), or null to store them unencrypted. Never logged. */
   backupEncryptionKey: Buffer | null;
+  /** A verified backup is taken before migrations that change existing tables, or they are not applied. */
+  backupBeforeMigrations: boolean;
   /** The largest attachment accepted, in bytes. */
   attachmentMaxBytes: number;
 };
@@ -159,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : path.resolve(e.BACKUP_URL)
       : path.join(dataDir, 'backups'),
     backupEncryptionKey: e.BACKUP_ENCRYPTION_KEY ? Buffer.from(e.BACKUP_ENCRYPTION_KEY, 'hex') : null,
+    backupBeforeMigrations: e.BACKUP_BEFORE_MIGRATIONS,
     attachmentMaxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024,
   };
 }

@@ -5,11 +5,12 @@ import { backupCommand, backupVerifyCommand, type CommandOutcome, restoreCommand
 import { firstStartBanner } from './cli/first-start-banner.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { importIcd10Command } from './modules/icd10/icd10.cli.ts';
+import { migrateWithBackup, PreMigrationBackupError } from './modules/operations/pre-migration-backup.ts';
 import { verifyAuditChain } from './platform/audit/audit.verify.ts';
 import { warmPasswordHashing } from './platform/auth/password-hash.ts';
-import { runMigrations } from './platform/db/migrate.ts';
 import { openDatabase } from './platform/db/open.ts';
 import { DataDirInUseError } from './platform/db/pglite.ts';
+import { openBlobStore } from './platform/files/open-blob-store.ts';
 
 const HELP = `Usage: npx carebase <command> [options]
 
@@ -86,10 +87,13 @@ async function main(argv: string[]): Promise<number> {
       await start();
       return -1;
     case 'migrate': {
-      const database = await openDatabase(loadConfig());
+      const config = loadConfig();
+      const database = await openDatabase(config);
+      const blobs = await openBlobStore(config);
       try {
-        await runMigrations(database);
+        await migrateWithBackup(database, blobs, config, (message) => console.log(message));
       } finally {
+        await blobs.backend.close();
         await database.close();
       }
       console.log('Migrations applied.');
@@ -165,7 +169,12 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     if (err instanceof UsageError) console.error(`${err.message}\n\n${HELP}`);
-    else if (err instanceof ConfigError || err instanceof DataDirInUseError) console.error(err.message);
+    else if (
+      err instanceof ConfigError ||
+      err instanceof DataDirInUseError ||
+      err instanceof PreMigrationBackupError
+    )
+      console.error(err.message);
     else if (err instanceof Error && 'fields' in err) console.error(`Refused: ${err.message}`);
     else console.error(err);
     process.exit(2);

@@ -11,7 +11,7 @@ import type { BlobStore } from '../../platform/files/blob-store.ts';
 import { CAREBASE_VERSION } from '../../platform/version.ts';
 import { keyFingerprint } from './backup-crypto.ts';
 import { fileKey, filesFolder, MANIFEST_FORMAT, type Manifest, manifestKey } from './backup-manifest.ts';
-import { writePiece } from './backup-pieces.ts';
+import { type Piece, writePiece } from './backup-pieces.ts';
 
 export type BackupSource = { database: Database; databaseUrl: string | undefined; blobs: BlobStore };
 export type BackupTarget = { dest: BlobBackend; encryptionKey: Buffer | null };
@@ -50,12 +50,19 @@ export async function takeBackup(
   const { dest, encryptionKey } = target;
   const dump = await dumpDatabase(source.database, source.databaseUrl);
   const extension = dump.format === 'pglite-datadir' ? 'tar.gz' : 'dump';
-  const [piece] = await Promise.all([
-    writePiece(dest, `backups/${backup.key}/database.${extension}`, dump.stream, encryptionKey, (done) =>
-      report({ phase: 'database', done, total: 0 }),
-    ),
-    dump.done,
-  ]);
+  let piece: Piece;
+  try {
+    [piece] = await Promise.all([
+      writePiece(dest, `backups/${backup.key}/database.${extension}`, dump.stream, encryptionKey, (done) =>
+        report({ phase: 'database', done, total: 0 }),
+      ),
+      dump.done,
+    ]);
+  } catch (err) {
+    dump.cancel();
+    await dump.done.catch(() => {});
+    throw err;
+  }
 
   const files = await queryRows<{ sha256: string; size: string | number }>(
     source.database.db,

@@ -80,6 +80,8 @@ export type DatabaseDump = {
   /** The dump's bytes; `done` settles when the tool has finished (and rejects if it failed). */
   stream: Readable;
   done: Promise<void>;
+  /** Stops the dump (when whoever reads it has failed); `done` then settles. */
+  cancel: () => void;
 };
 
 /**
@@ -98,10 +100,13 @@ export async function dumpDatabase(database: Database, url: string | undefined):
       counts,
       stream: Readable.fromWeb(blob.stream() as import('node:stream/web').ReadableStream),
       done: Promise.resolve(),
+      cancel: () => {},
     };
   }
   if (!url) throw new Error('the PostgreSQL address is needed to dump it');
   const client = new pg.Client({ connectionString: url });
+  // Errors reach the queries that wait on them; a connection dropped between queries must not crash the process.
+  client.on('error', () => {});
   await client.connect();
   try {
     await checkToolVersion(client, 'pg_dump');
@@ -117,7 +122,7 @@ export async function dumpDatabase(database: Database, url: string | undefined):
     );
     const done = finished(child, 'pg_dump').finally(() => client.query('COMMIT').finally(() => client.end()));
     done.catch(() => {});
-    return { format: 'pg_dump-custom', counts, stream: child.stdout, done };
+    return { format: 'pg_dump-custom', counts, stream: child.stdout, done, cancel: () => child.kill() };
   } catch (err) {
     await client.end();
     throw err;

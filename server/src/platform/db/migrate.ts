@@ -10,14 +10,30 @@ import { type Database, queryRows } from './database.ts';
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
 
-export async function runMigrations(database: Database): Promise<void> {
-  const opts = { migrationsFolder: MIGRATIONS_DIR };
+export async function runMigrations(database: Database, folder = MIGRATIONS_DIR): Promise<void> {
+  const opts = { migrationsFolder: folder };
   if (database.kind === 'pglite') await migratePglite(database.db as unknown as PgliteDatabase, opts);
   else await migrateNodePg(database.db as unknown as NodePgDatabase, opts);
 }
 
-function journalTags(): string[] {
-  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as {
+/** Migrations of this build not yet applied, with their SQL (none on a database never migrated: it is new). */
+export async function pendingMigrations(
+  database: Database,
+  folder = MIGRATIONS_DIR,
+): Promise<{ tag: string; sql: string }[]> {
+  const exists = await queryRows<{ t: string | null }>(
+    database.db,
+    sql`select to_regclass('drizzle.__drizzle_migrations')::text as t`,
+  );
+  if (!exists[0]?.t) return [];
+  const { applied } = await migrationLevel(database);
+  return journalTags(folder)
+    .slice(applied)
+    .map((tag) => ({ tag, sql: fs.readFileSync(path.join(folder, `${tag}.sql`), 'utf8') }));
+}
+
+function journalTags(folder = MIGRATIONS_DIR): string[] {
+  const journal = JSON.parse(fs.readFileSync(path.join(folder, 'meta/_journal.json'), 'utf8')) as {
     entries: { tag: string }[];
   };
   return journal.entries.map((e) => e.tag);
