@@ -7,7 +7,7 @@ import { loadConfig } from '../server/src/config.ts';
 import { startBackup } from '../server/src/modules/operations/backups.service.ts';
 import { SYSTEM_ACTOR } from '../server/src/platform/audit/audit.writer.ts';
 import { createScratchDatabase } from '../server/src/platform/db/database-dump.ts';
-import { sampleRss } from './operations-transfer.ts';
+import { memoryOf, sampleRss } from './operations-transfer.ts';
 import { generatePatients } from './patients-generate.ts';
 
 const MB = 1024 * 1024;
@@ -25,6 +25,7 @@ export type BackupFigures = {
   incrementalVerifyMs: number;
   restoreMs: number;
   peakRssMb: number;
+  baseRssMb: number;
 };
 
 /** Files of 4 MB, each different (its index written into its first bytes). */
@@ -74,6 +75,7 @@ export async function measureBackup(
       const ms = (done.finishedAt?.getTime() ?? 0) - done.startedAt.getTime();
       return { done, ms, rss };
     };
+    const baseRss = memoryOf(process.pid).rss;
     const full = await backup();
     await putFiles(app, count, Math.max(1, Math.round(count / 100)));
     const incremental = await backup();
@@ -114,6 +116,7 @@ export async function measureBackup(
       incrementalVerifyMs: incremental.done.verifyMs ?? 0,
       restoreMs,
       peakRssMb: Math.max(full.rss, incremental.rss, restoreRss) / MB,
+      baseRssMb: baseRss / MB,
     } satisfies BackupFigures;
   } finally {
     await app.close();

@@ -1,4 +1,4 @@
-// npm run bench:operations [-- --file-mb 2048 --patients 1000000 --files-mb 10240 --only transfer|backup]
+// npm run bench:operations [-- --file-mb 2048 --patients 1000000 --files-mb 10240 --only transfer|backup --db postgres|pglite]
 // File transfer through the API on both blob backends (MB/s and server RSS growth, beside plain disk
 // writes and reads of the same bytes), then backup, incremental backup and verified restore on both
 // databases (duration, MB/s, peak RSS). Prints its figures; not a test.
@@ -14,6 +14,7 @@ const { values } = parseArgs({
     patients: { type: 'string', default: '100000' },
     'files-mb': { type: 'string', default: '1024' },
     only: { type: 'string' },
+    db: { type: 'string' },
   },
 });
 const PG = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -50,7 +51,8 @@ async function transfers(): Promise<void> {
 
 async function backups(): Promise<void> {
   const rows: BackupFigures[] = [];
-  for (const kind of ['postgres', 'pglite'] as const)
+  const kinds = (['postgres', 'pglite'] as const).filter((k) => !values.db || values.db === k);
+  for (const kind of kinds)
     rows.push(await measureBackup(kind, Number(values.patients), Number(values['files-mb']), PG));
   console.log('\nBackup, incremental backup (1 % more files) and verified restore');
   console.log(
@@ -58,9 +60,12 @@ async function backups(): Promise<void> {
   );
   for (const r of rows)
     console.log(
-      `${r.kind.padEnd(8)} | ${String(r.patients).padStart(8)} | ${String(r.filesMb).padStart(8)} | ${f1(r.databaseMb).padStart(10)} | ${f1(r.fullMs / 1000).padStart(7)} (${f1(r.fullVerifyMs / 1000)}) | ${f1(r.fullMbS).padStart(4)} | ${f1(r.incrementalMs / 1000).padStart(7)} (${f1(r.incrementalVerifyMs / 1000)}) | ${f1((100 * (r.incrementalMs - r.incrementalVerifyMs)) / (r.fullMs - r.fullVerifyMs)).padStart(5)} % | ${f1(r.restoreMs / 1000).padStart(9)} | ${f1(r.peakRssMb)} MB`,
+      `${r.kind.padEnd(8)} | ${String(r.patients).padStart(8)} | ${String(r.filesMb).padStart(8)} | ${f1(r.databaseMb).padStart(10)} | ${f1(r.fullMs / 1000).padStart(7)} (${f1(r.fullVerifyMs / 1000)}) | ${f1(r.fullMbS).padStart(4)} | ${f1(r.incrementalMs / 1000).padStart(7)} (${f1(r.incrementalVerifyMs / 1000)}) | ${f1((100 * (r.incrementalMs - r.incrementalVerifyMs)) / (r.fullMs - r.fullVerifyMs)).padStart(5)} % | ${f1(r.restoreMs / 1000).padStart(9)} | ${f1(r.baseRssMb)} → ${f1(r.peakRssMb)} MB`,
     );
-  console.log('incr/full compares the backup phase alone (dump, files, manifest), without the verification.');
+  console.log(
+    'incr/full compares the backup phase alone (dump, files, manifest), without the verification. RSS is of the\n' +
+      'benchmark process, which also holds the source database (PGlite: its whole engine) and the generated data.',
+  );
 }
 
 if (!values.only || values.only === 'transfer') await transfers();

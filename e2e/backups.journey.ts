@@ -69,6 +69,12 @@ export async function run(): Promise<void> {
     await drawer.getByRole('heading', { name: 'Rows per table' }).waitFor();
     const users = await drawer.getByRole('row').filter({ hasText: 'public.users' }).innerText();
     assert.match(users, /public\.users\s+[1-9]/, 'the admin is counted in public.users');
+    // The download is one tar file, named after the backup.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      drawer.getByRole('link', { name: 'Download (.tar)' }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^carebase-backup-\d{8}T\d{6}Z-[0-9a-f]{8}\.tar$/);
     await page.waitForTimeout(400); // the drawer slides in
     await shot(page, 'detail');
     await page.keyboard.press('Escape');

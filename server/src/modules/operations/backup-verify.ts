@@ -1,3 +1,6 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { BackupProgress } from '@carebase/contracts';
 import { verifyAuditChain } from '../../platform/audit/audit.verify.ts';
 import type { Database } from '../../platform/db/database.ts';
@@ -75,8 +78,21 @@ async function scratchCopy(
     const parts: Buffer[] = [];
     for await (const c of plain) parts.push(c as Buffer);
     const { openPglite } = await import('../../platform/db/pglite.ts');
-    const database = await openPglite({ from: new Blob([Buffer.concat(parts)]) });
-    return { database, close: () => database.close() };
+    // On disk, in a folder of its own: a restored copy held in memory would double the memory a backup takes.
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'carebase-verify-'));
+    try {
+      const database = await openPglite({ dataDir: dir, from: new Blob([Buffer.concat(parts)]) });
+      return {
+        database,
+        close: async () => {
+          await database.close();
+          await fs.rm(dir, { recursive: true, force: true });
+        },
+      };
+    } catch (err) {
+      await fs.rm(dir, { recursive: true, force: true });
+      throw err;
+    }
   }
   if (!databaseUrl)
     throw new BackupRefusedError('a PostgreSQL backup is verified on a PostgreSQL server: set DATABASE_URL');

@@ -2064,6 +2064,9 @@ export const en = {
     detail: {
       title: 'Backup',
       titleOf: 'Backup of {{date}}',
+      download: 'Download (.tar)',
+      downloadHint:
+        'One file with the database and every file of this backup (encrypted if the backup is). Extract it and run: npx carebase restore FOLDER/backups/{{key}}',
       startedBy: 'Started by',
       system: 'No one (automatic)',
       finishedAt: 'Finished',

@@ -2110,6 +2110,9 @@ export const es: Translation = {
     detail: {
       title: 'Copia de seguridad',
       titleOf: 'Copia del {{date}}',
+      download: 'Descargar (.tar)',
+      downloadHint:
+        'Un archivo con la base de datos y todos los archivos de esta copia (cifrado si la copia lo está). Extráigalo y ejecute: npx carebase restore CARPETA/backups/{{key}}',
       startedBy: 'Iniciada por',
       system: 'Nadie (automática)',
       finishedAt: 'Terminó',

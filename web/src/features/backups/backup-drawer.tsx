@@ -1,8 +1,9 @@
 import type { BackupDetail } from '@carebase/contracts';
-import { Code, Drawer, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Code, Drawer, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateTimeText } from '../../components/date-time-text.tsx';
+import { IconDownload } from '../../components/icons.tsx';
 import { QueryStates } from '../../components/query-states.tsx';
 import { useFormatters } from '../../components/use-formatters.ts';
 import { BackupStatusBadge } from './backup-status-badge.tsx';
@@ -89,6 +90,22 @@ function DetailBody({ backup }: { backup: BackupDetail }) {
         </Text>
         <BackupWhere backup={backup} whole />
       </Stack>
+      {backup.status === 'verified' ? (
+        <Stack gap={4} align="flex-start">
+          <Button
+            component="a"
+            href={`/api/operations/backups/${backup.id}/download`}
+            size="xs"
+            variant="light"
+            leftSection={<IconDownload size={14} />}
+          >
+            {t('backups.detail.download')}
+          </Button>
+          <Text size="xs" c="dimmed">
+            {t('backups.detail.downloadHint', { key: backup.key })}
+          </Text>
+        </Stack>
+      ) : null}
       {backup.error ? (
         <Stack gap={2}>
           <Text size="xs" c="dimmed" fw={600}>
