@@ -42,6 +42,8 @@ import { registerTextInputCheck } from './platform/http/text-input.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
 import { createJobs } from './platform/jobs/jobs.ts';
 import { registerMetrics } from './platform/metrics/metrics.ts';
+import { type Heartbeat, startHeartbeat } from './platform/monitoring/instance-heartbeat.ts';
+import { createRequestWindow } from './platform/monitoring/request-window.ts';
 import { OUTBOX_BLOB_REFERENCE } from './platform/outbox/outbox.repository.ts';
 import { createOutbox } from './platform/outbox/outbox.ts';
 
@@ -52,6 +54,8 @@ export type BuildOptions = {
   startJobs?: boolean;
   /** Where log lines go (default standard output); tests read them. */
   logStream?: { write(line: string): void };
+  /** Report this instance to the database every few seconds (default true; tests beat by hand). */
+  heartbeat?: boolean;
 };
 
 /** Every place rows name blobs: the collector keeps whatever any of them names. */
@@ -152,6 +156,15 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   // carebase_auth announcement clears the cache, so its checks always read the database.
   const events = createEventsHub(ctx, authDeps);
   registerMetrics(app, { ...ctx, events });
+  const requests = createRequestWindow();
+  app.addHook('onResponse', async (_request, reply) => requests.observe(reply.statusCode, reply.elapsedTime));
+  if (opts.heartbeat ?? true) {
+    let heartbeat: Heartbeat | undefined;
+    app.addHook('onReady', async () => {
+      heartbeat = startHeartbeat({ db, log: app.log, requests, websockets: events.clientCount });
+    });
+    app.addHook('onClose', async () => heartbeat?.stop());
+  }
 
   await app.register(swagger, {
     openapi: {

@@ -14,6 +14,7 @@ export * from './encounters.ts';
 export * from './events.ts';
 export * from './icd10.ts';
 export * from './invoices.ts';
+export * from './monitoring.ts';
 export * from './operations.ts';
 export * from './patients.ts';
 export * from './payments.ts';

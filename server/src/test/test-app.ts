@@ -35,7 +35,7 @@ export type TestUser = { id: string; email: string; cookie: string; totpSecret: 
 
 export async function createTestApp(
   overrides: Partial<Config> = {},
-  build: Pick<BuildOptions, 'logStream'> = {},
+  build: Pick<BuildOptions, 'logStream' | 'heartbeat'> = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'carebase-test-'));
@@ -45,7 +45,7 @@ export async function createTestApp(
     databaseUrl: database.url,
     ...overrides,
   };
-  const app = await buildApp(config, { database, startJobs: false, ...build });
+  const app = await buildApp(config, { database, startJobs: false, heartbeat: false, ...build });
   await app.ready();
 
   const request: TestApp['request'] = ({ cookie, token, headers, ...opts }) =>

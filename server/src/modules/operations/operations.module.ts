@@ -1,6 +1,7 @@
 import type { CarebaseModule } from '../../platform/modules/module.ts';
 import { scheduleBackups } from './backup-schedule.ts';
 import { backupsRoutes } from './backups.routes.ts';
+import { monitoringRoutes } from './monitoring.routes.ts';
 import { operationsRoutes } from './operations.routes.ts';
 
 export const operationsModule: CarebaseModule = {
@@ -9,5 +10,6 @@ export const operationsModule: CarebaseModule = {
   routes: [
     { plugin: operationsRoutes, prefix: '/api' },
     { plugin: backupsRoutes, prefix: '/api' },
+    { plugin: monitoringRoutes, prefix: '/api' },
   ],
 };
