@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
@@ -115,6 +116,33 @@ describe('the backup, verify and restore drill', () => {
       await dropScratch();
     }
   });
+
+  it.runIf(onPostgres)(
+    'refuses to restore into a database Carebase is running on, even with --force',
+    async () => {
+      const taken = await backupCommand(source);
+      expect(taken.code, taken.err.join('\n')).toBe(0);
+      const app = await buildApp(source, { startJobs: false, heartbeat: true });
+      try {
+        await app.ready();
+        for (let i = 0; i < 50; i++) {
+          const rows = await app.ctx.db.execute(sql`SELECT 1 FROM instances WHERE stopped_at IS NULL`);
+          if ((rows as unknown as { rows: unknown[] }).rows.length) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        const refused = await restoreCommand(source, taken.out[0] ?? '', {
+          toDatabase: testDb?.url,
+          force: true,
+        });
+        expect(refused).toMatchObject({
+          code: 1,
+          err: [expect.stringContaining('Carebase is running on this database')],
+        });
+      } finally {
+        await app.close();
+      }
+    },
+  );
 
   it('exits non-zero naming what is wrong with a backup that is not one', async () => {
     const missing = await backupVerifyCommand(source, 'no-such-backup');

@@ -7,6 +7,7 @@ import { type Database, queryRows } from '../../platform/db/database.ts';
 import { pgRestore } from '../../platform/db/database-dump.ts';
 import type { BlobBackend } from '../../platform/files/blob-backend.ts';
 import { blobKey } from '../../platform/files/blob-store.ts';
+import { runningInstances } from '../../platform/monitoring/instances.repository.ts';
 import { fileKey, type Manifest } from './backup-manifest.ts';
 import { readPiece, sha256Of } from './backup-pieces.ts';
 import { BackupRefusedError } from './backup-verify.ts';
@@ -61,11 +62,20 @@ async function openTarget(
     throw new BackupRefusedError('this is an embedded-database backup: restore it with --to-data-dir DIR');
   const { openPostgres } = await import('../../platform/db/postgres.ts');
   const existing = await openPostgres(target.url, 1);
-  const tables = await queryRows<{ n: number }>(
-    existing.db,
-    sql`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema IN ('public', 'drizzle')`,
-  );
-  await existing.close();
+  let tables: { n: number }[];
+  try {
+    tables = await queryRows<{ n: number }>(
+      existing.db,
+      sql`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema IN ('public', 'drizzle')`,
+    );
+    const running = await runningInstances(existing.db);
+    if (running.length)
+      throw new BackupRefusedError(
+        `Carebase is running on this database (${running.map((r) => `${r.host} pid ${r.pid}`).join(', ')}): stop it before restoring`,
+      );
+  } finally {
+    await existing.close();
+  }
   const filled = Number(tables[0]?.n ?? 0) > 0;
   if (filled && !force)
     throw new BackupRefusedError('the target database is not empty; add --force to replace what is in it');

@@ -1,11 +1,8 @@
 import { type Instance, InstanceListSchema } from '@carebase/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
-import { HEARTBEAT_MS } from '../../platform/monitoring/instance-heartbeat.ts';
+import { GONE_AFTER_MS } from '../../platform/monitoring/instance-heartbeat.ts';
 import { type InstanceRow, recentInstances } from '../../platform/monitoring/instances.repository.ts';
-
-/** Three missed heartbeats and an instance that did not say it stopped is gone. */
-const GONE_AFTER_MS = 3 * HEARTBEAT_MS;
 
 export function toInstance(r: InstanceRow, now = Date.now()): Instance {
   const status = r.stoppedAt ? 'stopped' : now - r.lastSeenAt.getTime() > GONE_AFTER_MS ? 'gone' : 'up';

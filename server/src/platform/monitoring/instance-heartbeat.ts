@@ -9,6 +9,8 @@ import { instances } from './monitoring.schema.ts';
 import type { RequestWindow } from './request-window.ts';
 
 export const HEARTBEAT_MS = 5000;
+/** Three missed heartbeats and an instance that did not say it stopped is gone. */
+export const GONE_AFTER_MS = 3 * HEARTBEAT_MS;
 
 export type Heartbeat = { id: string; beat(): Promise<void>; stop(): Promise<void> };
 

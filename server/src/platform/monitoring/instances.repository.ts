@@ -1,5 +1,6 @@
 import { desc, lt, sql } from 'drizzle-orm';
-import type { Executor } from '../db/database.ts';
+import { type Executor, queryRows } from '../db/database.ts';
+import { GONE_AFTER_MS } from './instance-heartbeat.ts';
 import { instances } from './monitoring.schema.ts';
 
 export type InstanceRow = typeof instances.$inferSelect;
@@ -8,4 +9,18 @@ export type InstanceRow = typeof instances.$inferSelect;
 export async function recentInstances(ex: Executor): Promise<InstanceRow[]> {
   await ex.delete(instances).where(lt(instances.lastSeenAt, sql`now() - interval '7 days'`));
   return ex.select().from(instances).orderBy(desc(instances.startedAt));
+}
+
+/** Instances that are not gone and did not say they stopped (none before the table exists). */
+export async function runningInstances(ex: Executor): Promise<{ host: string; pid: number }[]> {
+  const exists = await queryRows<{ t: string | null }>(
+    ex,
+    sql`SELECT to_regclass('public.instances')::text AS t`,
+  );
+  if (!exists[0]?.t) return [];
+  return queryRows(
+    ex,
+    sql`SELECT host, pid FROM instances
+        WHERE stopped_at IS NULL AND last_seen_at > now() - make_interval(secs => ${GONE_AFTER_MS / 1000})`,
+  );
 }
