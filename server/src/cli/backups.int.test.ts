@@ -9,7 +9,7 @@ import { type Config, loadConfig } from '../config.ts';
 import { insertPatient } from '../modules/encounters/chart-fixtures.ts';
 import { manifestKey, parseManifest } from '../modules/operations/backup-manifest.ts';
 import { verifyAuditChain } from '../platform/audit/audit.verify.ts';
-import type { Database } from '../platform/db/database.ts';
+import { type Database, queryRows } from '../platform/db/database.ts';
 import { countRowsPerTable, createScratchDatabase } from '../platform/db/database-dump.ts';
 import { createTestDatabase, onPostgres } from '../test/test-database.ts';
 import { createAdmin } from './accounts.ts';

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { buildApp } from '../app.ts';
 import type { Config } from '../config.ts';
 import { restoreBackup } from '../modules/operations/backup-restore.ts';
-import { openManifest, verifyBackup } from '../modules/operations/backup-verify.ts';
+import { verifyBackup } from '../modules/operations/backup-verify.ts';
+import { findBackup } from '../modules/operations/backups.repository.ts';
 import { startBackup } from '../modules/operations/backups.service.ts';
 import { SYSTEM_ACTOR } from '../platform/audit/audit.writer.ts';
 import type { BlobBackend } from '../platform/files/blob-backend.ts';
@@ -39,7 +40,6 @@ export async function backupCommand(config: Config): Promise<CommandOutcome> {
   try {
     const started = await startBackup(app.ctx, { ...SYSTEM_ACTOR, actorEmail: 'cli' }, 'cli');
     const poll = setInterval(async () => {
-      const { findBackup } = await import('../modules/operations/backups.repository.ts');
       const row = await findBackup(app.ctx.db, started.backup.id).catch(() => undefined);
       if (row?.progress) printer.report(row.progress);
     }, 500);
@@ -100,7 +100,7 @@ export async function restoreCommand(
     });
     if (!verified.ok)
       return { code: 1, out: [], err: [`Not restored: backup ${key} is not good: ${verified.reason}`] };
-    const manifest = await openManifest(dest, key, config.backupEncryptionKey);
+    const { manifest } = verified;
     const toDatabase = options.toDatabase ?? (options.toDataDir ? undefined : config.databaseUrl);
     const dataDir = path.resolve(options.toDataDir ?? config.dataDir);
     const blobs = await openBackend(

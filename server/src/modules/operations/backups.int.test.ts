@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../platform/db/database.ts';
 import { createLocalBlobBackend } from '../../platform/files/local-blob-backend.ts';
 import { createTestApp, type TestApp, type TestUser } from '../../test/test-app.ts';
 import { auditOf } from '../../test/test-queries.ts';
@@ -115,10 +116,12 @@ describe('backups', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
     expect(await auditOf(t.app.ctx.db, 'backup.download', done.id)).toHaveLength(1);
-    const failed =
-      await t.app.ctx.db.execute(sql`INSERT INTO backups (id, status, trigger, destination, key, encrypted)
-      VALUES (gen_random_uuid(), 'failed', 'manual', ${t.config.backupUrl}, 'never-finished', false) RETURNING id`);
-    const failedId = (failed as unknown as { rows: { id: string }[] }).rows[0]?.id;
+    const [failed] = await queryRows<{ id: string }>(
+      t.app.ctx.db,
+      sql`INSERT INTO backups (id, status, trigger, destination, key, encrypted)
+      VALUES (gen_random_uuid(), 'failed', 'manual', ${t.config.backupUrl}, 'never-finished', false) RETURNING id`,
+    );
+    const failedId = failed?.id;
     const refused = await t.request({
       method: 'GET',
       url: `/api/operations/backups/${failedId}/download`,
@@ -252,10 +255,11 @@ describe('backups', () => {
     await t.app.ctx.db.execute(sql`DELETE FROM blobs WHERE sha256 = ${sha256}`);
     const latest = await backupNow();
     expect(latest.status).toBe('verified');
-    const rows = await t.app.ctx.db.execute(
+    const rows = await queryRows<{ id: string }>(
+      t.app.ctx.db,
       sql`SELECT id FROM backups WHERE pruned_at IS NULL AND destination = ${t.config.backupUrl}`,
     );
-    expect((rows as unknown as { rows: { id: string }[] }).rows.map((r) => r.id)).toEqual([latest.id]);
+    expect(rows.map((r) => r.id)).toEqual([latest.id]);
     expect(await dest().stat(manifestKey(withLoose.key))).toBeNull();
     expect(await dest().stat(fileKey(sha256, null))).toBeNull();
     const verified = await verifyBackup(dest(), latest.key, {
@@ -281,11 +285,11 @@ describe('backups', () => {
     await t.app.ctx.jobs.runSchedules();
     await due();
     await t.app.ctx.jobs.runSchedules();
-    const scheduled = await t.app.ctx.db.execute(sql`SELECT status FROM backups WHERE trigger = 'scheduled'`);
-    expect((scheduled as unknown as { rows: unknown[] }).rows).toEqual([{ status: 'verified' }]);
+    const scheduledOnes = () =>
+      queryRows(t.app.ctx.db, sql`SELECT status FROM backups WHERE trigger = 'scheduled'`);
+    expect(await scheduledOnes()).toEqual([{ status: 'verified' }]);
     await due();
     await t.app.ctx.jobs.runSchedules();
-    const again = await t.app.ctx.db.execute(sql`SELECT status FROM backups WHERE trigger = 'scheduled'`);
-    expect((again as unknown as { rows: unknown[] }).rows).toHaveLength(1);
+    expect(await scheduledOnes()).toHaveLength(1);
   });
 });

@@ -28,31 +28,21 @@ describe('instance heartbeats', () => {
   it('carries the last minute of requests, and tells up, stopped and gone apart', async () => {
     const requests = createRequestWindow();
     for (let i = 0; i < 40; i++) requests.observe(i < 2 ? 500 : 200, 10 + i);
-    const beating = startHeartbeat({
-      db: t.app.ctx.db,
-      log: t.app.log,
-      requests,
-      websockets: () => 3,
-      intervalMs: 60_000,
-    });
-    await beating.beat();
-    const stopping = startHeartbeat({
-      db: t.app.ctx.db,
-      log: t.app.log,
-      requests,
-      websockets: () => 0,
-      intervalMs: 60_000,
-    });
-    await stopping.beat();
+    const instance = async (websockets: number) => {
+      const h = startHeartbeat({
+        db: t.app.ctx.db,
+        log: t.app.log,
+        requests,
+        websockets: () => websockets,
+        intervalMs: 60_000,
+      });
+      await h.beat();
+      return h;
+    };
+    const beating = await instance(3);
+    const stopping = await instance(0);
     await stopping.stop();
-    const silent = startHeartbeat({
-      db: t.app.ctx.db,
-      log: t.app.log,
-      requests,
-      websockets: () => 0,
-      intervalMs: 60_000,
-    });
-    await silent.beat();
+    const silent = await instance(0);
     await t.app.ctx.db.execute(
       sql`UPDATE instances SET last_seen_at = now() - interval '1 minute' WHERE id = ${silent.id}`,
     );
