@@ -126,8 +126,8 @@ describe('the backup, verify and restore drill', () => {
       try {
         await app.ready();
         for (let i = 0; i < 50; i++) {
-          const rows = await app.ctx.db.execute(sql`SELECT 1 FROM instances WHERE stopped_at IS NULL`);
-          if ((rows as unknown as { rows: unknown[] }).rows.length) break;
+          const rows = await queryRows(app.ctx.db, sql`SELECT 1 FROM instances WHERE stopped_at IS NULL`);
+          if (rows.length) break;
           await new Promise((r) => setTimeout(r, 100));
         }
         const refused = await restoreCommand(source, taken.out[0] ?? '', {
