@@ -30,4 +30,8 @@ export const EVENT_TYPES = {
   billingChanged: 'billing.changed',
   /** A backup started, moved on, or finished: the backups page refreshes. */
   backupChanged: 'backup.changed',
+  /** A new monitoring sample was stored: dashboards refresh their charts. */
+  monitoringSampled: 'monitoring.sampled',
+  /** An alert fired or resolved, or a rule changed. */
+  alertChanged: 'alert.changed',
 } as const;

@@ -11,6 +11,7 @@ export const PERMISSIONS = [
   'jobs:read',
   'jobs:write',
   'metrics:read',
+  'alerts:manage',
   'backups:manage',
   'tokens:create',
   'patients:read',

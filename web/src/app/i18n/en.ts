@@ -1067,6 +1067,7 @@ export const en = {
     jobs: 'Jobs',
     backups: 'Backups',
     metrics: 'Metrics',
+    alerts: 'Alerts',
     tokens: 'API tokens',
     patients: 'Patients',
     chart: 'Clinical record',
@@ -1098,6 +1099,7 @@ export const en = {
     jobs: { read: 'View background jobs', write: 'Retry jobs and messages' },
     backups: { manage: 'Run backups and see their history' },
     metrics: { read: 'View metrics' },
+    alerts: { manage: 'Change alert rules' },
     tokens: { create: 'Create API tokens' },
     patients: {
       read: 'View patients (demographics)',

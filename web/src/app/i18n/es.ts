@@ -1084,6 +1084,7 @@ export const es: Translation = {
     jobs: 'Tareas',
     backups: 'Copias de seguridad',
     metrics: 'Métricas',
+    alerts: 'Alertas',
     tokens: 'Tokens de API',
     patients: 'Pacientes',
     chart: 'Expediente clínico',
@@ -1115,6 +1116,7 @@ export const es: Translation = {
     jobs: { read: 'Ver las tareas en segundo plano', write: 'Reintentar tareas y mensajes' },
     backups: { manage: 'Hacer copias de seguridad y ver su historial' },
     metrics: { read: 'Ver métricas' },
+    alerts: { manage: 'Cambiar las reglas de alerta' },
     tokens: { create: 'Crear tokens de API' },
     patients: {
       read: 'Ver pacientes (datos personales)',
