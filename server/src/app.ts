@@ -41,9 +41,9 @@ import { serverTimeouts } from './platform/http/server-timeouts.ts';
 import { registerTextInputCheck } from './platform/http/text-input.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
 import { createJobs } from './platform/jobs/jobs.ts';
-import { registerMetrics } from './platform/metrics/metrics.ts';
+import { registerMetrics, routeLabel } from './platform/metrics/metrics.ts';
 import { type Heartbeat, startHeartbeat } from './platform/monitoring/instance-heartbeat.ts';
-import { createRequestWindow } from './platform/monitoring/request-window.ts';
+import { createRequestWindow, NO_ROUTE, type RequestWindow } from './platform/monitoring/request-window.ts';
 import { OUTBOX_BLOB_REFERENCE } from './platform/outbox/outbox.repository.ts';
 import { createOutbox } from './platform/outbox/outbox.ts';
 
@@ -66,6 +66,8 @@ const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
+    /** This instance's recent requests, as its heartbeat reports them. */
+    requests: RequestWindow;
   }
 }
 
@@ -157,7 +159,13 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const events = createEventsHub(ctx, authDeps);
   registerMetrics(app, { ...ctx, events });
   const requests = createRequestWindow();
-  app.addHook('onResponse', async (_request, reply) => requests.observe(reply.statusCode, reply.elapsedTime));
+  app.decorate('requests', requests);
+  app.addHook('onResponse', async (request, reply) =>
+    requests.observe(reply.statusCode, reply.elapsedTime, {
+      method: request.method,
+      route: routeLabel(request, NO_ROUTE),
+    }),
+  );
   if (opts.heartbeat ?? true) {
     let heartbeat: Heartbeat | undefined;
     app.addHook('onReady', async () => {

@@ -18,9 +18,9 @@ export type Metrics = {
 };
 
 /** The route pattern, never the raw URL: ids in paths would make one series per record. */
-export function routeLabel(request: FastifyRequest): string {
-  if (request.is404) return 'unmatched';
-  return request.routeOptions.url ?? 'unmatched';
+export function routeLabel(request: FastifyRequest, unmatched = 'unmatched'): string {
+  if (request.is404) return unmatched;
+  return request.routeOptions.url ?? unmatched;
 }
 
 export function createMetrics(deps: MetricsDeps): Metrics {

@@ -16,7 +16,7 @@ export type Heartbeat = { id: string; beat(): Promise<void>; stop(): Promise<voi
 
 /**
  * Reports this process to the database every few seconds: host, pid, version, CPU, memory, event-loop delay,
- * WebSocket clients and the last minute of requests. A clean shutdown says so; a process that stops
+ * WebSocket clients, the last minute of requests and the last few minutes per route. A clean shutdown says so; a process that stops
  * reporting without it is shown as gone.
  */
 export function startHeartbeat(deps: {
@@ -53,6 +53,7 @@ export function startHeartbeat(deps: {
       eventLoopP99Ms: loop.percentile(99) / 1e6,
       websockets: deps.websockets(),
       ...figures,
+      routes: deps.requests.routeFigures(),
     };
     loop.reset();
     await deps.db.insert(instances).values(row).onConflictDoUpdate({ target: instances.id, set: row });
