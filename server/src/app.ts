@@ -28,6 +28,7 @@ import { registerRequestAuth } from './platform/auth/request-auth.ts';
 import { announcedValue } from './platform/db/announced-value.ts';
 import type { Database } from './platform/db/database.ts';
 import { openDatabase } from './platform/db/open.ts';
+import { startWalReceiver, type WalReceiver, walFolder } from './platform/db/wal-receiver.ts';
 import { createEventsHub } from './platform/events/events.hub.ts';
 import { eventsRoutes } from './platform/events/events.routes.ts';
 import { scheduleBlobCollection } from './platform/files/blob-gc.ts';
@@ -56,6 +57,8 @@ export type BuildOptions = {
   logStream?: { write(line: string): void };
   /** Report this instance to the database every few seconds (default true; tests beat by hand). */
   heartbeat?: boolean;
+  /** Archive the WAL when BACKUP_WAL is on (default false: only `start` does, never a CLI command or a test). */
+  walReceiver?: boolean;
 };
 
 /** Every place rows name blobs: the collector keeps whatever any of them names. */
@@ -172,6 +175,20 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       heartbeat = startHeartbeat({ db, log: app.log, requests, websockets: events.clientCount });
     });
     app.addHook('onClose', async () => heartbeat?.stop());
+  }
+
+  if (opts.walReceiver && config.backupWal && config.databaseUrl) {
+    const url = config.databaseUrl;
+    let receiver: WalReceiver | undefined;
+    app.addHook('onReady', async () => {
+      receiver = startWalReceiver({
+        url,
+        dir: walFolder(config.backupUrl),
+        slot: config.backupWalSlot,
+        log: app.log,
+      });
+    });
+    app.addHook('onClose', async () => receiver?.stop());
   }
 
   await app.register(swagger, {

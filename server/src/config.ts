@@ -34,6 +34,7 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default('Carebase <no-reply@localhost>'),
   JOBS_POLL_MS: z.coerce.number().int().min(10).default(1000),
   JOBS_ENABLED: bool.default(true),
+  MONITORING_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
   WEB_DIST: z.string().optional(),
   BLOB_STORE_URL: z
     .string()
@@ -64,6 +65,11 @@ const EnvSchema = z.object({
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes): make one with openssl rand -hex 32')
     .optional(),
   BACKUP_BEFORE_MIGRATIONS: bool.default(true),
+  BACKUP_WAL: bool.default(false),
+  BACKUP_WAL_SLOT: z
+    .string()
+    .regex(/^[a-z0-9_]{1,63}$/, 'must be lower-case letters, digits and _ (a replication slot name)')
+    .default('carebase_wal'),
   ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(65536).default(10),
   TRUST_PROXY: bool.default(false),
 });
@@ -92,6 +98,8 @@ export type Config = {
   mailFrom: string;
   jobsPollMs: number;
   jobsEnabled: boolean;
+  /** How often the system is sampled and the alert rules evaluated. */
+  monitoringIntervalMs: number;
   webDist: string | undefined;
   trustProxy: boolean;
   /** An S3-compatible bucket for files (s3://bucket/prefix?endpoint=…&region=…), or the local folder when unset. */
@@ -102,6 +110,13 @@ export type Config = {
   backupEncryptionKey: Buffer | null;
   /** A verified backup is taken before migrations that change existing tables, or they are not applied. */
   backupBeforeMigrations: boolean;
+  /**
+   * PostgreSQL's WAL is archived into BACKUP_URL/wal (by the one instance holding the receiver's lock) and each
+   * backup adds a base backup, for `restore --until`.
+   */
+  backupWal: boolean;
+  /** The replication slot that keeps the WAL the receiver has not yet written. */
+  backupWalSlot: string;
   /** The largest attachment accepted, in bytes. */
   attachmentMaxBytes: number;
 };
@@ -130,6 +145,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         `REQUEST_TIMEOUT_SECONDS (${e.REQUEST_TIMEOUT_SECONDS}), which covers the headers and the body together.`,
     );
   }
+  if (e.BACKUP_WAL && !e.DATABASE_URL)
+    throw new ConfigError(
+      "Carebase cannot start: BACKUP_WAL=true archives PostgreSQL's write-ahead log, so it needs DATABASE_URL " +
+        '(the embedded database has no WAL to archive; its backups are taken whole).',
+    );
+  if (e.BACKUP_WAL && e.BACKUP_URL?.startsWith('s3://'))
+    throw new ConfigError(
+      'Carebase cannot start: BACKUP_WAL=true writes the WAL into a folder, and BACKUP_URL is an s3:// bucket. ' +
+        'Set BACKUP_URL to a folder (sync that folder to the bucket if you need it off the machine), or turn BACKUP_WAL off.',
+    );
   const dataDir = path.resolve(e.DATA_DIR);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
@@ -153,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     jobsPollMs: e.JOBS_POLL_MS,
     jobsEnabled: e.JOBS_ENABLED,
+    monitoringIntervalMs: e.MONITORING_INTERVAL_MS,
     webDist: e.WEB_DIST,
     trustProxy: e.TRUST_PROXY,
     blobStoreUrl: e.BLOB_STORE_URL,
@@ -163,6 +189,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : path.join(dataDir, 'backups'),
     backupEncryptionKey: e.BACKUP_ENCRYPTION_KEY ? Buffer.from(e.BACKUP_ENCRYPTION_KEY, 'hex') : null,
     backupBeforeMigrations: e.BACKUP_BEFORE_MIGRATIONS,
+    backupWal: e.BACKUP_WAL,
+    backupWalSlot: e.BACKUP_WAL_SLOT,
     attachmentMaxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024,
   };
 }

@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { createAdmin, createTokenFor, ensureFirstAdmin } from './cli/accounts.ts';
 import { backupCommand, backupVerifyCommand, type CommandOutcome, restoreCommand } from './cli/backups.ts';
 import { firstStartBanner } from './cli/first-start-banner.ts';
+import { restoreUntilCommand } from './cli/point-in-time-restore.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { importIcd10Command } from './modules/icd10/icd10.cli.ts';
 import { migrateWithBackup, PreMigrationBackupError } from './modules/operations/pre-migration-backup.ts';
@@ -26,6 +27,10 @@ Commands:
   restore BACKUP [--to-data-dir DIR | --to-database URL] [--force]
                                          Restore a backup with the server stopped (default: DATA_DIR or
                                          DATABASE_URL); refuses a target that holds data unless --force
+  restore [BACKUP] --until "2026-12-01 14:32" [--to-database URL] [--force]
+                                         PostgreSQL with BACKUP_WAL on: the database as it was at that moment
+                                         (clinic time unless it ends in Z or +hh:mm), replayed from BACKUP's base
+                                         backup, or without BACKUP from the newest one in BACKUP_URL before it
   import-icd10 FILE                      Load the CMS ICD-10-CM code file (icd10cm_codes_YYYY.txt or the order
                                          file): adds new codes, updates descriptions, reports bad lines
   --help                                 Show this help
@@ -44,7 +49,7 @@ async function withApp<T>(fn: (app: Awaited<ReturnType<typeof buildApp>>) => Pro
 
 async function start(): Promise<void> {
   const config = loadConfig();
-  const app = await buildApp(config);
+  const app = await buildApp(config, { walReceiver: true });
   const first = await ensureFirstAdmin(app.ctx);
   await app.listen({ host: config.host, port: config.port });
   warmPasswordHashing().catch((err: unknown) => app.log.warn({ err }, 'password hashing warm-up failed'));
@@ -75,6 +80,7 @@ async function main(argv: string[]): Promise<number> {
       'to-data-dir': { type: 'string' },
       'to-database': { type: 'string' },
       force: { type: 'boolean' },
+      until: { type: 'string' },
     },
   });
   const command = positionals[0];
@@ -134,6 +140,19 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'restore': {
       const named = positionals[1];
+      if (values.until !== undefined) {
+        if (values['to-data-dir'])
+          throw new UsageError(
+            'restore --until replays PostgreSQL: use --to-database URL, not --to-data-dir.',
+          );
+        return printed(
+          await restoreUntilCommand(loadConfig(), named, {
+            until: values.until,
+            toDatabase: values['to-database'],
+            force: values.force ?? false,
+          }),
+        );
+      }
       if (!named) throw new UsageError('restore needs the backup: its key, or DIR/backups/KEY.');
       if (values['to-data-dir'] && values['to-database'])
         throw new UsageError('restore takes --to-data-dir or --to-database, not both.');

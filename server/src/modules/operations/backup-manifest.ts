@@ -17,6 +17,18 @@ export const ManifestSchema = z.object({
     piece: PieceSchema,
   }),
   rowCounts: z.record(z.string(), z.number().int()),
+  /** With WAL archiving on (BACKUP_WAL), a physical copy of the cluster to replay the archived WAL onto. */
+  baseBackup: z
+    .object({
+      piece: PieceSchema,
+      startedAt: z.string(),
+      finishedAt: z.string(),
+      firstWal: z.string().regex(/^[0-9A-F]{24}$/),
+      serverMajor: z.number().int(),
+      database: z.string().min(1),
+      role: z.string().min(1),
+    })
+    .optional(),
   /** Every blob the database names, by its plain sha256 and size; stored once under files/ for all backups. */
   files: z.array(z.object({ sha256: sha, size: z.number().int().min(0) })),
   encryption: z.object({ algorithm: z.literal('aes-256-gcm'), keyFingerprint: z.string() }).nullable(),

@@ -60,8 +60,19 @@ async function openTarget(
   }
   if (manifest.database.kind !== 'postgres')
     throw new BackupRefusedError('this is an embedded-database backup: restore it with --to-data-dir DIR');
+  const filled = await checkDatabaseTarget(target.url, force);
+  await pgRestore(target.url, plain as import('node:stream').Readable, filled);
   const { openPostgres } = await import('../../platform/db/postgres.ts');
-  const existing = await openPostgres(target.url, 1);
+  return openPostgres(target.url, 2);
+}
+
+/**
+ * Refuses a PostgreSQL target that a running Carebase uses (even with force) or that holds tables (without
+ * force); says whether it holds tables, which the restore then drops first.
+ */
+export async function checkDatabaseTarget(url: string, force: boolean): Promise<boolean> {
+  const { openPostgres } = await import('../../platform/db/postgres.ts');
+  const existing = await openPostgres(url, 1);
   let tables: { n: number }[];
   try {
     tables = await queryRows<{ n: number }>(
@@ -79,8 +90,55 @@ async function openTarget(
   const filled = Number(tables[0]?.n ?? 0) > 0;
   if (filled && !force)
     throw new BackupRefusedError('the target database is not empty; add --force to replace what is in it');
-  await pgRestore(target.url, plain as import('node:stream').Readable, filled);
-  return openPostgres(target.url, 2);
+  return filled;
+}
+
+/** Copies into the target's blob store each file it lacks, from the destination, checking each one's hash. */
+export async function restoreFiles(
+  dest: BlobBackend,
+  files: readonly { sha256: string; size: number }[],
+  target: BlobBackend,
+  options: {
+    keyFingerprint: string | null;
+    encryptionKey: Buffer | null;
+    report: (p: BackupProgress) => void;
+  },
+): Promise<{ bytes: number }> {
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  let done = 0;
+  for (const file of files) {
+    const key = blobKey(file.sha256);
+    if ((await target.stat(key)) !== file.size) {
+      await target.write(
+        key,
+        await readPiece(dest, fileKey(file.sha256, options.keyFingerprint), options.encryptionKey),
+      );
+      const written = await sha256Of(await target.read(key));
+      if (written.sha256 !== file.sha256)
+        throw new BackupRefusedError(`the file ${file.sha256} came out of the backup damaged`);
+    }
+    done += file.size;
+    options.report({ phase: 'files', done, total });
+  }
+  return { bytes: total };
+}
+
+/** Marks backups the restored data thought running as failed, and records the restore in its audit trail. */
+export async function recordRestore(
+  database: Database,
+  manifest: Manifest,
+  details: Record<string, unknown>,
+): Promise<void> {
+  await database.db.execute(
+    sql`UPDATE backups SET status = 'failed', progress = NULL, finished_at = now(),
+        error = 'it was running when the backup now restored was taken' WHERE status = 'running'`,
+  );
+  await writeAudit(database.db, SYSTEM_ACTOR, {
+    action: 'backup.restore',
+    resourceType: 'backup',
+    resourceId: manifest.id,
+    details: { takenAt: manifest.createdAt, ...details },
+  });
 }
 
 /**
@@ -96,34 +154,13 @@ export async function restoreBackup(
   const plain = await readPiece(dest, manifest.database.piece.key, options.encryptionKey);
   const database: Database = await openTarget(target, manifest, plain, options.force);
   try {
-    const total = manifest.files.reduce((sum, f) => sum + f.size, 0);
-    let done = 0;
-    const fingerprint = manifest.encryption?.keyFingerprint ?? null;
-    for (const file of manifest.files) {
-      const key = blobKey(file.sha256);
-      if ((await target.blobs.stat(key)) !== file.size) {
-        await target.blobs.write(
-          key,
-          await readPiece(dest, fileKey(file.sha256, fingerprint), options.encryptionKey),
-        );
-        const written = await sha256Of(await target.blobs.read(key));
-        if (written.sha256 !== file.sha256)
-          throw new BackupRefusedError(`the file ${file.sha256} came out of the backup damaged`);
-      }
-      done += file.size;
-      options.report({ phase: 'files', done, total });
-    }
-    await database.db.execute(
-      sql`UPDATE backups SET status = 'failed', progress = NULL, finished_at = now(),
-          error = 'it was running when the backup now restored was taken' WHERE status = 'running'`,
-    );
-    await writeAudit(database.db, SYSTEM_ACTOR, {
-      action: 'backup.restore',
-      resourceType: 'backup',
-      resourceId: manifest.id,
-      details: { takenAt: manifest.createdAt, files: manifest.files.length, rowCounts: manifest.rowCounts },
+    const { bytes } = await restoreFiles(dest, manifest.files, target.blobs, {
+      keyFingerprint: manifest.encryption?.keyFingerprint ?? null,
+      encryptionKey: options.encryptionKey,
+      report: options.report,
     });
-    return { files: manifest.files.length, bytes: total };
+    await recordRestore(database, manifest, { files: manifest.files.length, rowCounts: manifest.rowCounts });
+    return { files: manifest.files.length, bytes };
   } finally {
     await database.close();
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { BackupProgress } from '@carebase/contracts';
 import { sql } from 'drizzle-orm';
+import { takeBaseBackup } from '../../platform/db/base-backup.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { queryRows } from '../../platform/db/database.ts';
 import { dumpDatabase } from '../../platform/db/database-dump.ts';
@@ -13,7 +14,13 @@ import { keyFingerprint } from './backup-crypto.ts';
 import { fileKey, filesFolder, MANIFEST_FORMAT, type Manifest, manifestKey } from './backup-manifest.ts';
 import { type Piece, writePiece } from './backup-pieces.ts';
 
-export type BackupSource = { database: Database; databaseUrl: string | undefined; blobs: BlobStore };
+export type BackupSource = {
+  database: Database;
+  databaseUrl: string | undefined;
+  blobs: BlobStore;
+  /** Also take a physical base backup for point-in-time recovery (BACKUP_WAL). */
+  baseBackup?: boolean;
+};
 export type BackupTarget = { dest: BlobBackend; encryptionKey: Buffer | null };
 export type TakenBackup = {
   manifest: Manifest;
@@ -28,6 +35,29 @@ export function backupKeyOf(id: string, at: Date): string {
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z')}-${id.slice(0, 8)}`;
+}
+
+/** The cluster's physical copy, stored beside the dump; what a point-in-time restore replays WAL onto. */
+async function writeBaseBackup(
+  url: string,
+  target: BackupTarget,
+  backupKey: string,
+  report: (progress: BackupProgress) => void,
+): Promise<NonNullable<Manifest['baseBackup']>> {
+  const base = await takeBaseBackup(url);
+  try {
+    const [piece, info] = await Promise.all([
+      writePiece(target.dest, `backups/${backupKey}/base.tar.gz`, base.stream, target.encryptionKey, (done) =>
+        report({ phase: 'database', done, total: 0 }),
+      ),
+      base.done,
+    ]);
+    return { piece, ...info };
+  } catch (err) {
+    base.cancel();
+    await base.done.catch(() => {});
+    throw err;
+  }
 }
 
 async function keysUnder(dest: BlobBackend, prefix: string): Promise<Set<string>> {
@@ -62,6 +92,12 @@ export async function takeBackup(
     dump.cancel();
     await dump.done.catch(() => {});
     throw err;
+  }
+
+  let baseBackup: Manifest['baseBackup'];
+  if (source.baseBackup) {
+    if (!source.databaseUrl) throw new Error('a base backup needs PostgreSQL (DATABASE_URL)');
+    baseBackup = await writeBaseBackup(source.databaseUrl, target, backup.key, report);
   }
 
   const files = await queryRows<{ sha256: string; size: string | number }>(
@@ -107,6 +143,7 @@ export async function takeBackup(
     migrations: await migrationLevel(source.database),
     database: { kind: source.database.kind, format: dump.format, piece },
     rowCounts: dump.counts,
+    ...(baseBackup ? { baseBackup } : {}),
     files: kept,
     encryption: encryptionKey
       ? { algorithm: 'aes-256-gcm', keyFingerprint: keyFingerprint(encryptionKey) }
@@ -117,7 +154,7 @@ export async function takeBackup(
   const fileBytes = kept.reduce((sum, f) => sum + f.size, 0);
   return {
     manifest,
-    sizeBytes: piece.size + text.length + fileBytes,
+    sizeBytes: piece.size + (baseBackup?.piece.size ?? 0) + text.length + fileBytes,
     databaseBytes: piece.size,
     filesCopied: copied,
   };

@@ -168,7 +168,12 @@ async function runBackup(
   }, HEARTBEAT_MS);
   let patch: Partial<repo.NewBackupRow>;
   try {
-    const source = { database: ctx.database, databaseUrl: ctx.config.databaseUrl, blobs: ctx.blobs };
+    const source = {
+      database: ctx.database,
+      databaseUrl: ctx.config.databaseUrl,
+      blobs: ctx.blobs,
+      baseBackup: ctx.config.backupWal,
+    };
     const taken = await takeBackup(source, target, row, report);
     const verified = await verifyBackup(target.dest, row.key, {
       encryptionKey: target.encryptionKey,

@@ -35,7 +35,7 @@ export async function backupBeforeMigrations(
   const startedAt = new Date();
   const key = backupKeyOf(id, startedAt);
   try {
-    const source = { database, databaseUrl: config.databaseUrl, blobs };
+    const source = { database, databaseUrl: config.databaseUrl, blobs, baseBackup: config.backupWal };
     const taken = await takeBackup(source, target, { id, key }, () => {});
     const verified = await verifyBackup(target.dest, key, {
       encryptionKey: target.encryptionKey,

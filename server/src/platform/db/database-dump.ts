@@ -31,7 +31,7 @@ export async function countRowsPerTable(executor: Executor): Promise<RowCounts> 
 }
 
 /** Waits for a child process, failing with its last words on stderr. */
-function finished(child: ReturnType<typeof spawn>, tool: string): Promise<void> {
+export function finished(child: ReturnType<typeof spawn>, tool: string): Promise<void> {
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-2000);
@@ -62,11 +62,16 @@ async function toolMajor(tool: string): Promise<number> {
   return Number(/(\d+)\.\d+/.exec(out)?.[1] ?? 0);
 }
 
-/** pg_dump and pg_restore must be of the server's major version (an older one refuses a newer server). */
-async function checkToolVersion(client: pg.Client, tool: string): Promise<void> {
-  const server = Math.floor(
+/** The server's major version (15 for 15.4). */
+export async function serverMajorOf(client: pg.Client): Promise<number> {
+  return Math.floor(
     Number((await client.query('SHOW server_version_num')).rows[0].server_version_num) / 10000,
   );
+}
+
+/** The PostgreSQL tools must be of the server's major version (an older one refuses a newer server). */
+export async function checkToolVersion(client: pg.Client, tool: string): Promise<void> {
+  const server = await serverMajorOf(client);
   const major = await toolMajor(tool);
   if (major !== server)
     throw new DumpToolError(

@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process';
+import type { Readable } from 'node:stream';
+import pg from 'pg';
+import { checkToolVersion, DumpToolError, finished, serverMajorOf } from './database-dump.ts';
+
+/** What a replay needs to know about a base backup besides its bytes. */
+export type BaseBackupInfo = {
+  /** Before pg_basebackup started and after it finished: a moment between them cannot be replayed to. */
+  startedAt: string;
+  finishedAt: string;
+  /** The first WAL segment the backup needs; older segments serve no replay from it. */
+  firstWal: string;
+  serverMajor: number;
+  /** The Carebase database inside the cluster the backup copies whole, and a role that exists in it. */
+  database: string;
+  role: string;
+};
+
+export type BaseBackup = {
+  stream: Readable;
+  /** Settles with the full description when pg_basebackup has finished (rejects when it failed). */
+  done: Promise<BaseBackupInfo>;
+  cancel: () => void;
+};
+
+/** pg_basebackup's refusal without a replication line in pg_hba.conf, said as what to do. */
+function explained(err: unknown): unknown {
+  if (err instanceof DumpToolError && /replication connection|pg_hba\.conf/.test(err.message))
+    return new DumpToolError(
+      `${err.message}\nPostgreSQL refuses replication connections from this host: add a line such as ` +
+        '"host replication all 127.0.0.1/32 scram-sha-256" to pg_hba.conf and reload it',
+    );
+  return err;
+}
+
+/**
+ * A physical copy of the whole PostgreSQL cluster as one gzipped tar on stdout, with the WAL it needs to be
+ * consistent inside it (`-X fetch`), so it replays even when the WAL archive lacks its first minutes.
+ */
+export async function takeBaseBackup(url: string): Promise<BaseBackup> {
+  const client = new pg.Client({ connectionString: url });
+  client.on('error', () => {});
+  await client.connect();
+  let described: Omit<BaseBackupInfo, 'finishedAt'>;
+  try {
+    await checkToolVersion(client, 'pg_basebackup');
+    const { rows } = await client.query<{ wal: string; db: string; role: string }>(
+      'SELECT pg_walfile_name(pg_current_wal_lsn()) AS wal, current_database() AS db, current_user AS role',
+    );
+    described = {
+      startedAt: new Date().toISOString(),
+      firstWal: rows[0]?.wal ?? '',
+      serverMajor: await serverMajorOf(client),
+      database: rows[0]?.db ?? '',
+      role: rows[0]?.role ?? '',
+    };
+  } finally {
+    await client.end();
+  }
+  const child = spawn('pg_basebackup', ['-d', url, '-D', '-', '-Ft', '-z', '-X', 'fetch', '-c', 'fast'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const done = finished(child, 'pg_basebackup').then(
+    () => ({ ...described, finishedAt: new Date().toISOString() }),
+    (err: unknown) => {
+      throw explained(err);
+    },
+  );
+  done.catch(() => {});
+  return { stream: child.stdout, done, cancel: () => child.kill() };
+}
