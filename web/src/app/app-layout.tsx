@@ -30,6 +30,7 @@ import {
 import { useNotify } from '../components/use-error-message.ts';
 import { useCurrentUser, useLogout, useSignedOut } from '../features/auth/auth.queries.ts';
 import { InboxCountBadge } from '../features/certificates/inbox-count-badge.tsx';
+import { FiringAlertsIndicator } from '../features/monitoring/firing-alerts-indicator.tsx';
 import { usePublicSettings, useUpdateMySettings } from '../features/settings/settings.queries.ts';
 import { connectEvents } from '../lib/events.ts';
 import { isNavItemCurrent, type NavItem, type NavSection, visibleNavItems } from './nav-items.ts';
@@ -278,7 +279,10 @@ export function AppLayout() {
               />
               <ClinicBrand />
             </Group>
-            <UserMenu />
+            <Group gap="sm" wrap="nowrap">
+              <FiringAlertsIndicator />
+              <UserMenu />
+            </Group>
           </Group>
         </AppShell.Header>
         <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.main')}>

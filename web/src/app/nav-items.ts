@@ -21,6 +21,7 @@ import {
   IconReportChart,
 } from '../features/billing/billing-icons.tsx';
 import { IconCertificate } from '../features/certificates/certificate-icon.tsx';
+import { IconMonitoring } from '../features/monitoring/monitoring-icon.tsx';
 import { IconMyRecord, IconPatients } from '../features/patients/patient-icons.tsx';
 import { IconScreen, IconStethoscope, IconTicket } from '../features/queue/queue-icons.tsx';
 import { IconCalendar } from '../features/scheduling/scheduling-icons.tsx';
@@ -39,6 +40,7 @@ export interface NavItem {
     | 'outbox'
     | 'jobs'
     | 'backups'
+    | 'monitoring'
     | 'apiReference'
     | 'certificatesInbox'
     | 'frontDesk'
@@ -165,6 +167,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'outbox', to: '/outbox', section: 'operations', permission: 'outbox:read', icon: IconMail },
   { id: 'jobs', to: '/jobs', section: 'operations', permission: 'jobs:read', icon: IconClock },
   { id: 'backups', to: '/backups', section: 'operations', permission: 'backups:manage', icon: IconBackup },
+  {
+    id: 'monitoring',
+    to: '/monitoring',
+    section: 'operations',
+    permission: 'metrics:read',
+    icon: IconMonitoring,
+  },
   { id: 'apiReference', to: '/api/docs', section: 'help', external: true, icon: IconBook },
 ];
 

@@ -219,6 +219,9 @@ export const routes: RouteObject[] = [
                   guarded('backups', 'backups:manage', () =>
                     import('../features/backups/backups-page.tsx').then((m) => m.BackupsPage),
                   ),
+                  guarded('monitoring', 'metrics:read', () =>
+                    import('../features/monitoring/monitoring-page.tsx').then((m) => m.MonitoringPage),
+                  ),
                   { path: '*', element: <NotFoundPage /> },
                 ],
               },

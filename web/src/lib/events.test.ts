@@ -77,6 +77,15 @@ describe('queryKeysForEvent', () => {
     expect(queryKeysForEvent(event(EVENT_TYPES.backupChanged, { resourceId: USER }))).toEqual([['backups']]);
   });
 
+  it('sends a new monitoring sample to the charts, instances and application figures; alerts to the alerts', () => {
+    expect(queryKeysForEvent(event(EVENT_TYPES.monitoringSampled))).toEqual([
+      ['monitoring', 'samples'],
+      ['monitoring', 'instances'],
+      ['monitoring', 'application'],
+    ]);
+    expect(queryKeysForEvent(event(EVENT_TYPES.alertChanged))).toEqual([['alerts']]);
+  });
+
   it('ignores events it does not know, and session ends are not cache matters', () => {
     expect(queryKeysForEvent(event('lab.changed'))).toEqual([]);
     expect(queryKeysForEvent(event(EVENT_TYPES.sessionRevoked))).toEqual([]);

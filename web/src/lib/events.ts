@@ -8,7 +8,7 @@ import {
   ServerEventSchema,
 } from '@carebase/contracts';
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
-import { patientKeys, queryKeys } from './query-keys.ts';
+import { monitoringKeys, patientKeys, queryKeys } from './query-keys.ts';
 
 /** Which cached queries go stale when the server announces a change. The one place this is decided. */
 export const EVENT_INVALIDATIONS: Readonly<Record<string, readonly QueryKey[]>> = {
@@ -31,6 +31,13 @@ export const EVENT_INVALIDATIONS: Readonly<Record<string, readonly QueryKey[]>> 
   [EVENT_TYPES.billingChanged]: [queryKeys.billing],
   // A backup started, moved to its next phase or finished: the list, its figures and the open detail.
   [EVENT_TYPES.backupChanged]: [queryKeys.backups],
+  // A new sample: the charts, and the figures taken with it (instances' heartbeats, the application's state).
+  [EVENT_TYPES.monitoringSampled]: [
+    monitoringKeys.samples(),
+    monitoringKeys.instances(),
+    monitoringKeys.application(),
+  ],
+  [EVENT_TYPES.alertChanged]: [queryKeys.alerts],
 };
 
 /**

@@ -39,7 +39,20 @@ export const queryKeys = {
   billing: ['billing'],
   /** The backups list and each backup's detail, which backup.changed makes stale. */
   backups: ['backups'],
+  /** Monitoring figures: instances, samples, database, application and activity (`['monitoring', part, …]`). */
+  monitoring: ['monitoring'],
+  /** Alerts (firing, history, the header's count) and their rules, which alert.changed makes stale. */
+  alerts: ['alerts'],
 } as const;
+
+/** The parts of the monitoring dashboard, so that a new sample refreshes only the figures it changes. */
+export const monitoringKeys = {
+  instances: () => [...queryKeys.monitoring, 'instances'] as const,
+  samples: () => [...queryKeys.monitoring, 'samples'] as const,
+  database: () => [...queryKeys.monitoring, 'database'] as const,
+  application: () => [...queryKeys.monitoring, 'application'] as const,
+  activity: () => [...queryKeys.monitoring, 'activity'] as const,
+};
 
 /** The keys of one patient's record and chart, so that an event about that patient reaches exactly them. */
 export const patientKeys = {

@@ -1,39 +1,11 @@
 import type { BackupList } from '@carebase/contracts';
-import { Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Badge, Group, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DateTimeText } from '../../components/date-time-text.tsx';
+import { StatCard } from '../../components/stat-card.tsx';
 import { useClock } from '../queue/use-clock.ts';
 import { isBackupOverdue, runningBackup } from './backup-rules.ts';
 import { useBackupFormat } from './use-backup-format.ts';
-
-function Stat({
-  label,
-  value,
-  hint,
-  alert,
-}: {
-  label: string;
-  value: ReactNode;
-  hint: ReactNode;
-  alert?: boolean;
-}) {
-  return (
-    <Paper withBorder radius="md" p="md">
-      <Stack gap={4}>
-        <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-          {label}
-        </Text>
-        <Text size="xl" fw={700} c={alert ? 'red.8' : undefined} component="div">
-          {value}
-        </Text>
-        <Text size="sm" c={alert ? 'red.8' : 'dimmed'} component="div">
-          {hint}
-        </Text>
-      </Stack>
-    </Paper>
-  );
-}
 
 /** The three figures at the top of the page: how old the last verified backup is, the success rate, and now. */
 export function BackupStats({ list }: { list: BackupList }) {
@@ -45,7 +17,7 @@ export function BackupStats({ list }: { list: BackupList }) {
 
   return (
     <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" mb="lg">
-      <Stat
+      <StatCard
         label={t('backups.stats.lastVerified')}
         alert={overdue}
         value={
@@ -68,12 +40,12 @@ export function BackupStats({ list }: { list: BackupList }) {
           )
         }
       />
-      <Stat
+      <StatCard
         label={t('backups.stats.successRate')}
         value={list.successRate === null ? t('common.emptyValue') : format.share(list.successRate)}
         hint={list.successRate === null ? t('backups.stats.noRate') : t('backups.stats.rateHint')}
       />
-      <Stat
+      <StatCard
         label={t('backups.stats.running')}
         value={list.running ? t('common.yes') : t('common.no')}
         hint={
