@@ -83,4 +83,24 @@ describe('loadConfig', () => {
       /HEADERS_TIMEOUT_SECONDS \(90\) must not be longer than REQUEST_TIMEOUT_SECONDS \(60\)/,
     );
   });
+
+  it('archives the WAL only on PostgreSQL with a folder as the backup destination, and says so', () => {
+    const pg = 'postgres://carebase@db/carebase';
+    expect(loadConfig({})).toMatchObject({ backupWal: false, backupWalSlot: 'carebase_wal' });
+    expect(loadConfig({ DATABASE_URL: pg, BACKUP_WAL: 'true', BACKUP_WAL_SLOT: 'clinic_a' })).toMatchObject({
+      backupWal: true,
+      backupWalSlot: 'clinic_a',
+    });
+    expect(() => loadConfig({ BACKUP_WAL: 'true' })).toThrow(/BACKUP_WAL=true .* needs DATABASE_URL/);
+    expect(() =>
+      loadConfig({
+        DATABASE_URL: pg,
+        BACKUP_WAL: 'true',
+        BACKUP_URL: 's3://bucket/backups?region=eu-west-1',
+      }),
+    ).toThrow(/BACKUP_WAL=true writes the WAL into a folder, and BACKUP_URL is an s3:\/\/ bucket/);
+    expect(() => loadConfig({ BACKUP_WAL_SLOT: 'Carebase-WAL' })).toThrow(
+      /BACKUP_WAL_SLOT: must be lower-case/,
+    );
+  });
 });

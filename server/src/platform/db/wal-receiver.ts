@@ -26,6 +26,8 @@ export type WalReceiverOptions = {
   dir: string;
   slot: string;
   log: FastifyBaseLogger;
+  /** How often an instance without the lock tries again (tests shorten it). */
+  electionRetryMs?: number;
 };
 
 /**
@@ -34,7 +36,7 @@ export type WalReceiverOptions = {
  * hands over). A replication slot keeps on the server the WAL not yet received, so a restart loses nothing.
  */
 export function startWalReceiver(options: WalReceiverOptions): WalReceiver {
-  const { url, dir, slot, log } = options;
+  const { url, dir, slot, log, electionRetryMs = ELECTION_RETRY_MS } = options;
   let stopped = false;
   let lockClient: pg.Client | undefined;
   let child: ChildProcess | undefined;
@@ -58,13 +60,13 @@ export function startWalReceiver(options: WalReceiverOptions): WalReceiver {
       );
       if (!rows[0]?.got || stopped) {
         await client.end();
-        later(elect, ELECTION_RETRY_MS);
+        later(elect, electionRetryMs);
         return;
       }
     } catch (err) {
       await client.end().catch(() => {});
       log.warn({ err }, 'WAL receiver: the database cannot be reached to elect the receiver; trying again');
-      later(elect, ELECTION_RETRY_MS);
+      later(elect, electionRetryMs);
       return;
     }
     lockClient = client;
