@@ -13,7 +13,7 @@ export const ALERT_RULES = [
   'latency_p99',
   /** Jobs that failed or died, and recurring jobs whose last run failed, in the last 15 minutes. */
   'job_failures',
-  /** Email and SMS messages that failed in the last hour. */
+  /** Email and SMS messages of the last day whose last attempt failed. */
   'outbox_failures',
   /** An instance stopped reporting without shutting down (one alert per host). */
   'instance_gone',

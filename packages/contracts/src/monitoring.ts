@@ -61,10 +61,10 @@ export const SampleSchema = z.object({
   eventLoopP99Ms: z.number(),
   websockets: z.number(),
   jobsQueued: z.number(),
-  /** Jobs that failed or died in the minute (hour) before. */
+  /** Jobs waiting for a retry after failing, plus jobs that died in the last 24 hours. */
   jobsFailed: z.number(),
   outboxPending: z.number(),
-  /** Messages that failed in the minute (hour) before. */
+  /** Messages whose last attempt failed (they are retried, then stay failed). */
   outboxFailed: z.number(),
   dbSizeBytes: z.number().nullable(),
   diskFreeBytes: z.number().nullable(),

@@ -1,8 +1,8 @@
-import { LANGUAGES, type Language, type SystemSettings } from '@carebase/contracts';
+import type { SystemSettings } from '@carebase/contracts';
 import type { AppContext } from '../../app-context.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { readSystemSettings } from '../settings/settings.service.ts';
-import { storedUserSettings } from '../users/users.service.ts';
+import { preferredLanguage } from '../users/users.service.ts';
 import { reminderEmail, reminderSms } from './appointment-reminder-text.ts';
 import {
   cancelPendingReminders,
@@ -39,12 +39,6 @@ export async function planReminders(
   return rows.length;
 }
 
-async function languageOf(db: Executor, userId: string | null): Promise<Language> {
-  if (!userId) return 'en';
-  const language = (await storedUserSettings(db, userId).catch(() => ({ language: undefined }))).language;
-  return language && (LANGUAGES as readonly string[]).includes(language) ? language : 'en';
-}
-
 export type SweepResult = { sent: number; skipped: number; cancelled: number };
 
 /**
@@ -76,7 +70,7 @@ export async function sendDueReminders(
           result.skipped++;
           continue;
         }
-        const language = await languageOf(tx, c.patientUserId);
+        const language = await preferredLanguage(tx, c.patientUserId);
         const facts = {
           givenName: c.givenName,
           serviceName: c.serviceName,

@@ -1,6 +1,8 @@
 import {
   type CreateUserSchema,
   EVENT_TYPES,
+  LANGUAGES,
+  type Language,
   type Me,
   type Permission,
   type UpdateUserSchema,
@@ -113,6 +115,13 @@ export async function storedUserSettings(db: Executor, userId: string): Promise<
   const user = await repo.findUserById(db, userId);
   if (!user) throw new AppError('not_found', 'user not found');
   return user.settings;
+}
+
+/** The language a user chose for the app (and their messages); English when none or the user is unknown. */
+export async function preferredLanguage(db: Executor, userId: string | null): Promise<Language> {
+  if (!userId) return 'en';
+  const language = (await storedUserSettings(db, userId).catch(() => ({ language: undefined }))).language;
+  return language && (LANGUAGES as readonly string[]).includes(language) ? language : 'en';
 }
 
 export function saveUserSettings(db: Executor, userId: string, settings: UserSettings): Promise<void> {
