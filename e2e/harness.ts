@@ -28,10 +28,44 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts Carebase as a user would (the CLI), on a fresh data directory, and reads the printed admin password. */
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<Server> {
+export interface StartOptions {
+  /**
+   * A data directory to share with another instance (the caller removes it). Without one, a fresh directory that
+   * stop() removes.
+   */
+  dataDir?: string;
+  /**
+   * False for a further instance on a database that already has its admin: nothing is printed then, so it is
+   * ready when it answers. The admin's email and password are empty.
+   */
+  firstAdmin?: boolean;
+}
+
+/** Asks the public settings until the server answers, for instances that print no admin password. */
+async function untilAnswering(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${output()}`);
+    if (Date.now() > deadline) throw new Error(`server did not answer in time:\n${output()}`);
+    const ok = await fetch(`${baseUrl}/api/settings/public`).then(
+      (res) => res.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * Starts Carebase as a user would (the CLI), on a fresh data directory unless `options` shares one, and reads
+ * the printed admin password. `extraEnv` adds or overrides settings (DATABASE_URL for PostgreSQL).
+ */
+export async function startServer(
+  extraEnv: Record<string, string> = {},
+  options: StartOptions = {},
+): Promise<Server> {
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'carebase-e2e-'));
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'carebase-e2e-'));
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'server/bin/carebase.mjs'), 'start'], {
     cwd: ROOT,
     env: {
@@ -51,8 +85,10 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   child.stderr?.on('data', (d) => {
     out += d;
   });
+  const baseUrl = `http://localhost:${port}`;
+  if (options.firstAdmin === false) await untilAnswering(baseUrl, child, () => out);
   const deadline = Date.now() + 60_000;
-  while (!/password:\s+(\S+)/.test(out)) {
+  while (options.firstAdmin !== false && !/password:\s+(\S+)/.test(out)) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
     if (Date.now() > deadline) throw new Error(`server did not print the admin password in time:\n${out}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -60,14 +96,14 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   const adminPassword = /password:\s+(\S+)/.exec(out)?.[1] ?? '';
   const adminEmail = /email:\s+(\S+)/.exec(out)?.[1] ?? '';
   return {
-    baseUrl: `http://localhost:${port}`,
+    baseUrl,
     adminEmail,
     adminPassword,
     output: () => out,
     async stop() {
       child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
+      if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
