@@ -13,6 +13,7 @@ import { manifestKey, parseManifest } from '../modules/operations/backup-manifes
 import { verifyAuditChain } from '../platform/audit/audit.verify.ts';
 import { type Database, queryRows } from '../platform/db/database.ts';
 import { createScratchDatabase } from '../platform/db/database-dump.ts';
+import { walFileOf } from '../platform/db/wal-segments.ts';
 import { createTestDatabase, onPostgres } from '../test/test-database.ts';
 import { auditOf } from '../test/test-queries.ts';
 import { createAdmin } from './accounts.ts';
@@ -172,4 +173,19 @@ describe.skipIf(!onPostgres)('point-in-time restore drill (PostgreSQL, pg_receiv
       expect(refused.err.join('\n')).toMatch(reason);
     }
   });
+
+  it('removes, after a backup, the archived WAL older than the oldest base backup retention keeps', async () => {
+    const walDir = path.join(config.backupUrl, 'wal');
+    // Segment 0 of timeline 1 is never written by a cluster: it stands for WAL from long ago.
+    const ancient = path.join(walDir, '000000010000000000000000');
+    fs.writeFileSync(ancient, 'old');
+    const taken = await backupCommand(config);
+    expect(taken.code, taken.err.join('\n')).toBe(0);
+    const manifest = parseManifest(
+      fs.readFileSync(path.join(config.backupUrl, manifestKey(path.basename(taken.out[0] ?? ''))), 'utf8'),
+    );
+    expect(fs.existsSync(ancient)).toBe(false);
+    const left = fs.readdirSync(walDir).flatMap((f) => walFileOf(f) ?? []);
+    expect(left.some((w) => w.segment.slice(8) >= (manifest.baseBackup?.firstWal ?? '').slice(8))).toBe(true);
+  }, 60_000);
 });

@@ -252,6 +252,9 @@ export async function downloadBackup(
     const pieces = [
       { key: manifestKey(row.key), size: (await target.dest.stat(manifestKey(row.key))) ?? 0 },
       { key: manifest.database.piece.key, size: manifest.database.piece.size },
+      ...(manifest.baseBackup
+        ? [{ key: manifest.baseBackup.piece.key, size: manifest.baseBackup.piece.size }]
+        : []),
     ];
     for (const f of manifest.files) {
       const key = fileKey(f.sha256, fingerprint);

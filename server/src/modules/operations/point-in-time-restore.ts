@@ -1,3 +1,4 @@
+import { Transform } from 'node:stream';
 import type { BackupProgress } from '@carebase/contracts';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../platform/db/database.ts';
@@ -80,9 +81,19 @@ export async function restoreToMoment(
   const base = await checkMoment(key, manifest, options);
   await checkPiece(dest, base.piece, 'the base backup');
   const filled = await checkDatabaseTarget(target.url, options.force);
+  let extracted = 0;
+  const counting = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      extracted += chunk.length;
+      options.report({ phase: 'database', done: extracted, total: base.piece.size });
+      done(null, chunk);
+    },
+  });
+  const baseTar = await readPiece(dest, base.piece.key, options.encryptionKey);
+  baseTar.on('error', (err) => counting.destroy(err));
   const replayed = await replayToMoment({
     ...base,
-    baseTar: await readPiece(dest, base.piece.key, options.encryptionKey),
+    baseTar: baseTar.pipe(counting),
     walDir: options.walDir,
     until: options.until,
     say: options.say,
