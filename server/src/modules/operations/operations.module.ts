@@ -2,6 +2,7 @@ import type { CarebaseModule } from '../../platform/modules/module.ts';
 import { scheduleBackups } from './backup-schedule.ts';
 import { backupsRoutes } from './backups.routes.ts';
 import { monitoringRoutes } from './monitoring.routes.ts';
+import { monitoringHealthRoutes } from './monitoring-health.routes.ts';
 import { operationsRoutes } from './operations.routes.ts';
 
 export const operationsModule: CarebaseModule = {
@@ -11,5 +12,6 @@ export const operationsModule: CarebaseModule = {
     { plugin: operationsRoutes, prefix: '/api' },
     { plugin: backupsRoutes, prefix: '/api' },
     { plugin: monitoringRoutes, prefix: '/api' },
+    { plugin: monitoringHealthRoutes, prefix: '/api' },
   ],
 };

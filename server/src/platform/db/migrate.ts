@@ -39,7 +39,8 @@ function journalTags(folder = MIGRATIONS_DIR): string[] {
   return journal.entries.map((e) => e.tag);
 }
 
-function expectedMigrationCount(): number {
+/** How many migrations this build knows (its journal). */
+export function knownMigrationCount(): number {
   return journalTags().length;
 }
 
@@ -60,5 +61,5 @@ export async function migrationsApplied(database: Database): Promise<boolean> {
     sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
   );
   const n = Number(rows[0]?.n ?? 0);
-  return n >= expectedMigrationCount();
+  return n >= knownMigrationCount();
 }

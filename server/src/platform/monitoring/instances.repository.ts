@@ -5,6 +5,9 @@ import { instances } from './monitoring.schema.ts';
 
 export type InstanceRow = typeof instances.$inferSelect;
 
+/** Reporting, and not said to have stopped. */
+const isUp = sql`stopped_at IS NULL AND last_seen_at > now() - make_interval(secs => ${GONE_AFTER_MS / 1000})`;
+
 /** Every instance seen in the last week, newest first; older rows are dropped on the way. */
 export async function recentInstances(ex: Executor): Promise<InstanceRow[]> {
   await ex.delete(instances).where(lt(instances.lastSeenAt, sql`now() - interval '7 days'`));
@@ -18,9 +21,13 @@ export async function runningInstances(ex: Executor): Promise<{ host: string; pi
     sql`SELECT to_regclass('public.instances')::text AS t`,
   );
   if (!exists[0]?.t) return [];
-  return queryRows(
-    ex,
-    sql`SELECT host, pid FROM instances
-        WHERE stopped_at IS NULL AND last_seen_at > now() - make_interval(secs => ${GONE_AFTER_MS / 1000})`,
-  );
+  return queryRows(ex, sql`SELECT host, pid FROM instances WHERE ${isUp}`);
+}
+
+/** The figures of the instances up that are summed over the system: WebSocket clients and requests per route. */
+export function upInstanceFigures(ex: Executor): Promise<Pick<InstanceRow, 'websockets' | 'routes'>[]> {
+  return ex
+    .select({ websockets: instances.websockets, routes: instances.routes })
+    .from(instances)
+    .where(isUp);
 }
