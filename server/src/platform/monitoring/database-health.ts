@@ -32,16 +32,6 @@ const STATEMENTS_NOT_INSTALLED =
  */
 export async function databaseHealth(database: Database, log: FastifyBaseLogger): Promise<DatabaseHealth> {
   const unavailable: Unavailable = [];
-  const timeBound =
-    <T>(read: (ex: Executor) => Promise<T>) =>
-    () =>
-      database.db.transaction(async (tx) => {
-        await tx.execute(
-          sql`SELECT set_config('lock_timeout', ${PART_LOCK_TIMEOUT}, true),
-                set_config('statement_timeout', ${PART_STATEMENT_TIMEOUT}, true)`,
-        );
-        return read(tx);
-      });
   const attempt = async <T>(item: string, read: () => Promise<T>): Promise<T | null> => {
     try {
       return await read();
@@ -51,30 +41,25 @@ export async function databaseHealth(database: Database, log: FastifyBaseLogger)
       return null;
     }
   };
+  const part = <T>(item: string, read: (ex: Executor) => Promise<T>) =>
+    attempt(item, () =>
+      database.db.transaction(async (tx) => {
+        await tx.execute(
+          sql`SELECT set_config('lock_timeout', ${PART_LOCK_TIMEOUT}, true),
+                set_config('statement_timeout', ${PART_STATEMENT_TIMEOUT}, true)`,
+        );
+        return read(tx);
+      }),
+    );
   const onPostgres = database.kind === 'postgres';
 
-  const version = await attempt(
-    'version',
-    timeBound(async (ex) => {
-      const [row] = await queryRows<{ v: string }>(ex, sql`SELECT version() AS v`);
-      // "PostgreSQL 15.2 (Debian …)" or "PostgreSQL 18.6 (PGlite 0.5.16)", without the build platform.
-      return (row?.v ?? '').split(' on ')[0] ?? '';
-    }),
-  );
-  const sizeBytes = await attempt(
-    'sizeBytes',
-    timeBound((ex) => databaseSize(ex)),
-  );
+  const version = await part('version', serverVersion);
+  const sizeBytes = await part('sizeBytes', databaseSize);
   if (sizeBytes === null && !unavailable.some((u) => u.item === 'sizeBytes'))
     unavailable.push({ item: 'sizeBytes', reason: 'The engine did not report the database’s size on disk.' });
-  const largestTables = await attempt(
-    'largestTables',
-    timeBound((ex) => largestTablesOf(ex, !onPostgres)),
-  );
-  const cacheHitRatio = await attempt(
-    'cacheHitRatio',
-    timeBound((ex) => cacheHitRatioOf(ex)),
-  );
+  const largestTables = await part('largestTables', (ex) => largestTablesOf(ex, !onPostgres));
+  const cacheHitRatio = await part('cacheHitRatio', cacheHitRatioOf);
+  // Not in a transaction: it reads through the Database, whose only connection (PGlite) one would hold.
   const migrations = await attempt('migrations', async () => ({
     applied: (await migrationLevel(database)).applied,
     known: knownMigrationCount(),
@@ -85,33 +70,11 @@ export async function databaseHealth(database: Database, log: FastifyBaseLogger)
   let longQueries: DatabaseHealth['longQueries'] = null;
   let slowStatements: DatabaseHealth['slowStatements'] = null;
   if (onPostgres) {
-    connections = await attempt(
-      'connections',
-      timeBound((ex) => connectionsByState(ex)),
-    );
-    maxConnections = await attempt(
-      'maxConnections',
-      timeBound(async (ex) => {
-        const [row] = await queryRows<{ n: number }>(
-          ex,
-          sql`SELECT current_setting('max_connections')::int AS n`,
-        );
-        return row?.n ?? null;
-      }),
-    );
-    longQueries = await attempt(
-      'longQueries',
-      timeBound((ex) => longAndWaitingQueries(ex)),
-    );
-    const schema = await attempt(
-      'slowStatements',
-      timeBound((ex) => statementsExtensionSchema(ex)),
-    );
-    if (schema)
-      slowStatements = await attempt(
-        'slowStatements',
-        timeBound((ex) => slowestStatements(ex, schema)),
-      );
+    connections = await part('connections', connectionsByState);
+    maxConnections = await part('maxConnections', maxConnectionsOf);
+    longQueries = await part('longQueries', longAndWaitingQueries);
+    const schema = await part('slowStatements', statementsExtensionSchema);
+    if (schema) slowStatements = await part('slowStatements', (ex) => slowestStatements(ex, schema));
     else if (schema === undefined)
       unavailable.push({ item: 'slowStatements', reason: STATEMENTS_NOT_INSTALLED });
   } else {
@@ -134,6 +97,17 @@ export async function databaseHealth(database: Database, log: FastifyBaseLogger)
     migrations: migrations ?? { applied: 0, known: knownMigrationCount() },
     unavailable,
   };
+}
+
+/** "PostgreSQL 15.2 (Debian …)" or "PostgreSQL 18.6 (PGlite 0.5.16)", without the build platform. */
+async function serverVersion(ex: Executor): Promise<string> {
+  const [row] = await queryRows<{ v: string }>(ex, sql`SELECT version() AS v`);
+  return (row?.v ?? '').split(' on ')[0] ?? '';
+}
+
+async function maxConnectionsOf(ex: Executor): Promise<number | null> {
+  const [row] = await queryRows<{ n: number }>(ex, sql`SELECT current_setting('max_connections')::int AS n`);
+  return row?.n ?? null;
 }
 
 /** The biggest tables with their indexes and TOAST; rows from statistics, or counted where there are none. */
