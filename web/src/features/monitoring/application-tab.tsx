@@ -70,8 +70,10 @@ export function ApplicationTab() {
                 {t('monitoring.application.lastFailed')}{' '}
                 <DateTimeText value={a.backups.lastFailedAt} c="inherit" />
               </>
-            ) : (
+            ) : a.backups.lastVerifiedAt ? (
               t('monitoring.application.noFailedBackup')
+            ) : (
+              t('backups.stats.noneHint')
             )
           }
         />

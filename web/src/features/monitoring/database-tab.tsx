@@ -5,8 +5,9 @@ import { StatCard } from '../../components/stat-card.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { LargestTablesTable, LongQueriesTable, SlowStatementsTable } from './database-tables.tsx';
 import { useDatabaseHealth } from './monitoring.queries.ts';
+import { reasonsFor } from './monitoring-rules.ts';
 import { MonitoringSection } from './monitoring-section.tsx';
-import { reasonsFor, UnavailableNote } from './unavailable-note.tsx';
+import { UnavailableNote } from './unavailable-note.tsx';
 import { useMonitoringFormat } from './use-monitoring-format.ts';
 
 /** Items the tab places itself; anything else the server cannot tell is listed at the end. */

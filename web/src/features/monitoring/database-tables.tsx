@@ -11,13 +11,13 @@ export function LargestTablesTable({ tables }: { tables: DatabaseHealth['largest
   const largest = Math.max(1, ...tables.map((table) => table.totalBytes));
   return (
     <DataTable
-      minWidth={520}
+      minWidth={400}
       head={
         <>
           <Table.Th>{t('monitoring.database.table')}</Table.Th>
           <Table.Th ta="right">{t('monitoring.database.rows')}</Table.Th>
           <Table.Th ta="right">{t('monitoring.database.tableSize')}</Table.Th>
-          <Table.Th w="35%">
+          <Table.Th w="30%">
             <span className="visually-hidden">{t('monitoring.database.shareOfLargest')}</span>
           </Table.Th>
         </>

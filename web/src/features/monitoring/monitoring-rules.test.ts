@@ -1,6 +1,6 @@
 import type { Instance, RouteFigures } from '@carebase/contracts';
 import { describe, expect, it } from 'vitest';
-import { auditLink, freeShare, sortRoutes, systemNow } from './monitoring-rules.ts';
+import { auditLink, freeShare, reasonsFor, sortRoutes, systemNow } from './monitoring-rules.ts';
 
 function instance(over: Partial<Instance>): Instance {
   return {
@@ -72,5 +72,15 @@ describe('monitoring rules', () => {
       to: '2026-03-02T09:59:59.000Z',
     });
     expect(params(auditLink('2026-03-01T10:00:00Z', 1, 'denied')).outcome).toBe('denied');
+  });
+
+  it("finds the server's reason for an item whatever its spelling", () => {
+    const unavailable = [
+      { item: 'slow_statements', reason: 'No pg_stat_statements.' },
+      { item: 'cacheHitRatio', reason: 'PGlite keeps no statistics.' },
+    ];
+    expect(reasonsFor(unavailable, ['slowStatements'])).toEqual(['No pg_stat_statements.']);
+    expect(reasonsFor(unavailable, ['cache_hit_ratio', 'size'])).toEqual(['PGlite keeps no statistics.']);
+    expect(reasonsFor(unavailable, ['connections'])).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Instance, RouteFigures, Sample } from '@carebase/contracts';
+import type { DatabaseHealth, Instance, RouteFigures } from '@carebase/contracts';
 import { toQueryString } from '../../lib/api.ts';
 
 const HOUR_MS = 3_600_000;
@@ -62,7 +62,10 @@ export function auditLink(fromIso: string, hours: number, kind?: ActivityKind): 
   return `/audit${toQueryString({ from: from.toISOString(), to: to.toISOString(), ...filter })}`;
 }
 
-/** The newest sample with data, if any. */
-export function latestSample(points: readonly Sample[]): Sample | null {
-  return points[points.length - 1] ?? null;
+const normal = (name: string) => name.toLowerCase().replace(/[^a-z]/g, '');
+
+/** The server's reasons for the items it cannot tell whose name is one of `items`, however it is spelt. */
+export function reasonsFor(unavailable: DatabaseHealth['unavailable'], items: readonly string[]): string[] {
+  const wanted = new Set(items.map(normal));
+  return unavailable.filter((u) => wanted.has(normal(u.item))).map((u) => u.reason);
 }

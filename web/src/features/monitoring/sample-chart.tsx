@@ -87,7 +87,7 @@ export function SampleChart({
               name: s.field,
               label: s.label,
               color: s.color,
-              yAxisId: s.right ? 'right' : 'left',
+              ...(s.right ? { yAxisId: 'right' } : {}),
             }))}
             curveType="monotone"
             withDots={false}
@@ -95,8 +95,8 @@ export function SampleChart({
             legendProps={{ verticalAlign: 'bottom', height: 24 }}
             valueFormatter={format}
             withRightYAxis={withRight}
-            rightYAxisProps={{ tickFormatter: rightFormat, width: 56 }}
-            yAxisProps={{ tickFormatter: format, width: 64 }}
+            rightYAxisProps={{ tickFormatter: rightFormat, width: 68 }}
+            yAxisProps={{ tickFormatter: format, width: 68 }}
             xAxisProps={{ minTickGap: 32 }}
             tooltipAnimationDuration={100}
           />
