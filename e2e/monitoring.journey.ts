@@ -59,6 +59,10 @@ export async function run(): Promise<void> {
     await page.getByRole('link', { name: 'Monitoring', exact: true }).click();
     await page.getByRole('heading', { name: 'Monitoring', level: 1 }).waitFor();
     await page.getByRole('tab', { name: 'Overview', selected: true }).waitFor();
+    // The tabs work by keyboard: the arrow keys move to the next tab and open it.
+    await page.getByRole('tab', { name: 'Overview' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('tab', { name: 'Instances', selected: true }).waitFor();
 
     // Instances: both processes report on the one database.
     await openTab(page, 'Instances', 'instances');
@@ -154,6 +158,20 @@ export async function run(): Promise<void> {
     assert.equal(await indicator.count(), 0, 'the header shows no firing alert once it resolved');
     await fromTheTop(page);
     await shot(page, 'alerts-resolved');
+
+    // A rule's threshold is changed and saved, and stays changed after a reload.
+    const certificates = page.getByLabel('Threshold of Certificates waiting (h)');
+    await certificates.fill('48');
+    await page
+      .getByRole('region', { name: 'Rules' })
+      .getByRole('row')
+      .filter({ hasText: 'Certificates waiting' })
+      .getByRole('button', { name: 'Save' })
+      .click();
+    await page.getByText('The rule “Certificates waiting” is saved.').waitFor();
+    await page.reload();
+    await certificates.waitFor();
+    assert.equal(await certificates.inputValue(), '48');
 
     await openTab(page, 'Overview', 'overview');
     await otherScreens(page, shot, 'monitoring');

@@ -91,10 +91,10 @@ export function ApplicationTab() {
                 ]}
                 label={
                   <Text ta="center" fw={700} size="sm">
-                    {format.share(disk)}
+                    {format.fineShare(disk)}
                   </Text>
                 }
-                aria-label={t('monitoring.application.diskRing', { share: format.share(disk) })}
+                aria-label={t('monitoring.application.diskRing', { share: format.fineShare(disk) })}
               />
               <Stack gap={2}>
                 <Text size="sm">
