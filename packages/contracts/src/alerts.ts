@@ -57,7 +57,7 @@ export const AlertSchema = z.object({
   subject: z.string(),
   severity: z.enum(ALERT_SEVERITIES),
   status: z.enum(ALERT_STATUSES),
-  /** The measured value when it fired, and the latest while firing (null: nothing to measure, e.g. no backup). */
+  /** The latest value measured while firing (null: nothing to measure, e.g. no backup); kept once resolved. */
   value: z.number().nullable(),
   threshold: z.number(),
   firedAt: z.string(),

@@ -23,9 +23,9 @@ async function fire(ctx: AppContext, rule: AlertRule, reading: Reading): Promise
   });
 }
 
-async function resolve(ctx: AppContext, alert: AlertRow, value: number | null): Promise<boolean> {
+async function resolve(ctx: AppContext, alert: AlertRow): Promise<boolean> {
   return ctx.db.transaction(async (tx) => {
-    const resolved = await resolveAlert(tx, alert.id, value);
+    const resolved = await resolveAlert(tx, alert.id);
     if (resolved) await announceAlert(ctx, tx, 'resolved', resolved);
     return resolved !== null;
   });
@@ -37,7 +37,8 @@ async function follow(ctx: AppContext, alert: AlertRow, reading: Reading): Promi
     await updateFiring(ctx.db, alert.id, { value: reading.value, clearStreak: 0 });
     return false;
   }
-  if (alert.clearStreak + 1 >= CLEAR_READINGS) return resolve(ctx, alert, reading.value);
+  // The history keeps the value last seen while firing: what the alert was about, not the all-clear.
+  if (alert.clearStreak + 1 >= CLEAR_READINGS) return resolve(ctx, alert);
   await updateFiring(ctx.db, alert.id, { value: reading.value, clearStreak: alert.clearStreak + 1 });
   return false;
 }
@@ -51,7 +52,7 @@ export async function evaluateAlerts(ctx: AppContext): Promise<Evaluation> {
   for (const rule of await currentRules(ctx.db)) {
     const firing = await firingAlerts(ctx.db, rule.key);
     if (!rule.enabled) {
-      for (const alert of firing) if (await resolve(ctx, alert, alert.value)) result.resolved++;
+      for (const alert of firing) if (await resolve(ctx, alert)) result.resolved++;
       continue;
     }
     let readings: Reading[];

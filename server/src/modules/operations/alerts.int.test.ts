@@ -117,7 +117,9 @@ describe('a stale backup', () => {
     });
     expect(off.statusCode).toBe(200);
     await evaluate();
-    expect((await alertsOf('backup_stale'))[0]?.status).toBe('resolved');
+    const [resolved] = await alertsOf('backup_stale');
+    expect(resolved?.status).toBe('resolved');
+    expect(resolved?.value, 'the history keeps what the alert was about').toBeCloseTo(40, 0);
   });
 });
 

@@ -34,10 +34,10 @@ export async function updateFiring(
     .where(and(eq(alerts.id, id), eq(alerts.status, 'firing')));
 }
 
-export async function resolveAlert(ex: Executor, id: string, value: number | null): Promise<AlertRow | null> {
+export async function resolveAlert(ex: Executor, id: string): Promise<AlertRow | null> {
   const [row] = await ex
     .update(alerts)
-    .set({ status: 'resolved', resolvedAt: sql`now()`, value })
+    .set({ status: 'resolved', resolvedAt: sql`now()` })
     .where(and(eq(alerts.id, id), eq(alerts.status, 'firing')))
     .returning();
   return row ?? null;
