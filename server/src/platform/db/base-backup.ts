@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import pg from 'pg';
-import { checkToolVersion, DumpToolError, finished, serverMajorOf } from './database-dump.ts';
+import { checkToolVersion, DumpToolError, finished, serverMajorOf, toolConnection } from './database-dump.ts';
 
 /** What a replay needs to know about a base backup besides its bytes. */
 export type BaseBackupInfo = {
@@ -57,8 +57,10 @@ export async function takeBaseBackup(url: string): Promise<BaseBackup> {
   } finally {
     await client.end();
   }
-  const child = spawn('pg_basebackup', ['-d', url, '-D', '-', '-Ft', '-z', '-X', 'fetch', '-c', 'fast'], {
+  const { address, env } = toolConnection(url);
+  const child = spawn('pg_basebackup', ['-d', address, '-D', '-', '-Ft', '-z', '-X', 'fetch', '-c', 'fast'], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env,
   });
   const done = finished(child, 'pg_basebackup').then(
     () => ({ ...described, finishedAt: new Date().toISOString() }),

@@ -30,6 +30,22 @@ export async function countRowsPerTable(executor: Executor): Promise<RowCounts> 
   return Object.fromEntries(rows.map((r) => [r.t, Number(r.n)]));
 }
 
+/**
+ * How a PostgreSQL tool is told where to connect: the address without its password, which goes in PGPASSWORD
+ * (the command line of a running process is readable by every user of the machine).
+ */
+export function toolConnection(url: string): { address: string; env: NodeJS.ProcessEnv } {
+  // A socket address (`postgresql://role@/db?host=/dir`) is no URL to Node, and carries no password.
+  if (!URL.canParse(url)) return { address: url, env: process.env };
+  const parsed = new URL(url);
+  const password = decodeURIComponent(parsed.password);
+  parsed.password = '';
+  return {
+    address: parsed.toString(),
+    env: password ? { ...process.env, PGPASSWORD: password } : process.env,
+  };
+}
+
 /** Waits for a child process, failing with its last words on stderr. */
 export function finished(child: ReturnType<typeof spawn>, tool: string): Promise<void> {
   let stderr = '';
@@ -118,12 +134,11 @@ export async function dumpDatabase(database: Database, url: string | undefined):
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const snapshot = (await client.query('SELECT pg_export_snapshot() AS s')).rows[0].s as string;
     const counts = await countWith(client);
+    const { address, env } = toolConnection(url);
     const child = spawn(
       'pg_dump',
-      ['-Fc', '--no-owner', '--no-privileges', `--snapshot=${snapshot}`, '-d', url],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
+      ['-Fc', '--no-owner', '--no-privileges', `--snapshot=${snapshot}`, '-d', address],
+      { stdio: ['ignore', 'pipe', 'pipe'], env },
     );
     const done = finished(child, 'pg_dump').finally(() => client.query('COMMIT').finally(() => client.end()));
     done.catch(() => {});
@@ -148,9 +163,10 @@ export async function pgRestore(url: string, source: Readable, clean = false): P
   } finally {
     await client.end();
   }
-  const args = ['--no-owner', '--no-privileges', '--exit-on-error', '-d', url];
+  const { address, env } = toolConnection(url);
+  const args = ['--no-owner', '--no-privileges', '--exit-on-error', '-d', address];
   if (clean) args.unshift('--clean', '--if-exists');
-  const child = spawn('pg_restore', args, { stdio: ['pipe', 'ignore', 'pipe'] });
+  const child = spawn('pg_restore', args, { stdio: ['pipe', 'ignore', 'pipe'], env });
   const done = finished(child, 'pg_restore');
   await Promise.all([pipeline(source, child.stdin as Writable), done]);
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import pg from 'pg';
-import { finished } from './database-dump.ts';
+import { finished, toolConnection } from './database-dump.ts';
 
 /** Instances without the lock try again this often: the one holding it may have stopped. */
 const ELECTION_RETRY_MS = 30_000;
@@ -84,10 +84,12 @@ export function startWalReceiver(options: WalReceiverOptions): WalReceiver {
 
   async function receive(): Promise<void> {
     if (stopped || !lockClient) return;
-    const common = ['-d', url, '-S', slot];
+    const { address, env } = toolConnection(url);
+    const common = ['-d', address, '-S', slot];
     try {
       const creating = spawn('pg_receivewal', [...common, '--create-slot', '--if-not-exists'], {
         stdio: ['ignore', 'ignore', 'pipe'],
+        env,
       });
       await finished(creating, 'pg_receivewal');
     } catch (err) {
@@ -100,6 +102,7 @@ export function startWalReceiver(options: WalReceiverOptions): WalReceiver {
     // --no-loop: a lost connection ends the process, so the restart (and its backoff) is ours and logged.
     const running = spawn('pg_receivewal', [...common, '-D', dir, '--synchronous', '--no-loop'], {
       stdio: ['ignore', 'ignore', 'pipe'],
+      env,
     });
     child = running;
     log.info({ dir, slot }, 'WAL receiver: pg_receivewal started');
