@@ -40,11 +40,16 @@ import { registerRouteAccess } from './platform/http/route-access.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { serverTimeouts } from './platform/http/server-timeouts.ts';
 import { registerTextInputCheck } from './platform/http/text-input.ts';
-import { registerWebApp } from './platform/http/web-app.ts';
+import { isWebAppRequest, registerWebApp } from './platform/http/web-app.ts';
 import { createJobs } from './platform/jobs/jobs.ts';
 import { registerMetrics, routeLabel } from './platform/metrics/metrics.ts';
 import { type Heartbeat, startHeartbeat } from './platform/monitoring/instance-heartbeat.ts';
-import { createRequestWindow, NO_ROUTE, type RequestWindow } from './platform/monitoring/request-window.ts';
+import {
+  createRequestWindow,
+  NO_ROUTE,
+  type RequestWindow,
+  WEB_APP_ROUTE,
+} from './platform/monitoring/request-window.ts';
 import { OUTBOX_BLOB_REFERENCE } from './platform/outbox/outbox.repository.ts';
 import { createOutbox } from './platform/outbox/outbox.ts';
 
@@ -166,7 +171,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   app.addHook('onResponse', async (request, reply) =>
     requests.observe(reply.statusCode, reply.elapsedTime, {
       method: request.method,
-      route: routeLabel(request, NO_ROUTE),
+      route: isWebAppRequest(request.method, request.url, request.routeOptions.url !== undefined)
+        ? WEB_APP_ROUTE
+        : routeLabel(request, NO_ROUTE),
     }),
   );
   if (opts.heartbeat ?? true) {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { NO_ROUTE, WEB_APP_ROUTE } from '../monitoring/request-window.ts';
 import { HASHED_ASSET_CACHE } from './web-app.ts';
 
 // A built web app in miniature: a hashed script with the brotli and gzip copies the build writes, a
@@ -109,5 +110,21 @@ describe('the web app', () => {
       expect(res.statusCode, url).toBe(404);
       expect(res.headers['content-type'], url).toMatch(/problem\+json/);
     }
+  });
+
+  it('counts the web app files and pages as one route in the monitoring figures, API routes by pattern', async () => {
+    for (const url of [
+      '/assets/index-4f2a9c.js',
+      '/assets/nope-000000.js',
+      '/patients/123',
+      '/healthz',
+      '/api/nothing/here',
+    ])
+      await get(url);
+    const routes = t.app.requests.routeFigures().map((r) => `${r.method} ${r.route}`);
+    expect(routes).toContain(`GET ${WEB_APP_ROUTE}`);
+    expect(routes.some((r) => r.includes('/assets/') || r.includes('/patients/'))).toBe(false);
+    expect(routes).toContain('GET /healthz');
+    expect(routes).toContain(`GET ${NO_ROUTE}`);
   });
 });

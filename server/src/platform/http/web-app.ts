@@ -16,6 +16,12 @@ function isApiPath(url: string): boolean {
   return url.startsWith('/api/') || url === '/api' || url === '/metrics';
 }
 
+/** A request for the web app's files or its shell (a client-side route), as opposed to one for the API. */
+export function isWebAppRequest(method: string, url: string, matchedRoute: boolean): boolean {
+  const pathOnly = url.split('?')[0] ?? '';
+  return pathOnly.startsWith(ASSETS_PREFIX) || (method === 'GET' && !matchedRoute && !isApiPath(pathOnly));
+}
+
 /**
  * Serves the built web app from `webDist`: its files, each in the brotli or gzip copy the build made
  * (web/vite-precompress.ts) when the browser accepts it, and the single-page app's shell (index.html)

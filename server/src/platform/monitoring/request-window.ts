@@ -21,6 +21,8 @@ type Bucket = { start: number; count: number; errors: number; latencies: number[
 export type RouteKey = { method: string; route: string };
 /** The one entry of every request that matched no route. */
 export const NO_ROUTE = '(no route)';
+/** The one entry of every request for the web app's files and pages (not the API). */
+export const WEB_APP_ROUTE = '(web app files and pages)';
 /** Where requests to routes beyond MAX_ROUTES are counted. */
 export const OTHER_ROUTES = '(other routes)';
 export const ROUTE_WINDOW_MINUTES = 5;
