@@ -163,6 +163,13 @@ describe.skipIf(!onPostgres)('point-in-time restore drill (PostgreSQL, pg_receiv
       ],
       [backupWhere, 'last tuesday', /is not a moment: write it as/],
     ];
+    // A copy of the backup elsewhere: its wal/ is first missing, then holds only a segment written long ago.
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'carebase-pitr-copy-'));
+    dirs.push(elsewhere);
+    const key = path.basename(backupWhere);
+    const copied = path.join(elsewhere, 'backups', key);
+    fs.cpSync(path.join(config.backupUrl, 'backups', key), copied, { recursive: true });
+    cases.push([copied, new Date(Date.now() - 1000).toISOString(), /there is no archived WAL in/]);
     for (const [named, until, reason] of cases) {
       const refused = await restoreUntilCommand(config, named, {
         until,
@@ -172,6 +179,19 @@ describe.skipIf(!onPostgres)('point-in-time restore drill (PostgreSQL, pg_receiv
       expect(refused.code).toBe(1);
       expect(refused.err.join('\n')).toMatch(reason);
     }
+    const stale = path.join(elsewhere, 'wal', manifest.baseBackup?.firstWal ?? '');
+    const lastWeek = new Date(Date.now() - 7 * 86_400_000);
+    fs.mkdirSync(path.dirname(stale));
+    fs.writeFileSync(stale, '');
+    fs.utimesSync(stale, lastWeek, lastWeek);
+    const beyond = await restoreUntilCommand(config, copied, {
+      until: new Date(Date.now() - 1000).toISOString(),
+      toDatabase: testDb.url,
+      force: true,
+    });
+    expect(beyond.err.join('\n')).toMatch(
+      /the archived WAL in .* ends at .*: nothing after it can be replayed/,
+    );
   });
 
   it('removes, after a backup, the archived WAL older than the oldest base backup retention keeps', async () => {

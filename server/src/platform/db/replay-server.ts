@@ -94,6 +94,10 @@ function whyStopped(log: string, until: Date): ReplayError {
       `the archived WAL ends before ${until.toISOString()}: nothing was archived after the last change before ` +
         'that moment (or the WAL receiver was not running then); choose an earlier moment',
     );
+  if (/requested recovery stop point is before consistent recovery point/.test(log))
+    return new ReplayError(
+      `${until.toISOString()} is before the base backup was consistent: choose a later moment or an older backup`,
+    );
   if (/could not locate required checkpoint record|could not find redo location/.test(log))
     return new ReplayError('the WAL the base backup starts from is missing from the archive');
   return new ReplayError(`the replay server stopped: ${log.trim().split('\n').slice(-3).join(' | ')}`);
