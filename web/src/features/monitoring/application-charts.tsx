@@ -35,6 +35,7 @@ export function ApplicationCharts() {
           withDay={withDay}
           series={[{ field: 'errorRate', label: t('monitoring.charts.errorRate'), color: 'red.6' }]}
           format={format.fineShare}
+          minTop={0.01}
         />
         <SampleChart
           title={t('monitoring.charts.latency')}

@@ -28,6 +28,8 @@ interface SampleChartProps {
   rightFormat?: (value: number) => string;
   /** Turns a stored figure into what is drawn (a share into a percentage). */
   scale?: (field: NumericField, value: number) => number;
+  /** The left axis reaches at least this high, so a flat zero line is not drawn against a made-up scale. */
+  minTop?: number;
   h?: number;
 }
 
@@ -40,6 +42,7 @@ export function SampleChart({
   format,
   rightFormat,
   scale,
+  minTop,
   h = 180,
 }: SampleChartProps) {
   const { t } = useTranslation();
@@ -96,7 +99,11 @@ export function SampleChart({
             valueFormatter={format}
             withRightYAxis={withRight}
             rightYAxisProps={{ tickFormatter: rightFormat, width: 68 }}
-            yAxisProps={{ tickFormatter: format, width: 68 }}
+            yAxisProps={{
+              tickFormatter: format,
+              width: 68,
+              ...(minTop === undefined ? {} : { domain: [0, (top: number) => Math.max(top, minTop)] }),
+            }}
             xAxisProps={{ minTickGap: 32 }}
             tooltipAnimationDuration={100}
           />
