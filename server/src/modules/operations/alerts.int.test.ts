@@ -162,6 +162,40 @@ describe('other rules', () => {
     await exec(sql`DELETE FROM monitoring_samples`);
   });
 
+  it('failed jobs, failed messages, a slow p99, low disk and a waiting certificate each fire', async () => {
+    await exec(sql`INSERT INTO jobs (kind, status, finished_at) VALUES ('broken.thing', 'dead', now())`);
+    await exec(sql`INSERT INTO outbox_messages (channel, "to", body, status)
+                   VALUES ('email', 'nobody@example.org', 'hello', 'failed')`);
+    await exec(sql`DELETE FROM monitoring_samples`);
+    await exec(sql`INSERT INTO monitoring_samples (resolution, at, instances_up, requests_per_minute, error_rate,
+                     p99_ms, cpu_percent, rss_bytes, event_loop_p99_ms, websockets, jobs_queued, jobs_failed,
+                     outbox_pending, outbox_failed)
+                   VALUES ('minute', date_trunc('minute', now()), 1, 100, 0, 2500, 0, 0, 0, 0, 0, 0, 0, 0)`);
+    const [patient] = await queryRows<{ id: string }>(
+      t.app.ctx.db,
+      sql`INSERT INTO patients (mrn, given_name, family_name, search_name, sex, birth_date)
+          VALUES (${`T-${randomUUID().slice(0, 8)}`}, 'Ana', 'Ruiz', 'ana ruiz', 'female', '1990-01-01')
+          RETURNING id`,
+    );
+    await exec(sql`INSERT INTO certificates (patient_id, type, findings, status, submitted_at)
+                   VALUES (${patient?.id}, 'sick_leave', 'Flu.', 'submitted', now() - interval '30 hours')`);
+    await t.request({
+      method: 'PUT',
+      url: '/api/monitoring/alert-rules/disk_low',
+      cookie: admin.cookie,
+      payload: { threshold: 100 },
+    });
+    await evaluate();
+    const firing = (await get('/api/monitoring/alerts?status=firing&pageSize=50')).items as Listed[];
+    const byRule = new Map(firing.map((a) => [a.rule, a]));
+    expect(byRule.get('job_failures')?.value).toBeGreaterThanOrEqual(1);
+    expect(byRule.get('outbox_failures')?.value).toBe(1);
+    expect(byRule.get('latency_p99')?.value).toBe(2500);
+    expect(byRule.get('disk_low')?.value).toBeLessThan(100);
+    expect(byRule.get('certificate_queue')?.value).toBeCloseTo(30, 0);
+    await exec(sql`DELETE FROM monitoring_samples`);
+  });
+
   it('two evaluations at once open one alert', async () => {
     await Promise.all([evaluate(), evaluate(), evaluate()]);
     expect(await alertsOf('backup_stale')).toHaveLength(1);
