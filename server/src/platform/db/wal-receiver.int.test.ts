@@ -47,11 +47,12 @@ async function onCluster(text: string, values: unknown[]): Promise<void> {
 
 describe.skipIf(!onPostgres)('the WAL receiver (PostgreSQL)', () => {
   const slot = `carebase_wal_t${randomBytes(4).toString('hex')}`;
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'carebase-wal-'));
+  let root = '';
   const receivers: WalReceiver[] = [];
   let db: Database & { url?: string };
 
   beforeAll(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'carebase-wal-'));
     db = await createTestDatabase();
   });
   afterAll(async () => {
@@ -61,7 +62,7 @@ describe.skipIf(!onPostgres)('the WAL receiver (PostgreSQL)', () => {
       [slot],
     ).catch(() => {});
     await db?.close();
-    fs.rmSync(root, { recursive: true, force: true });
+    if (root) fs.rmSync(root, { recursive: true, force: true });
   });
 
   it('runs in one instance only, restarts pg_receivewal when it dies, and hands over when that instance stops', async () => {
