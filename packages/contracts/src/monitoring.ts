@@ -147,6 +147,18 @@ export const ApplicationHealthSchema = z.object({
     lastFailedAt: z.string().nullable(),
   }),
   disk: z.object({ path: z.string(), freeBytes: z.number(), totalBytes: z.number() }).nullable(),
+  /** Continuous WAL archiving for point-in-time recovery (PostgreSQL, BACKUP_WAL); null when it is off. */
+  walArchive: z
+    .object({
+      slot: z.string(),
+      /** pg_receivewal is reading the slot now. */
+      receiving: z.boolean(),
+      /** WAL the server holds for the slot beyond what the archive has confirmed, in bytes (null: no slot yet). */
+      lagBytes: z.number().nullable(),
+      /** When the newest file of the archive was last written. */
+      lastWrittenAt: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type ApplicationHealth = z.infer<typeof ApplicationHealthSchema>;
 

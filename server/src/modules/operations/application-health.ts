@@ -10,6 +10,7 @@ import {
   scheduleFigures,
 } from './application-health.repository.ts';
 import { lastVerifiedAt } from './backups.repository.ts';
+import { walArchiveStatus } from './wal-archive-status.ts';
 
 const ROUTES_SHOWN = 50;
 
@@ -54,5 +55,6 @@ export async function applicationHealth(ctx: AppContext): Promise<ApplicationHea
       lastFailedAt: await lastFailedBackupAt(ctx.db),
     },
     disk: await diskSpace(ctx.config.dataDir),
+    walArchive: await walArchiveStatus(ctx),
   };
 }

@@ -13,6 +13,7 @@ import { freeShare } from './monitoring-rules.ts';
 import { MonitoringSection } from './monitoring-section.tsx';
 import { RoutesTable } from './routes-table.tsx';
 import { useMonitoringFormat } from './use-monitoring-format.ts';
+import { WalArchiveSection } from './wal-archive-section.tsx';
 
 /** Requests by route, background work, live connections, backups and disk, then the same over time. */
 export function ApplicationTab() {
@@ -78,7 +79,7 @@ export function ApplicationTab() {
           }
         />
       </SimpleGrid>
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+      <SimpleGrid cols={{ base: 1, md: 3 }} spacing="lg">
         <MonitoringSection title={t('monitoring.application.disk')}>
           {a.disk && disk !== null ? (
             <Group gap="md" wrap="nowrap">
@@ -140,6 +141,7 @@ export function ApplicationTab() {
             </Text>
           ) : null}
         </MonitoringSection>
+        <WalArchiveSection wal={a.walArchive} />
       </SimpleGrid>
       <MonitoringSection
         title={t('monitoring.application.routes')}
