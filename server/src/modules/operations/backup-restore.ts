@@ -53,10 +53,16 @@ async function openTarget(
       // Kept aside, never deleted: a restore must not lose what was there.
       await fs.rename(pgDir, `${pgDir}.before-restore-${Date.now()}`);
     }
-    const parts: Buffer[] = [];
-    for await (const c of plain) parts.push(c as Buffer);
     const { openPglite } = await import('../../platform/db/pglite.ts');
-    return openPglite({ dataDir: target.dir, from: new Blob([Buffer.concat(parts)]) });
+    const { unpackPgliteDataDir } = await import('../../platform/db/pglite-dump.ts');
+    try {
+      await unpackPgliteDataDir(plain, pgDir);
+    } catch (err) {
+      // The folder was empty or absent (what was there is kept aside above): only what the unpacking wrote goes.
+      await fs.rm(pgDir, { recursive: true, force: true });
+      throw err;
+    }
+    return openPglite({ dataDir: target.dir });
   }
   if (manifest.database.kind !== 'postgres')
     throw new BackupRefusedError('this is an embedded-database backup: restore it with --to-data-dir DIR');

@@ -74,13 +74,13 @@ async function scratchCopy(
 ): Promise<{ database: Database; close: () => Promise<void> }> {
   const plain = await readPiece(dest, manifest.database.piece.key, encryptionKey);
   if (manifest.database.kind === 'pglite') {
-    const parts: Buffer[] = [];
-    for await (const c of plain) parts.push(c as Buffer);
     const { openPglite } = await import('../../platform/db/pglite.ts');
-    // On disk, in a folder of its own: a restored copy held in memory would double the memory a backup takes.
+    const { unpackPgliteDataDir } = await import('../../platform/db/pglite-dump.ts');
+    // On disk, in a folder of its own, unpacked as it streams: neither the archive nor the copy is held in memory.
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'carebase-verify-'));
     try {
-      const database = await openPglite({ dataDir: dir, from: new Blob([Buffer.concat(parts)]) });
+      await unpackPgliteDataDir(plain, path.join(dir, 'pg'));
+      const database = await openPglite({ dataDir: dir });
       return {
         database,
         close: async () => {

@@ -14,13 +14,13 @@ import { uniqueViolation } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/events.publisher.ts';
 import { openBackend } from '../../platform/files/open-blob-store.ts';
+import { tarLength, tarStream } from '../../platform/tar/tar-writer.ts';
 import { userNames } from '../encounters/encounters.repository.ts';
 import { fileKey, manifestKey } from './backup-manifest.ts';
 import { pruneBackups } from './backup-prune.ts';
 import { type BackupTarget, backupKeyOf, newBackupId, takeBackup } from './backup-take.ts';
 import { openManifest, verifyBackup } from './backup-verify.ts';
 import * as repo from './backups.repository.ts';
-import { tarLength, tarStream } from './tar-writer.ts';
 
 /** A running backup not moved on for this long was cut off with its server. */
 export const STALE_BACKUP_MS = 120_000;

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { Readable, type Writable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -107,22 +107,12 @@ export type DatabaseDump = {
 
 /**
  * A consistent dump and the row counts of the same moment. PostgreSQL: the counts are taken in a snapshot that
- * pg_dump then uses (`--snapshot`). PGlite: its data directory, compressed, counted just before (the embedded
- * database runs one statement at a time, and both requests are queued together).
+ * pg_dump then uses (`--snapshot`). PGlite: its data folder as a gzipped tar (pglite-dump.ts).
  */
 export async function dumpDatabase(database: Database, url: string | undefined): Promise<DatabaseDump> {
   if (database.kind === 'pglite') {
-    const { dumpPglite } = await import('./pglite.ts');
-    const counting = countRowsPerTable(database.db);
-    const dumping = dumpPglite(database, 'gzip');
-    const [counts, blob] = await Promise.all([counting, dumping]);
-    return {
-      format: 'pglite-datadir',
-      counts,
-      stream: Readable.fromWeb(blob.stream() as import('node:stream/web').ReadableStream),
-      done: Promise.resolve(),
-      cancel: () => {},
-    };
+    const { dumpPgliteDatabase } = await import('./pglite-dump.ts');
+    return dumpPgliteDatabase(database);
   }
   if (!url) throw new Error('the PostgreSQL address is needed to dump it');
   const client = new pg.Client({ connectionString: url });

@@ -47,8 +47,12 @@ export class PgliteThread implements Queryable {
   /** Each listen's callback, by the id its notifications come with. */
   private listeners = new Map<number, (payload: string) => void>();
 
-  private constructor(worker: Worker) {
+  /** The host folder the database's files live in; undefined in memory. */
+  readonly dataDir: string | undefined;
+
+  private constructor(worker: Worker, dataDir: string | undefined) {
     this.worker = worker;
+    this.dataDir = dataDir;
     worker.on('message', (msg: Reply & { notify?: number; payload?: string }) => {
       if (msg.notify !== undefined) {
         this.listeners.get(msg.notify)?.(msg.payload ?? '');
@@ -81,7 +85,7 @@ export class PgliteThread implements Queryable {
       await worker.terminate();
       throw errorOf(ready.error ?? {});
     }
-    return new PgliteThread(worker);
+    return new PgliteThread(worker, opts.dataDir);
   }
 
   private call<T>(msg: Record<string, unknown>): Promise<T> {

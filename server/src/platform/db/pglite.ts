@@ -80,7 +80,11 @@ export async function openPglite(opts: { dataDir?: string; from?: Blob }): Promi
   }
 }
 
+const threadOf = (database: Database) => (database.db as unknown as { $client: PgliteThread }).$client;
+
 export async function dumpPglite(database: Database, compression: 'none' | 'gzip' = 'none'): Promise<Blob> {
-  const client = (database.db as unknown as { $client: PgliteThread }).$client;
-  return client.dumpDataDir(compression);
+  return threadOf(database).dumpDataDir(compression);
 }
+
+/** The host folder PGlite's data directory is (PGlite mounts it as its PGDATA); undefined in memory. */
+export const pgliteFolderOf = (database: Database): string | undefined => threadOf(database).dataDir;
