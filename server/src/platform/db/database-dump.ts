@@ -125,9 +125,11 @@ export async function dumpDatabase(database: Database, url: string | undefined):
     const snapshot = (await client.query('SELECT pg_export_snapshot() AS s')).rows[0].s as string;
     const counts = await countWith(client);
     const { address, env } = toolConnection(url);
+    // Gzip level 1 rather than pg_dump's default 6: half the time on 1M patients (15.1 s -> 7.7 s) for a file
+    // 14 % larger (106 -> 121 MB); every backup dumps the whole database, so its time is the floor of each one.
     const child = spawn(
       'pg_dump',
-      ['-Fc', '--no-owner', '--no-privileges', `--snapshot=${snapshot}`, '-d', address],
+      ['-Fc', '-Z', '1', '--no-owner', '--no-privileges', `--snapshot=${snapshot}`, '-d', address],
       { stdio: ['ignore', 'pipe', 'pipe'], env },
     );
     const done = finished(child, 'pg_dump').finally(() => client.query('COMMIT').finally(() => client.end()));
