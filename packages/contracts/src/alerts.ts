@@ -19,6 +19,8 @@ export const ALERT_RULES = [
   'instance_gone',
   /** Hours the oldest certificate has waited for approval. */
   'certificate_queue',
+  /** Megabytes the WAL archive is behind the server; not receiving at all fires too (BACKUP_WAL only). */
+  'wal_archive',
 ] as const;
 export type AlertRuleKey = (typeof ALERT_RULES)[number];
 
@@ -29,8 +31,8 @@ export const AlertRuleSchema = z.object({
   enabled: z.boolean(),
   threshold: z.number(),
   defaultThreshold: z.number(),
-  /** What the threshold counts: 'hours', 'percent', 'ms' or 'count'. */
-  unit: z.enum(['hours', 'percent', 'ms', 'count']),
+  /** What the threshold counts: 'hours', 'percent', 'ms', 'count' or 'megabytes'. */
+  unit: z.enum(['hours', 'percent', 'ms', 'count', 'megabytes']),
   severity: z.enum(ALERT_SEVERITIES),
   updatedAt: z.string().nullable(),
 });

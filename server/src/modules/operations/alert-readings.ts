@@ -5,6 +5,7 @@ import { queryRows } from '../../platform/db/database.ts';
 import { diskSpace } from '../../platform/monitoring/disk-space.ts';
 import { GONE_AFTER_MS } from '../../platform/monitoring/instance-heartbeat.ts';
 import { recentMinutes } from './monitoring-samples.repository.ts';
+import { walArchiveStatus } from './wal-archive-status.ts';
 
 /**
  * What one evaluation found for one subject of a rule: its value, whether it crossed the threshold (fire), and
@@ -120,5 +121,19 @@ export const MEASURES: Record<AlertRuleKey, Measure> = {
           WHERE status = 'submitted'`,
     );
     return above(hours, threshold);
+  },
+  async wal_archive(ctx, threshold) {
+    const status = await walArchiveStatus(ctx);
+    if (!status) return [];
+    // Not receiving is measured as no value: nothing is arriving to be behind by.
+    const behindMb = status.receiving && status.lagBytes !== null ? status.lagBytes / 1024 / 1024 : null;
+    return [
+      {
+        subject: '',
+        value: behindMb,
+        breached: behindMb === null || behindMb > threshold,
+        clear: behindMb !== null && behindMb <= threshold * (1 - MARGIN),
+      },
+    ];
   },
 };

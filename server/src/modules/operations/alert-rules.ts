@@ -14,6 +14,7 @@ export const RULE_DEFAULTS: Record<AlertRuleKey, RuleDefault> = {
   outbox_failures: { defaultThreshold: 1, unit: 'count', severity: 'warning' },
   instance_gone: { defaultThreshold: 1, unit: 'count', severity: 'critical' },
   certificate_queue: { defaultThreshold: 24, unit: 'hours', severity: 'warning' },
+  wal_archive: { defaultThreshold: 256, unit: 'megabytes', severity: 'critical' },
 };
 
 /** Every rule as it runs now: the clinic's changes over the defaults. */

@@ -19,6 +19,10 @@ const SENTENCES: Record<Language, Record<AlertRuleKey, (f: Facts) => string>> = 
     instance_gone: (f) => `A Carebase server on ${f.subject} stopped reporting without shutting down.`,
     certificate_queue: (f) =>
       `A medical certificate has waited ${n(f.value)} hours for approval (limit ${f.threshold} h).`,
+    wal_archive: (f) =>
+      f.value === null
+        ? 'The WAL archive is not receiving: point-in-time recovery has stopped at its last file.'
+        : `The WAL archive is ${n(f.value)} MB behind the database (limit ${f.threshold} MB).`,
   },
   es: {
     backup_stale: (f) =>
@@ -35,6 +39,10 @@ const SENTENCES: Record<Language, Record<AlertRuleKey, (f: Facts) => string>> = 
     instance_gone: (f) => `Un servidor de Carebase en ${f.subject} dejó de informar sin haberse detenido.`,
     certificate_queue: (f) =>
       `Un certificado médico lleva ${n(f.value)} horas esperando aprobación (límite ${f.threshold} h).`,
+    wal_archive: (f) =>
+      f.value === null
+        ? 'El archivo del WAL no está recibiendo: la recuperación a un momento dado se ha detenido en su último fichero.'
+        : `El archivo del WAL va ${n(f.value)} MB por detrás de la base de datos (límite ${f.threshold} MB).`,
   },
 };
 

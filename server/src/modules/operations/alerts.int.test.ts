@@ -48,7 +48,7 @@ beforeEach(async () => {
 describe('alert rules', () => {
   it('ship with defaults; an administrator changes a threshold (audited), bad input is refused by field', async () => {
     const { items } = await get('/api/monitoring/alert-rules');
-    expect(items).toHaveLength(8);
+    expect(items).toHaveLength(9);
     expect(items.find((r: { key: string }) => r.key === 'backup_stale')).toMatchObject({
       enabled: true,
       threshold: 26,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWalReceiver, type WalReceiver, walFolder } from '../../platform/db/wal-receiver.ts';
 import { createTestApp, type TestApp, type TestUser } from '../../test/test-app.ts';
 import { onPostgres } from '../../test/test-database.ts';
+import { CLEAR_READINGS, evaluateAlerts } from './alert-evaluation.ts';
 
 describe.skipIf(!onPostgres)('the WAL archive on the application health (PostgreSQL)', () => {
   const slot = `carebase_wal_m${randomBytes(4).toString('hex')}`;
@@ -30,8 +31,15 @@ describe.skipIf(!onPostgres)('the WAL archive on the application health (Postgre
     return res.json().walArchive;
   };
 
-  it('says it is not receiving until pg_receivewal reads the slot, then how far behind it is', async () => {
+  const walAlert = async () => {
+    const res = await t.request({ method: 'GET', url: '/api/monitoring/alerts', cookie: admin.cookie });
+    return res.json().items.find((a: { rule: string }) => a.rule === 'wal_archive');
+  };
+
+  it('says it is not receiving until pg_receivewal reads the slot, then how far behind it is; the alert follows', async () => {
     expect(await walArchive()).toEqual({ slot, receiving: false, lagBytes: null, lastWrittenAt: null });
+    await evaluateAlerts(t.app.ctx);
+    expect(await walAlert()).toMatchObject({ status: 'firing', value: null });
     receiver = startWalReceiver({
       url: t.config.databaseUrl ?? '',
       dir: walFolder(t.config.backupUrl),
@@ -46,5 +54,7 @@ describe.skipIf(!onPostgres)('the WAL archive on the application health (Postgre
     expect(status.receiving).toBe(true);
     expect(status.lagBytes).toBeGreaterThanOrEqual(0);
     expect(status.lastWrittenAt).not.toBeNull();
+    for (let i = 0; i < CLEAR_READINGS; i++) await evaluateAlerts(t.app.ctx);
+    expect(await walAlert()).toMatchObject({ status: 'resolved' });
   }, 30_000);
 });

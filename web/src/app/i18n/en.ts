@@ -2136,7 +2136,8 @@ export const en = {
     units: {
       ms: '{{value}} ms',
       hours: '{{value}} h',
-      names: { hours: 'h', percent: '%', ms: 'ms', count: '#' },
+      megabytes: '{{value}} MB',
+      names: { hours: 'h', percent: '%', ms: 'ms', count: '#', megabytes: 'MB' },
     },
     indicator_one: '{{count}} alert firing: open the alerts',
     indicator_other: '{{count}} alerts firing: open the alerts',
@@ -2154,6 +2155,9 @@ export const en = {
         'Emails and text messages of the last day that could not be sent: {{value}} (limit {{threshold}}).',
       instance_gone: 'The server on {{subject}} stopped reporting without shutting down.',
       certificate_queue: 'A medical certificate has waited {{value}} for approval (limit {{threshold}}).',
+      wal_archive: 'The WAL archive is {{value}} behind the database (limit {{threshold}}).',
+      wal_archive_stopped:
+        'The WAL archive is not receiving: point-in-time recovery has stopped at its last file.',
     },
     rules: {
       title: 'Rules',
@@ -2196,6 +2200,10 @@ export const en = {
       certificate_queue: {
         name: 'Certificates waiting',
         description: 'Hours the oldest medical certificate has waited for approval.',
+      },
+      wal_archive: {
+        name: 'Point-in-time recovery behind',
+        description: 'Megabytes the WAL archive is behind the database; not receiving at all counts too.',
       },
     },
     charts: {

@@ -2183,7 +2183,8 @@ export const es: Translation = {
     units: {
       ms: '{{value}} ms',
       hours: '{{value}} h',
-      names: { hours: 'h', percent: '%', ms: 'ms', count: 'n.º' },
+      megabytes: '{{value}} MB',
+      names: { hours: 'h', percent: '%', ms: 'ms', count: 'n.º', megabytes: 'MB' },
     },
     indicator_one: '{{count}} alerta activa: abrir las alertas',
     indicator_other: '{{count}} alertas activas: abrir las alertas',
@@ -2203,6 +2204,9 @@ export const es: Translation = {
         'Correos y SMS del último día que no se pudieron enviar: {{value}} (límite {{threshold}}).',
       instance_gone: 'El servidor de {{subject}} dejó de informar sin haberse detenido.',
       certificate_queue: 'Un certificado médico lleva {{value}} esperando aprobación (límite {{threshold}}).',
+      wal_archive: 'El archivo del WAL va {{value}} por detrás de la base de datos (límite {{threshold}}).',
+      wal_archive_stopped:
+        'El archivo del WAL no está recibiendo: la recuperación a un momento dado se ha detenido en su último fichero.',
     },
     rules: {
       title: 'Reglas',
@@ -2250,6 +2254,11 @@ export const es: Translation = {
       certificate_queue: {
         name: 'Certificados en espera',
         description: 'Horas que lleva esperando aprobación el certificado médico más antiguo.',
+      },
+      wal_archive: {
+        name: 'Recuperación a un momento dado atrasada',
+        description:
+          'Megabytes que el archivo del WAL va por detrás de la base de datos; no recibir nada también cuenta.',
       },
     },
     charts: {

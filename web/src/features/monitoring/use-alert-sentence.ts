@@ -13,6 +13,7 @@ export const RULE_UNITS: Record<AlertRuleKey, AlertRule['unit']> = {
   outbox_failures: 'count',
   instance_gone: 'count',
   certificate_queue: 'hours',
+  wal_archive: 'megabytes',
 };
 
 /** An alert as one sentence: what was measured, against which threshold, about what. */
@@ -32,6 +33,8 @@ export function useAlertSentence(): (
       };
       if (rule === 'backup_stale' && value === null)
         return t('monitoring.alertSentences.backup_stale_none', params);
+      if (rule === 'wal_archive' && value === null)
+        return t('monitoring.alertSentences.wal_archive_stopped', params);
       const sentence = t(`monitoring.alertSentences.${rule}`, params);
       // instance_gone names its host in the sentence; others say what they are about before it.
       return subject && rule !== 'instance_gone' ? `${subject}: ${sentence}` : sentence;

@@ -54,6 +54,8 @@ export function useMonitoringFormat(): MonitoringFormat {
             return ms(value);
           case 'count':
             return number(value);
+          case 'megabytes':
+            return t('monitoring.units.megabytes', { value: number(Math.round(value)) });
         }
       },
       time: (iso, withDay) => (withDay ? dayClock : clock).format(new Date(iso)),
