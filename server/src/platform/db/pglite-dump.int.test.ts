@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { onPostgres } from '../../test/test-database.ts';
 import { verifyAuditChain } from '../audit/audit.verify.ts';
 import { SYSTEM_ACTOR, writeAudit } from '../audit/audit.writer.ts';
 import type { Database } from './database.ts';
@@ -46,7 +47,8 @@ async function folderDatabase(): Promise<Database> {
   return openUnpacked(template);
 }
 
-describe('the embedded database dumped from its folder', () => {
+// The template below is made only for the embedded run; on PostgreSQL there is no embedded database to dump.
+describe.skipIf(onPostgres)('the embedded database dumped from its folder', () => {
   it('restores to a consistent copy while another caller keeps writing during the backup', async () => {
     const source = await folderDatabase();
     let restored: Database | undefined;
