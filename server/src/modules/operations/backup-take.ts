@@ -66,40 +66,19 @@ async function keysUnder(dest: BlobBackend, prefix: string): Promise<Set<string>
   return found;
 }
 
+type CopiedFiles = { kept: Manifest['files']; copied: number };
+
 /**
- * Takes a backup into the destination: the database dump with its row counts, then every blob the database
- * names that the destination does not hold yet (content-addressed, so a file is copied once for all
- * backups), then the manifest, last. Anything cut off before the manifest is not a backup.
+ * Copies every blob the database names that the destination does not hold yet. The list is read once the dump's
+ * snapshot is taken, so it holds every blob the dumped rows name (a blob row is written before the rows naming it).
  */
-export async function takeBackup(
+async function copyFiles(
   source: BackupSource,
   target: BackupTarget,
-  backup: { id: string; key: string },
+  signal: AbortSignal,
   report: (progress: BackupProgress) => void,
-): Promise<TakenBackup> {
+): Promise<CopiedFiles> {
   const { dest, encryptionKey } = target;
-  const dump = await dumpDatabase(source.database, source.databaseUrl);
-  const extension = dump.format === 'pglite-datadir' ? 'tar.gz' : 'dump';
-  let piece: Piece;
-  try {
-    [piece] = await Promise.all([
-      writePiece(dest, `backups/${backup.key}/database.${extension}`, dump.stream, encryptionKey, (done) =>
-        report({ phase: 'database', done, total: 0 }),
-      ),
-      dump.done,
-    ]);
-  } catch (err) {
-    dump.cancel();
-    await dump.done.catch(() => {});
-    throw err;
-  }
-
-  let baseBackup: Manifest['baseBackup'];
-  if (source.baseBackup) {
-    if (!source.databaseUrl) throw new Error('a base backup needs PostgreSQL (DATABASE_URL)');
-    baseBackup = await writeBaseBackup(source.databaseUrl, target, backup.key, report);
-  }
-
   const files = await queryRows<{ sha256: string; size: string | number }>(
     source.database.db,
     sql`SELECT sha256, size FROM blobs ORDER BY sha256`,
@@ -118,6 +97,7 @@ export async function takeBackup(
       kept.push({ sha256: f.sha256, size });
       continue;
     }
+    signal.throwIfAborted();
     if ((await source.blobs.stat(f.sha256)) === null) {
       // Collected since the list was read (no row names it any more), or lost: only the first is fine.
       const still = await queryRows(source.database.db, sql`SELECT 1 FROM blobs WHERE sha256 = ${f.sha256}`);
@@ -133,6 +113,54 @@ export async function takeBackup(
     copied++;
     kept.push({ sha256: f.sha256, size });
   }
+  return { kept, copied };
+}
+
+/**
+ * Takes a backup into the destination: the database dump with its row counts and, alongside it, every blob the
+ * database names that the destination does not hold yet (content-addressed, so a file is copied once for all
+ * backups), then the manifest, last. Anything cut off before the manifest is not a backup.
+ */
+export async function takeBackup(
+  source: BackupSource,
+  target: BackupTarget,
+  backup: { id: string; key: string },
+  report: (progress: BackupProgress) => void,
+): Promise<TakenBackup> {
+  const { dest, encryptionKey } = target;
+  const dump = await dumpDatabase(source.database, source.databaseUrl);
+  const extension = dump.format === 'pglite-datadir' ? 'tar.gz' : 'dump';
+  // The dump and the files are copied at once: an incremental backup then costs about the dump alone. Once the
+  // files report, the progress follows them (they are most of a full backup), not both in turn.
+  let filesReporting = false;
+  const dumping = Promise.all([
+    writePiece(dest, `backups/${backup.key}/database.${extension}`, dump.stream, encryptionKey, (done) => {
+      if (!filesReporting) report({ phase: 'database', done, total: 0 });
+    }),
+    dump.done,
+  ]).then(([written]) => written);
+  const abort = new AbortController();
+  const copying = copyFiles(source, target, abort.signal, (progress) => {
+    filesReporting = true;
+    report(progress);
+  });
+  let piece: Piece;
+  let files: CopiedFiles;
+  try {
+    [piece, files] = await Promise.all([dumping, copying]);
+  } catch (err) {
+    dump.cancel();
+    abort.abort();
+    await Promise.allSettled([dumping, copying, dump.done]);
+    throw err;
+  }
+
+  let baseBackup: Manifest['baseBackup'];
+  if (source.baseBackup) {
+    if (!source.databaseUrl) throw new Error('a base backup needs PostgreSQL (DATABASE_URL)');
+    baseBackup = await writeBaseBackup(source.databaseUrl, target, backup.key, report);
+  }
+  const { kept, copied } = files;
 
   report({ phase: 'manifest', done: 0, total: 1 });
   const manifest: Manifest = {
