@@ -5,40 +5,13 @@ import { queryRows } from '../../platform/db/database.ts';
 import { publishEvent } from '../../platform/events/events.publisher.ts';
 import { databaseSize } from '../../platform/monitoring/database-size.ts';
 import { diskSpace } from '../../platform/monitoring/disk-space.ts';
-import { GONE_AFTER_MS } from '../../platform/monitoring/instance-heartbeat.ts';
+import { upInstanceTotals } from '../../platform/monitoring/instances.repository.ts';
 import {
   pruneSamples,
   rollUpHours,
   type SampleFigures,
   saveMinuteSample,
 } from './monitoring-samples.repository.ts';
-
-type InstanceTotals = {
-  up: number;
-  rpm: number;
-  errors: number;
-  p95: number | null;
-  p99: number | null;
-  cpu: number;
-  rss: number;
-  loop: number;
-  ws: number;
-};
-
-/** The instances that are up, summed (rates, CPU, memory) or at their worst (latency, event-loop delay). */
-async function instanceTotals(ctx: AppContext): Promise<InstanceTotals> {
-  const [row] = await queryRows<InstanceTotals>(
-    ctx.db,
-    sql`SELECT count(*)::int AS up, coalesce(sum(requests_per_minute), 0)::int AS rpm,
-          coalesce(sum(requests_per_minute * error_rate), 0)::float8 AS errors,
-          max(p95_ms)::float8 AS p95, max(p99_ms)::float8 AS p99, coalesce(sum(cpu_percent), 0)::float8 AS cpu,
-          coalesce(sum(rss_bytes), 0)::float8 AS rss, coalesce(max(event_loop_p99_ms), 0)::float8 AS loop,
-          coalesce(sum(websockets), 0)::int AS ws
-        FROM instances
-        WHERE stopped_at IS NULL AND last_seen_at > now() - make_interval(secs => ${GONE_AFTER_MS / 1000})`,
-  );
-  return row ?? { up: 0, rpm: 0, errors: 0, p95: null, p99: null, cpu: 0, rss: 0, loop: 0, ws: 0 };
-}
 
 async function backlog(ctx: AppContext) {
   const [row] = await queryRows<{ queued: number; failed: number; pending: number; outFailed: number }>(
@@ -55,7 +28,7 @@ async function backlog(ctx: AppContext) {
 
 export async function measureSystem(ctx: AppContext): Promise<SampleFigures> {
   const [totals, work, dbSize, disk] = await Promise.all([
-    instanceTotals(ctx),
+    upInstanceTotals(ctx.db),
     backlog(ctx),
     databaseSize(ctx.db),
     diskSpace(ctx.config.dataDir),

@@ -31,3 +31,29 @@ export function upInstanceFigures(ex: Executor): Promise<Pick<InstanceRow, 'webs
     .from(instances)
     .where(isUp);
 }
+
+export type InstanceTotals = {
+  up: number;
+  rpm: number;
+  errors: number;
+  p95: number | null;
+  p99: number | null;
+  cpu: number;
+  rss: number;
+  loop: number;
+  ws: number;
+};
+
+/** The instances up, summed (requests, 5xx, CPU, memory, WebSockets) or at their worst (latency, event loop). */
+export async function upInstanceTotals(ex: Executor): Promise<InstanceTotals> {
+  const [row] = await queryRows<InstanceTotals>(
+    ex,
+    sql`SELECT count(*)::int AS up, coalesce(sum(requests_per_minute), 0)::int AS rpm,
+          coalesce(sum(requests_per_minute * error_rate), 0)::float8 AS errors,
+          max(p95_ms)::float8 AS p95, max(p99_ms)::float8 AS p99, coalesce(sum(cpu_percent), 0)::float8 AS cpu,
+          coalesce(sum(rss_bytes), 0)::float8 AS rss, coalesce(max(event_loop_p99_ms), 0)::float8 AS loop,
+          coalesce(sum(websockets), 0)::int AS ws
+        FROM instances WHERE ${isUp}`,
+  );
+  return row ?? { up: 0, rpm: 0, errors: 0, p95: null, p99: null, cpu: 0, rss: 0, loop: 0, ws: 0 };
+}
