@@ -70,7 +70,9 @@ export class MalformedFrameError extends PixelDataError {
 export const MAX_FRAME_BYTES = 256 * 1024 * 1024;
 
 /** Bytes of one native frame; checks the attributes make sense first. */
-export function nativeFrameLength(pixel: PixelDescription): number {
+export function nativeFrameLength(
+  pixel: Pick<PixelDescription, 'rows' | 'columns' | 'samplesPerPixel' | 'bitsAllocated' | 'bitsStored'>,
+): number {
   const { rows, columns, samplesPerPixel, bitsAllocated, bitsStored } = pixel;
   const valid =
     Number.isInteger(rows) &&

