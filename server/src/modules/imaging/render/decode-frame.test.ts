@@ -137,6 +137,63 @@ describe.skipIf(onPostgres)('decodeFrame', () => {
     expect(maxDifference(decoded, Buffer.from(image.getPixelDataBytes()))).toBeLessThanOrEqual(1);
   });
 
+  describe('JPEG 2000 lossless, made by the OpenJPEG encoder, decodes exactly', () => {
+    const encode = async (pixels: Buffer, info: CodecFrameInfo) => {
+      const { default: openJpeg } = await import('@cornerstonejs/codec-openjpeg/wasmjs');
+      const encoder = new (await openJpeg({ print: () => {}, printErr: () => {} })).J2KEncoder();
+      try {
+        encoder.getDecodedBuffer(info).set(pixels);
+        encoder.encode();
+        return Buffer.from(encoder.getEncodedBuffer());
+      } finally {
+        encoder.delete();
+      }
+    };
+    const [width, height] = [70, 50];
+    const signed16 = Buffer.alloc(width * height * 2);
+    for (let i = 0; i < width * height; i++) signed16.writeInt16LE(((i * 37) % 3000) - 1024, i * 2);
+    const rgb = Buffer.from(Array.from({ length: width * height * 3 }, (_, i) => (i * 13) & 255));
+    const size = { rows: height, columns: width, transferSyntaxUid: TransferSyntax.Jpeg2000Lossless };
+    const monochrome: PixelDescription = {
+      ...size,
+      ...{ samplesPerPixel: 1, bitsAllocated: 16, bitsStored: 16, highBit: 15, pixelRepresentation: 1 },
+      photometricInterpretation: 'MONOCHROME2',
+    };
+    const colour: PixelDescription = {
+      ...size,
+      ...{ samplesPerPixel: 3, bitsAllocated: 8, bitsStored: 8, highBit: 7, pixelRepresentation: 0 },
+      photometricInterpretation: 'YBR_RCT',
+    };
+    const box = (type: string, body: Buffer) => {
+      const head = Buffer.alloc(8);
+      head.writeUInt32BE(8 + body.length);
+      head.write(type, 4, 'latin1');
+      return Buffer.concat([head, body]);
+    };
+
+    it.each([
+      ['16-bit signed', signed16, monochrome, 'MONOCHROME2'],
+      ['RGB through the reversible colour transform', rgb, colour, 'RGB'],
+    ])('%s, as a codestream and wrapped in a JP2 file', async (_, pixels, pixel, photometric) => {
+      const codestream = await encode(pixels, {
+        width,
+        height,
+        bitsPerSample: pixel.bitsAllocated,
+        componentCount: pixel.samplesPerPixel,
+        isSigned: pixel.pixelRepresentation === 1,
+      });
+      const decoded = await decodeFrame(codestream, pixel);
+      expect(decoded.pixelData.equals(pixels)).toBe(true);
+      expect(decoded.photometricInterpretation).toBe(photometric);
+      const jp2 = Buffer.concat([
+        box('jP  ', Buffer.from([0x0d, 0x0a, 0x87, 0x0a])),
+        box('ftyp', Buffer.from('jp2 \0\0\0\0jp2 ', 'latin1')),
+        box('jp2c', codestream),
+      ]);
+      expect((await decodeFrame(jp2, pixel)).pixelData.equals(pixels)).toBe(true);
+    });
+  });
+
   describe('refuses', () => {
     const rle = readSample(sample('rle'));
     const base = rle.pixel;

@@ -32,8 +32,21 @@ function readDicom(file: string): DicomDict {
   return dcmjs.data.DicomMessage.readFile(buffer);
 }
 
-/** A sample's pixel attributes and its frames as the archive hands them over (fragments of a frame joined). */
+const samples = new Map<string, { pixel: PixelDescription; frames: Buffer[] }>();
+
+/**
+ * A sample's pixel attributes and its frames as the archive hands them over (fragments of a frame joined).
+ * Read once per test file: treat the frames as read-only.
+ */
 export function readSample(file: string): { pixel: PixelDescription; frames: Buffer[] } {
+  const { mtimeMs } = fs.statSync(file);
+  const key = `${file}@${mtimeMs}`;
+  let sample = samples.get(key);
+  if (!sample) samples.set(key, (sample = parseSample(file)));
+  return sample;
+}
+
+function parseSample(file: string): { pixel: PixelDescription; frames: Buffer[] } {
   const { meta, dict } = readDicom(file);
   const pixel: PixelDescription = {
     transferSyntaxUid: String(first(meta, '00020010')),

@@ -61,6 +61,21 @@ declare module '@cornerstonejs/codec-openjpeg/decodewasmjs' {
   export default factory;
 }
 
+/** The full build, with the encoder: the tests make lossless JPEG 2000 frames with it. */
+declare module '@cornerstonejs/codec-openjpeg/wasmjs' {
+  interface J2kEncoder {
+    getDecodedBuffer(info: CodecFrameInfo): Uint8Array;
+    encode(): void;
+    getEncodedBuffer(): Uint8Array;
+    delete(): void;
+  }
+  interface OpenJpegWithEncoder {
+    J2KEncoder: new () => J2kEncoder;
+  }
+  const factory: (options?: CodecModuleOptions) => Promise<OpenJpegWithEncoder>;
+  export default factory;
+}
+
 declare module 'jpeg-lossless-decoder-js' {
   class Decoder {
     /** Where reading stopped; past the end of the data when the stream was cut short. */
