@@ -71,6 +71,19 @@ const EnvSchema = z.object({
     .regex(/^[a-z0-9_]{1,63}$/, 'must be lower-case letters, digits and _ (a replication slot name)')
     .default('carebase_wal'),
   ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(65536).default(10),
+  DICOM_MAX_INSTANCE_MB: z.coerce.number().int().min(1).max(65536).default(2048),
+  DICOMWEB_CORS_ORIGINS: z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim().replace(/\/$/, ''))
+        .filter(Boolean),
+    )
+    .refine((origins) => origins.every((o) => o === '*' || /^https?:\/\/[^/\s]+$/.test(o)), {
+      message: 'must be a comma-separated list of origins such as https://viewer.example.org, or *',
+    })
+    .default([]),
   TRUST_PROXY: bool.default(false),
 });
 
@@ -119,6 +132,10 @@ export type Config = {
   backupWalSlot: string;
   /** The largest attachment accepted, in bytes. */
   attachmentMaxBytes: number;
+  /** A DICOM file larger than this is refused, by any route. */
+  dicomMaxInstanceBytes: number;
+  /** Origins of external viewers (e.g. OHIF) allowed to call /dicom-web from a browser. */
+  dicomwebCorsOrigins: string[];
 };
 
 export class ConfigError extends Error {}
@@ -192,5 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupWal: e.BACKUP_WAL,
     backupWalSlot: e.BACKUP_WAL_SLOT,
     attachmentMaxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024,
+    dicomMaxInstanceBytes: e.DICOM_MAX_INSTANCE_MB * 1024 * 1024,
+    dicomwebCorsOrigins: e.DICOMWEB_CORS_ORIGINS,
   };
 }

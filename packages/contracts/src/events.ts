@@ -34,4 +34,6 @@ export const EVENT_TYPES = {
   monitoringSampled: 'monitoring.sampled',
   /** An alert fired or resolved, or a rule changed. */
   alertChanged: 'alert.changed',
+  /** A study arrived, was linked to a patient, or was deleted: imaging lists and the chart refresh. */
+  imagingChanged: 'imaging.changed',
 } as const;

@@ -44,6 +44,11 @@ export const PERMISSIONS = [
   'payouts:write',
   'billing:reports',
   'earnings:self',
+  'imaging:read',
+  'imaging:store',
+  'imaging:reconcile',
+  'imaging:delete',
+  'imaging:admin',
   'portal:self',
 ] as const;
 
@@ -84,6 +89,8 @@ const clinician: Permission[] = [
 ];
 const prescriber: Permission[] = [
   ...clinician,
+  'imaging:read',
+  'imaging:store',
   'encounters:sign',
   'prescriptions:write',
   'appointments:write',
@@ -106,9 +113,17 @@ export const BUILT_IN_ROLE_PERMISSIONS: Record<BuiltInRole, readonly Permission[
     'invoices:write',
   ],
   doctor: [...prescriber, 'certificates:approve'],
-  nurse: clinician,
+  nurse: [...clinician, 'imaging:read'],
   dentist: [...prescriber, 'dental:write'],
-  radiologist: [...staff, ...frontDesk, 'chart:read', 'queue:call'],
+  radiologist: [
+    ...staff,
+    ...frontDesk,
+    'chart:read',
+    'queue:call',
+    'imaging:read',
+    'imaging:store',
+    'imaging:reconcile',
+  ],
   pharmacist: [...staff, 'chart:read'],
   accountant: [
     ...staff,

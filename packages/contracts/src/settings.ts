@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requireChange } from './common.ts';
-import { DEFAULT_MRN_FORMAT, mrnFormatProblem } from './patients.ts';
+import { DEFAULT_MRN_FORMAT, IDENTIFIER_TYPES, mrnFormatProblem } from './patients.ts';
 
 export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -195,6 +195,10 @@ export const SystemSettingsSchema = z.object({
       monthly: z.number().int().min(0).max(120),
     }),
   }),
+  imaging: z.object({
+    /** Which of a patient's identifiers a DICOM Patient ID (0010,0020) is matched with when a study arrives. */
+    patientIdentifier: z.enum(['mrn', ...IDENTIFIER_TYPES]),
+  }),
   /** How new MRNs are written: tokens {YYYY}, {YY} and one {SEQ:n}, e.g. MRN-{YYYY}-{SEQ:6}. */
   mrnFormat: z.string().superRefine((format, ctx) => {
     const problem = mrnFormatProblem(format);
@@ -231,6 +235,7 @@ export const SystemSettingsPatchSchema = requireChange(
       defaultPhoneRegion: SystemSettingsSchema.shape.defaultPhoneRegion,
       mrnFormat: SystemSettingsSchema.shape.mrnFormat,
       backups: requireChange(SystemSettingsSchema.shape.backups.partial().strict()),
+      imaging: requireChange(SystemSettingsSchema.shape.imaging.partial().strict()),
       /** Set a secret with a string, clear it with null. */
       secrets: requireChange(
         z
@@ -271,6 +276,7 @@ export const DEFAULT_SYSTEM_SETTINGS: SystemSettings = {
   defaultPhoneRegion: 'US',
   mrnFormat: DEFAULT_MRN_FORMAT,
   backups: { times: ['02:00'], retention: { daily: 7, weekly: 4, monthly: 12 } },
+  imaging: { patientIdentifier: 'mrn' },
 };
 
 /** The clinic logo is uploaded as the raw image bytes (PUT /api/settings/logo) with one of these types. */

@@ -8,6 +8,7 @@ import { certificatesModule } from './certificates/certificates.module.ts';
 import { dentalModule } from './dental/dental.module.ts';
 import { encountersModule } from './encounters/encounters.module.ts';
 import { icd10Module } from './icd10/icd10.module.ts';
+import { imagingModule } from './imaging/imaging.module.ts';
 import { operationsModule } from './operations/operations.module.ts';
 import { patientsModule } from './patients/patients.module.ts';
 import { prescriptionsModule } from './prescriptions/prescriptions.module.ts';
@@ -45,4 +46,5 @@ export const MODULES: readonly CarebaseModule[] = [
   schedulingModule,
   queueModule,
   billingModule,
+  imagingModule,
 ];

@@ -14,6 +14,8 @@ const STATUS_BY_CODE = {
   /** The clinic asks for a second doctor: the one who drafted a certificate may not approve it. */
   second_approver_required: 403,
   not_found: 404,
+  /** The resource exists, but not in any representation the Accept header allows. */
+  not_acceptable: 406,
   request_timeout: 408,
   conflict: 409,
   payload_too_large: 413,
@@ -36,6 +38,7 @@ const TITLES: Record<ErrorCode, string> = {
   otp_required: 'A one-time code is required',
   invalid_otp: 'The one-time code is not valid',
   forbidden: 'Not allowed',
+  not_acceptable: 'Not available in the requested format',
   mfa_enrollment_required: 'Two-factor authentication must be set up first',
   password_change_required: 'The password must be changed first',
   csrf_rejected: 'Cross-site request refused',

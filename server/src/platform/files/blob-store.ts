@@ -23,6 +23,8 @@ export class BlobUploadCutError extends Error {
 }
 
 export type StoredBlob = { sha256: string; size: number };
+/** Content written to a local staging file, hashed and synced, waiting to be put (or discarded). */
+export type StagedBlob = StoredBlob & { file: string };
 export type PutOptions = { contentType: string; maxBytes?: number };
 
 /**
@@ -37,6 +39,14 @@ export type BlobStore = {
    * in `blobs` through the executor. The same bytes twice keep one copy. A failed or aborted upload leaves nothing.
    */
   put(executor: Executor, source: Readable | Buffer, options: PutOptions): Promise<StoredBlob>;
+  /**
+   * The first half of put: the content in a local file, for a caller that reads it (e.g. to parse it) before
+   * deciding to keep it. Follow with putStaged or discard.
+   */
+  stage(source: Readable, options: { maxBytes?: number }): Promise<StagedBlob>;
+  /** The second half of put: records the staged content and moves it into the store. */
+  putStaged(executor: Executor, staged: StagedBlob, options: { contentType: string }): Promise<StoredBlob>;
+  discard(staged: StagedBlob): Promise<void>;
   /** The whole content as a stream that errors with BlobCorruptError, at its end, if the bytes no longer match. */
   open(sha256: string): Promise<{ stream: Readable; size: number }>;
   /** A range of the content, unchecked (a range cannot be hashed against the whole). */
@@ -139,28 +149,34 @@ export function createBlobStore(backend: BlobBackend): BlobStore {
     return { stream: raw.pipe(check), size };
   }
 
+  async function putStaged(executor: Executor, staged: StagedBlob, contentType: string) {
+    try {
+      // The row first: it takes the row lock the garbage collector skips, and marks the blob as wanted
+      // now, so a collection that already chose it waits, and one that has not yet does not choose it.
+      const [row] = await executor
+        .insert(blobs)
+        .values({ sha256: staged.sha256, size: staged.size, contentType })
+        .onConflictDoUpdate({ target: blobs.sha256, set: { touchedAt: sql`now()` } })
+        .returning({ isNew: sql<boolean>`xmax = 0` });
+      // A new row always brings its object in afresh: an object already there with no row is a stray the
+      // collector may be about to remove, and only a new modification time tells it to wait.
+      const key = blobKey(staged.sha256);
+      if (row?.isNew || (await backend.stat(key)) !== staged.size) await backend.moveIn(key, staged.file);
+      return { sha256: staged.sha256, size: staged.size };
+    } finally {
+      await fs.rm(staged.file, { force: true });
+    }
+  }
+
   return {
     backend,
     async put(executor, source, { contentType, maxBytes }) {
       const input = Buffer.isBuffer(source) ? Readable.from([source]) : source;
-      const staged = await stage(input, backend.stagingDir, maxBytes);
-      try {
-        // The row first: it takes the row lock the garbage collector skips, and marks the blob as wanted
-        // now, so a collection that already chose it waits, and one that has not yet does not choose it.
-        const [row] = await executor
-          .insert(blobs)
-          .values({ sha256: staged.sha256, size: staged.size, contentType })
-          .onConflictDoUpdate({ target: blobs.sha256, set: { touchedAt: sql`now()` } })
-          .returning({ isNew: sql<boolean>`xmax = 0` });
-        // A new row always brings its object in afresh: an object already there with no row is a stray the
-        // collector may be about to remove, and only a new modification time tells it to wait.
-        const key = blobKey(staged.sha256);
-        if (row?.isNew || (await backend.stat(key)) !== staged.size) await backend.moveIn(key, staged.file);
-        return { sha256: staged.sha256, size: staged.size };
-      } finally {
-        await fs.rm(staged.file, { force: true });
-      }
+      return putStaged(executor, await stage(input, backend.stagingDir, maxBytes), contentType);
     },
+    stage: (source, { maxBytes }) => stage(source, backend.stagingDir, maxBytes),
+    putStaged: (executor, staged, { contentType }) => putStaged(executor, staged, contentType),
+    discard: (staged) => fs.rm(staged.file, { force: true }),
     open,
     async openRange(sha256, range) {
       return backend.read(blobKey(sha256), range);

@@ -1089,6 +1089,7 @@ export const en = {
     drawers: 'Cash drawers',
     payouts: 'Doctor payouts',
     earnings: 'Own earnings',
+    imaging: 'Imaging',
     portal: 'Patient portal',
   },
   permissions: {
@@ -1133,6 +1134,13 @@ export const en = {
     drawers: { reopen: 'Reopen a closed cash drawer' },
     payouts: { write: 'Record payouts to doctors' },
     earnings: { self: 'See their own earnings (doctors)' },
+    imaging: {
+      read: 'View imaging studies',
+      store: 'Store imaging studies (upload, DICOMweb, DIMSE)',
+      reconcile: 'Link unmatched studies to patients',
+      delete: 'Delete imaging studies',
+      admin: 'Manage DICOM peers and the Orthanc link',
+    },
     portal: { self: 'See their own record (patients)' },
   },
   billing: {

@@ -1107,6 +1107,7 @@ export const es: Translation = {
     payouts: 'Pagos a médicos',
     earnings: 'Ingresos propios',
     portal: 'Portal del paciente',
+    imaging: 'Imágenes',
   },
   permissions: {
     users: { read: 'Ver usuarios', write: 'Crear y editar usuarios' },
@@ -1156,6 +1157,13 @@ export const es: Translation = {
     drawers: { reopen: 'Reabrir una caja cerrada' },
     payouts: { write: 'Registrar pagos a médicos' },
     earnings: { self: 'Ver sus propios ingresos (médicos)' },
+    imaging: {
+      read: 'Ver estudios de imagen',
+      store: 'Guardar estudios de imagen (carga, DICOMweb, DIMSE)',
+      reconcile: 'Vincular estudios sin paciente',
+      delete: 'Eliminar estudios de imagen',
+      admin: 'Gestionar nodos DICOM y el enlace con Orthanc',
+    },
     portal: { self: 'Ver su propio expediente (pacientes)' },
   },
   billing: {

@@ -1,0 +1,9 @@
+import type { CarebaseModule } from '../../platform/modules/module.ts';
+import { dicomwebRoutes } from './dicomweb.routes.ts';
+import { IMAGING_BLOB_REFERENCES } from './imaging.repository.ts';
+
+export const imagingModule: CarebaseModule = {
+  name: 'imaging',
+  blobReferences: IMAGING_BLOB_REFERENCES,
+  routes: [{ plugin: dicomwebRoutes, prefix: '/dicom-web' }],
+};
