@@ -25,7 +25,7 @@ import type { TransportSettings } from '../../platform/outbox/transports.ts';
 import { saveUserSettings, storedUserSettings } from '../users/users.service.ts';
 import { readSystemSettingsRow, writeSystemSettingsRow } from './settings.repository.ts';
 
-const GROUPS = ['mail', 'sms', 'certificates', 'appointments', 'backups'] as const;
+const GROUPS = ['mail', 'sms', 'certificates', 'appointments', 'backups', 'imaging'] as const;
 
 function mergeSettings(
   base: SystemSettings,
