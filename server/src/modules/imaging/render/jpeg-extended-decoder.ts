@@ -1,5 +1,6 @@
 import { jpegSegments, readJpegHeader } from './codestream-headers.ts';
 import { buildHuffmanLookup, EntropyReader } from './jpeg-entropy.ts';
+import { clamp, fillBlock, inverseDct, ZIGZAG } from './jpeg-idct.ts';
 import { MalformedFrameError, UnsupportedPixelFormatError } from './pixel-description.ts';
 
 /**
@@ -7,20 +8,6 @@ import { MalformedFrameError, UnsupportedPixelFormatError } from './pixel-descri
  * 1.2.840.10008.1.2.4.51), which the 8-bit libjpeg-turbo build cannot read. Components come out interleaved
  * and unconverted (12-bit colour JPEG does not occur in practice), subsampled ones upsampled by replication.
  */
-
-// Natural (row-major) position of the k-th coefficient in zig-zag order.
-const ZIGZAG = Uint8Array.from([
-  0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7,
-  14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46,
-  53, 60, 61, 54, 47, 55, 62, 63,
-]);
-
-// IDCT basis: BASIS[x * 8 + u] = C(u) / 2 · cos((2x + 1) uπ / 16).
-const BASIS = Float64Array.from({ length: 64 }, (_, i) => {
-  const x = i >> 3;
-  const u = i & 7;
-  return ((u === 0 ? Math.SQRT1_2 : 1) / 2) * Math.cos(((2 * x + 1) * u * Math.PI) / 16);
-});
 
 interface Component {
   id: number;
@@ -181,21 +168,24 @@ function decodeScan(reader: EntropyReader, scan: Component[], context: ScanConte
       const colsInUnit = single ? 1 : c.h;
       for (let y = 0; y < rowsInUnit; y++)
         for (let x = 0; x < colsInUnit; x++) {
-          decodeBlock(reader, c, table, coefficients);
+          const ac = decodeBlock(reader, c, table, coefficients);
           const offset = ((row * rowsInUnit + y) * c.planeWidth + (col * colsInUnit + x)) * 8;
-          inverseDct(coefficients, work, c.plane, offset, c.planeWidth, shift, max);
+          if (ac) inverseDct(coefficients, work, c.plane, offset, c.planeWidth, shift, max);
+          else fillBlock(c.plane, offset, c.planeWidth, clamp(Math.round(coefficients[0]! / 8 + shift), max));
         }
     }
   }
 }
 
-function decodeBlock(reader: EntropyReader, c: Component, table: Int32Array, out: Float64Array): void {
+/** Decodes and dequantises one block; returns whether any AC coefficient is non-zero. */
+function decodeBlock(reader: EntropyReader, c: Component, table: Int32Array, out: Float64Array): boolean {
   out.fill(0);
+  let ac = false;
   c.predictor += reader.receiveExtend(reader.decode(c.dcTable!));
   out[0] = c.predictor * table[0]!;
-  const ac = c.acTable!;
+  const acTable = c.acTable!;
   for (let k = 1; k < 64; ) {
-    const rs = reader.decode(ac);
+    const rs = reader.decode(acTable);
     const size = rs & 15;
     if (size === 0) {
       if (rs !== 0xf0) break;
@@ -205,33 +195,10 @@ function decodeBlock(reader: EntropyReader, c: Component, table: Int32Array, out
     k += rs >> 4;
     if (k > 63) throw new MalformedFrameError('JPEG block has more than 64 coefficients');
     out[ZIGZAG[k]!] = reader.receiveExtend(size) * table[k]!;
+    ac = true;
     k++;
   }
-}
-
-/** Separable 8×8 inverse DCT, level-shifted and clamped into the plane. */
-function inverseDct(
-  f: Float64Array,
-  work: Float64Array,
-  plane: Uint16Array,
-  offset: number,
-  stride: number,
-  shift: number,
-  max: number,
-): void {
-  for (let u = 0; u < 8; u++)
-    for (let y = 0; y < 8; y++) {
-      let sum = 0;
-      for (let v = 0; v < 8; v++) sum += BASIS[y * 8 + v]! * f[v * 8 + u]!;
-      work[y * 8 + u] = sum;
-    }
-  for (let y = 0; y < 8; y++)
-    for (let x = 0; x < 8; x++) {
-      let sum = shift;
-      for (let u = 0; u < 8; u++) sum += BASIS[x * 8 + u]! * work[y * 8 + u]!;
-      const value = Math.round(sum);
-      plane[offset + y * stride + x] = value < 0 ? 0 : value > max ? max : value;
-    }
+  return ac;
 }
 
 function interleave(components: Component[], rows: number, columns: number, hMax: number, vMax: number) {

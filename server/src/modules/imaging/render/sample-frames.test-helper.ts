@@ -41,8 +41,8 @@ const samples = new Map<string, { pixel: PixelDescription; frames: Buffer[] }>()
 export function readSample(file: string): { pixel: PixelDescription; frames: Buffer[] } {
   const { mtimeMs } = fs.statSync(file);
   const key = `${file}@${mtimeMs}`;
-  let sample = samples.get(key);
-  if (!sample) samples.set(key, (sample = parseSample(file)));
+  const sample = samples.get(key) ?? parseSample(file);
+  samples.set(key, sample);
   return sample;
 }
 
