@@ -142,6 +142,8 @@ export async function request(
     arm = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
+        // C-GET: incoming C-STOREs are progress too.
+        if (association.operationsInFlight > 0) return arm();
         reject(new Error('timed out waiting for a DIMSE response'));
         association.abort();
       }, timeoutMs);

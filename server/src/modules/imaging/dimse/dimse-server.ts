@@ -98,6 +98,7 @@ export function createDimseServer(options: DimseServerOptions): DimseServer {
   const policy: AcceptancePolicy = {
     sopClasses: new Set(options.sopClasses ?? defaultSopClasses(options)),
     acceptStorage: Boolean(options.store),
+    acceptStorageForGet: Boolean(options.retrieve),
     storageTransferSyntaxes: options.storageTransferSyntaxes ?? storageTransferSyntaxes,
     queryTransferSyntaxes: options.queryTransferSyntaxes ?? uncompressedTransferSyntaxes,
   };
@@ -172,7 +173,11 @@ export function createDimseServer(options: DimseServerOptions): DimseServer {
     }
     if (!association.isOpen) return;
     if (decision !== 'accept') return reject(decision, `rejected (reason ${decision.reason})`);
-    const { answers, accepted } = answerContexts(rq.presentationContexts, policy);
+    const { answers, accepted } = answerContexts(
+      rq.presentationContexts,
+      policy,
+      rq.userInformation.roleSelections,
+    );
     const roles = answerRoles(rq.userInformation.roleSelections, accepted);
     association.sendAssociateAccept({
       calledAeTitle: rq.calledAeTitle,

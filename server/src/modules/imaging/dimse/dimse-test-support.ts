@@ -145,3 +145,26 @@ export function memoryStore(): { received: Map<string, Received>; store: StoreHa
     },
   };
 }
+
+/** A flat identifier in Explicit (default) or Implicit VR Little Endian: [tag, VR, value] sorted by tag. */
+export function encodeIdentifier(
+  elements: ReadonlyArray<[number, string, string]>,
+  implicit = false,
+): Buffer {
+  return Buffer.concat(
+    elements.map(([tag, vr, value]) => {
+      let text = value;
+      if (text.length % 2) text += vr === 'UI' ? '\0' : ' ';
+      const bytes = Buffer.from(text, 'latin1');
+      const header = Buffer.alloc(8);
+      header.writeUInt16LE(tag >>> 16, 0);
+      header.writeUInt16LE(tag & 0xffff, 2);
+      if (implicit) header.writeUInt32LE(bytes.length, 4);
+      else {
+        header.write(vr, 4, 'latin1');
+        header.writeUInt16LE(bytes.length, 6);
+      }
+      return Buffer.concat([header, bytes]);
+    }),
+  );
+}

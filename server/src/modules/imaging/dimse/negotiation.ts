@@ -11,6 +11,8 @@ export interface AcceptancePolicy {
   /** Non-storage abstract syntaxes we serve (verification, query/retrieve models). */
   sopClasses: ReadonlySet<string>;
   acceptStorage: boolean;
+  /** C-GET: storage contexts for which the requestor proposes the SCP role (it receives our C-STOREs). */
+  acceptStorageForGet: boolean;
   storageTransferSyntaxes: readonly string[];
   queryTransferSyntaxes: readonly string[];
 }
@@ -22,11 +24,15 @@ export interface AcceptancePolicy {
 export function answerContexts(
   proposals: readonly ContextProposal[],
   policy: AcceptancePolicy,
+  roles: readonly RoleSelection[] = [],
 ): { answers: ContextAnswer[]; accepted: AcceptedContext[] } {
+  const getTargets = new Set(roles.filter((r) => r.scpRole).map((r) => r.sopClassUid));
   const answers: ContextAnswer[] = [];
   const accepted: AcceptedContext[] = [];
   for (const proposal of proposals) {
-    const storage = policy.acceptStorage && isStorageSopClass(proposal.abstractSyntax);
+    const storage =
+      isStorageSopClass(proposal.abstractSyntax) &&
+      (policy.acceptStorage || (policy.acceptStorageForGet && getTargets.has(proposal.abstractSyntax)));
     const fallback = proposal.transferSyntaxes[0] ?? '';
     if (!storage && !policy.sopClasses.has(proposal.abstractSyntax)) {
       answers.push({
