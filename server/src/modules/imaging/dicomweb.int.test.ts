@@ -135,7 +135,7 @@ describe('STOW-RS', () => {
     expect(res.statusCode).toBe(202);
     const body = res.json() as DicomJson;
     expect(body['00081199']?.Value).toHaveLength(1);
-    const reasons = (body['00081198']?.Value as DicomJson[]).map((f) => String(value(f, '00091001')));
+    const reasons = ((body['00081198']?.Value ?? []) as DicomJson[]).map((f) => String(value(f, '00091001')));
     expect(reasons).toHaveLength(3);
     expect(reasons[0]).toMatch(/stray bytes|unknown VR|claims/);
     expect(reasons[1]).toMatch(/DICM/);
@@ -333,7 +333,7 @@ describe('WADO-RS', () => {
     expect((await get(`${base}/frames/x`)).json().errors[0].path).toBe('params.frames');
   });
 
-  it('sends compressed frames as stored with transfer-syntax=*, and 406 otherwise', async () => {
+  it('sends compressed frames as stored with transfer-syntax=*, decoded otherwise, and renders them', async () => {
     const sample = fs.readFileSync(path.join(SAMPLES, 'jpeg_baseline_8bit.dcm'));
     const res = await stow([sample]);
     expect(res.statusCode).toBe(200);
@@ -350,9 +350,17 @@ describe('WADO-RS', () => {
       'image/jpeg; transfer-syntax=1.2.840.10008.1.2.4.50',
     ]);
     for (const f of frames) expect(f.body.subarray(0, 2).toString('hex')).toBe('ffd8');
-    expect(
-      (await get(`${local}/frames/1`, 'multipart/related; type="application/octet-stream"')).statusCode,
-    ).toBe(406);
+    const decoded = await get(`${local}/frames/2`, 'multipart/related; type="application/octet-stream"');
+    expect(decoded.statusCode).toBe(200);
+    const [meta] = (await get(`${local}/metadata`)).json() as DicomJson[];
+    const pixels = Number(value(meta, '00280010')) * Number(value(meta, '00280011'));
+    expect(parts(decoded)[0]?.body.length).toBe(pixels * Number(value(meta, '00280002') ?? 1));
+    const png = await get(`${local}/frames/5/rendered?viewport=64,64`, 'image/png');
+    expect(png.headers['content-type']).toBe('image/png');
+    expect(png.rawPayload.subarray(1, 4).toString()).toBe('PNG');
+    const thumb = await get(`${local.replace(/\/instances\/.*$/, '')}/thumbnail`);
+    expect(thumb.headers['content-type']).toBe('image/jpeg');
+    expect(thumb.rawPayload.subarray(0, 2).toString('hex')).toBe('ffd8');
   });
 
   it('reads every sample transfer syntax', async () => {
@@ -368,6 +376,17 @@ describe('WADO-RS', () => {
       const res = await stow([fs.readFileSync(path.join(SAMPLES, name))]);
       expect(res.statusCode, name).toBe(200);
     }
+  });
+
+  it('renders a window chosen by the caller and refuses a bad one', async () => {
+    const wide = await get(`${base}/rendered?window=20,40`, 'image/png');
+    const narrow = await get(`${base}/rendered?window=5,2`, 'image/png');
+    expect(wide.statusCode).toBe(200);
+    expect(wide.rawPayload.equals(narrow.rawPayload)).toBe(false);
+    const bad = await get(`${base}/rendered?window=40`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('query.window');
+    expect((await get(`${base}/frames/9/rendered`)).statusCode).toBe(404);
   });
 
   it('answers 404 for what is not stored and 400 for a malformed UID', async () => {

@@ -141,6 +141,46 @@ export function dicomwebRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           sendJson(reply, await wado.retrieveMetadata(ctx, actorOf(req), scopeOf(req.params), baseOf(req))),
       });
     }
+    const RenderQuery = z.object({
+      window: z.string().max(100).optional(),
+      viewport: z.string().max(20).optional(),
+      quality: z.coerce.number().int().min(1).max(100).optional(),
+    });
+    const FrameParams = InstanceParams.extend({ frame: z.coerce.number().int().min(1).max(100_000) });
+    for (const [path, params] of [
+      ['/studies/:study', StudyParams],
+      ['/studies/:study/series/:series', SeriesParams],
+      ['/studies/:study/series/:series/instances/:instance', InstanceParams],
+      ['/studies/:study/series/:series/instances/:instance/frames/:frame', FrameParams],
+    ] as const) {
+      for (const kind of ['rendered', 'thumbnail'] as const) {
+        app.get(`${path}/${kind}`, {
+          config: { access: 'imaging:read' },
+          schema: {
+            tags,
+            summary: `WADO-RS ${kind}: a frame as JPEG (or PNG when asked), windowed (window=c,w) and scaled (viewport=w,h)`,
+            params,
+            querystring: RenderQuery,
+          },
+          handler: async (req, reply) => {
+            const p = req.params as { study: string; series?: string; instance?: string; frame?: number };
+            const image = await wado.retrieveRendered(
+              ctx,
+              actorOf(req),
+              scopeOf(p),
+              p.frame ?? null,
+              req.query,
+              req.headers.accept,
+              kind === 'thumbnail',
+            );
+            return reply
+              .type(image.contentType)
+              .header('cache-control', 'private, max-age=3600')
+              .send(image.body);
+          },
+        });
+      }
+    }
     app.get('/studies/:study/series/:series/instances/:instance/frames/:frames', {
       config: { access: 'imaging:read' },
       schema: {

@@ -1,15 +1,15 @@
-import { promisify } from 'node:util';
-import { inflateRaw } from 'node:zlib';
 import type { AppContext } from '../../app-context.ts';
 import { type ActorContext, writeReadAudit } from '../../platform/audit/audit.writer.ts';
 import { AppError } from '../../platform/errors.ts';
 import { DICOMWEB_BASE_TOKEN } from './dicom-json.ts';
 import { TRANSFER_SYNTAX } from './dicom-tags.ts';
+import { frameCount, nativeFrame, pixelDescription, rangeReader, storedFrame } from './frame-reader.ts';
 import { acceptedRanges, frameMediaType } from './media-types.ts';
 import { multipartRelated, type OutgoingPart } from './multipart-writer.ts';
+import { PixelDataError } from './render/pixel-description.ts';
+import { type RenderOptions, renderFrame } from './render/render-frame.ts';
 import * as repo from './wado.repository.ts';
 
-const inflate = promisify(inflateRaw);
 export type WadoScope = repo.WadoScope;
 
 function notFound(scope: WadoScope): never {
@@ -107,7 +107,10 @@ function frameMode(accept: string | undefined, storedType: string): FrameMode {
     const syntax = range.params['transfer-syntax'];
     if (syntax === '*' || (inner !== 'application/octet-stream' && inner === storedType))
       return { kind: 'stored' };
-    if (inner === 'application/octet-stream' && (!syntax || syntax === TRANSFER_SYNTAX.ExplicitLittle))
+    if (
+      inner === 'application/octet-stream' &&
+      (!syntax || syntax === '*' || syntax === TRANSFER_SYNTAX.ExplicitLittle)
+    )
       return { kind: 'native' };
   }
   throw new AppError(
@@ -128,7 +131,7 @@ export function parseFrameList(list: string): number[] {
   return numbers;
 }
 
-/** WADO-RS frames: the bytes of each frame, uncompressed or as stored, read by range from the stored file. */
+/** WADO-RS frames: each frame uncompressed (decoded when stored compressed), or as stored with transfer-syntax=*. */
 export async function retrieveFrames(
   ctx: AppContext,
   actor: ActorContext,
@@ -136,11 +139,31 @@ export async function retrieveFrames(
   frameNumbers: number[],
   accept: string | undefined,
 ) {
+  const row = await framesOf(ctx, scope, frameNumbers);
+  const storedType = frameMediaType(row.transferSyntaxUid);
+  const mode = frameMode(accept, storedType);
+  await audit(ctx, actor, [row], scope, 'frames');
+  const read = rangeReader(ctx, row);
+  const pixel = mode.kind === 'native' ? await pixelDescription(read, row) : null;
+  const parts: OutgoingPart[] = frameNumbers.map((n) =>
+    pixel
+      ? {
+          contentType: 'application/octet-stream; transfer-syntax=1.2.840.10008.1.2.1',
+          body: async () => (await nativeFrame(read, row, pixel, n)).pixelData,
+        }
+      : {
+          contentType: `${storedType}; transfer-syntax=${row.transferSyntaxUid}`,
+          body: () => storedFrame(read, row.frames, n),
+        },
+  );
+  return multipartRelated(mode.kind === 'native' ? 'application/octet-stream' : storedType, parts);
+}
+
+/** The instance, after checking it has the frames asked for. */
+async function framesOf(ctx: AppContext, scope: WadoScope, frameNumbers: number[]) {
   const row = await repo.instanceForFrames(ctx.db, scope);
   if (!row) notFound(scope);
-  const { frames } = row;
-  const count =
-    frames.kind === 'native' ? frames.count : frames.kind === 'encapsulated' ? frames.frames.length : 0;
+  const count = frameCount(row.frames);
   if (!count) throw new AppError('not_found', `Instance ${scope.sopInstanceUid} has no pixel data frames.`);
   const missing = frameNumbers.find((n) => n > count);
   if (missing)
@@ -151,98 +174,108 @@ export async function retrieveFrames(
         fields: [{ path: 'params.frames', message: `must be from 1 to ${count}` }],
       },
     );
-  const storedType = frameMediaType(row.transferSyntaxUid);
-  const mode = frames.kind === 'native' ? { kind: 'native' as const } : frameMode(accept, storedType);
-  if (frames.kind === 'encapsulated' && mode.kind === 'native')
-    throw new AppError(
-      'not_acceptable',
-      `Instance ${scope.sopInstanceUid} is stored compressed (${row.transferSyntaxUid}); ask for its frames with transfer-syntax=*.`,
-      { fields: [{ path: 'headers.accept', message: 'needs transfer-syntax=*' }] },
-    );
-  if (frames.kind === 'native') frameMode(accept, storedType);
-  await audit(ctx, actor, [row], scope, 'frames');
-  const inflated =
-    row.transferSyntaxUid === TRANSFER_SYNTAX.Deflated
-      ? await inflatedDataset(ctx, row.sha256, row.metadata)
-      : null;
-  const read = async (offset: number, length: number) => {
-    if (inflated) return inflated.subarray(offset, offset + length);
-    if (length === 0) return Buffer.alloc(0);
-    return ctx.blobs.openRange(row.sha256, { start: offset, end: offset + length - 1 });
-  };
-  const parts: OutgoingPart[] = frameNumbers.map((n) => {
-    if (frames.kind === 'native') {
-      const offset = frames.offset + (n - 1) * frames.frameLength;
-      return {
-        contentType: 'application/octet-stream; transfer-syntax=1.2.840.10008.1.2.1',
-        body: async () => {
-          const bytes = await read(offset, frames.frameLength);
-          return row.transferSyntaxUid === TRANSFER_SYNTAX.ExplicitBig ? swapped(bytes, row.metadata) : bytes;
-        },
-      };
-    }
-    const spans = frames.kind === 'encapsulated' ? (frames.frames[n - 1] ?? []) : [];
-    return {
-      contentType: `${storedType}; transfer-syntax=${row.transferSyntaxUid}`,
-      body: async () => {
-        const pieces: Buffer[] = [];
-        for (let i = 0; i < spans.length; i += 2) {
-          const piece = await read(spans[i] ?? 0, spans[i + 1] ?? 0);
-          pieces.push(Buffer.isBuffer(piece) ? piece : await collect(piece));
-        }
-        return Buffer.concat(pieces);
-      },
-    };
-  });
-  const type = mode.kind === 'native' ? 'application/octet-stream' : storedType;
-  return multipartRelated(type, parts);
+  return row;
 }
 
-async function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+export type RenderQuery = { window?: string; viewport?: string; quality?: number };
+
+function renderOptions(query: RenderQuery, accept: string | undefined, thumbnail: boolean): RenderOptions {
+  const format =
+    acceptedRanges(accept).some((r) => r.type === 'image/png') &&
+    !acceptedRanges(accept).some((r) => r.type === 'image/jpeg')
+      ? 'image/png'
+      : 'image/jpeg';
+  const options: RenderOptions = { format };
+  if (query.quality !== undefined) options.quality = query.quality;
+  if (query.window) {
+    const [center, width] = query.window.split(',').map(Number);
+    if (
+      center === undefined ||
+      width === undefined ||
+      !Number.isFinite(center) ||
+      !Number.isFinite(width) ||
+      width < 1
+    )
+      throw new AppError('bad_request', 'window is center,width[,function], e.g. window=40,400.', {
+        fields: [{ path: 'query.window', message: 'must be center,width with width of at least 1' }],
+      });
+    options.windowCenter = center;
+    options.windowWidth = width;
+  }
+  const viewport = query.viewport ?? (thumbnail ? '128,128' : undefined);
+  if (viewport) {
+    const [width, height] = viewport.split(',').map(Number);
+    if (
+      !width ||
+      !height ||
+      !Number.isInteger(width) ||
+      !Number.isInteger(height) ||
+      width < 1 ||
+      height < 1 ||
+      width > 4096 ||
+      height > 4096
+    )
+      throw new AppError('bad_request', 'viewport is width,height in pixels, e.g. viewport=512,512.', {
+        fields: [{ path: 'query.viewport', message: 'must be two whole numbers from 1 to 4096' }],
+      });
+    options.viewport = { width, height };
+  }
+  return options;
 }
 
-/** Big-endian pixel words turned little endian, by the instance's Bits Allocated. */
-async function swapped(bytes: Buffer | NodeJS.ReadableStream, metadata: string): Promise<Buffer> {
-  const buffer = Buffer.isBuffer(bytes) ? Buffer.from(bytes) : await collect(bytes);
-  const bits = (JSON.parse(metadata) as Record<string, { Value?: unknown[] }>)['00280100']?.Value?.[0];
-  if (bits === 16 && buffer.length % 2 === 0) buffer.swap16();
-  else if (bits === 32 && buffer.length % 4 === 0) buffer.swap32();
-  return buffer;
+/**
+ * WADO-RS rendered and thumbnail (PS3.18 8.7.4): one frame as a JPEG or PNG, windowed and scaled. Without
+ * an instance, the middle instance of the series (or of the study's first series) stands for it.
+ */
+export async function retrieveRendered(
+  ctx: AppContext,
+  actor: ActorContext,
+  scope: WadoScope,
+  frame: number | null,
+  query: RenderQuery,
+  accept: string | undefined,
+  thumbnail: boolean,
+) {
+  const instanceScope = scope.sopInstanceUid ? scope : await representative(ctx, scope);
+  const n = frame ?? 1;
+  const row = await framesOf(ctx, instanceScope, [n]);
+  const options = renderOptions(query, accept, thumbnail);
+  await audit(ctx, actor, [row], scope, thumbnail ? 'thumbnail' : 'rendered');
+  const read = rangeReader(ctx, row);
+  const pixel = await pixelDescription(read, row);
+  const native = await nativeFrame(
+    read,
+    row,
+    pixel,
+    frame ?? (thumbnail ? Math.ceil(frameCount(row.frames) / 2) : 1),
+  );
+  try {
+    return { contentType: options.format, body: await renderFrame(native, pixel, options) };
+  } catch (err) {
+    if (err instanceof PixelDataError)
+      throw new AppError('not_acceptable', `The image cannot be rendered: ${err.message}`);
+    throw err;
+  }
 }
 
-/** A deflated file's dataset, inflated (deflated files are small: their offsets point into this). */
-async function inflatedDataset(ctx: AppContext, sha256: string, _metadata: string): Promise<Buffer> {
-  const file = await ctx.blobs.read(sha256);
-  const { parseDicom } = await import('./dicom-parse.ts');
-  const { bufferSource } = await import('./byte-source.ts');
-  const parsed = await parseDicom(bufferSource(file));
-  if (parsed.inflated) return parsed.inflated;
-  return inflate(file.subarray(parsed.datasetOffset));
+async function representative(ctx: AppContext, scope: WadoScope): Promise<WadoScope> {
+  const rows = await repo.instancesIn(ctx.db, scope);
+  const first = rows[0];
+  if (!first) notFound(scope);
+  const series = rows.filter((r) => r.seriesUid === first.seriesUid);
+  const middle = series[Math.floor(series.length / 2)] ?? first;
+  return { studyUid: middle.studyUid, seriesUid: middle.seriesUid, sopInstanceUid: middle.sopInstanceUid };
 }
 
-/** A bulk data value (PS3.18 8.4.1.3), as stored, little endian for words. */
+/** A bulk data value (PS3.18 8.4.1.3), as stored. */
 export async function retrieveBulk(ctx: AppContext, actor: ActorContext, scope: WadoScope, path: string) {
   const row = await repo.instanceForFrames(ctx.db, scope);
   if (!row) notFound(scope);
   const span = row.bulk[path];
   if (!span) throw new AppError('not_found', `Instance ${scope.sopInstanceUid} has no bulk data at ${path}.`);
   await audit(ctx, actor, [row], scope, 'bulk');
-  const [offset, length] = span;
-  const inflated =
-    row.transferSyntaxUid === TRANSFER_SYNTAX.Deflated
-      ? await inflatedDataset(ctx, row.sha256, row.metadata)
-      : null;
-  const part: OutgoingPart = {
-    contentType: 'application/octet-stream',
-    body: async () =>
-      inflated
-        ? inflated.subarray(offset, offset + length)
-        : length
-          ? ctx.blobs.openRange(row.sha256, { start: offset, end: offset + length - 1 })
-          : Buffer.alloc(0),
-  };
-  return multipartRelated('application/octet-stream', [part]);
+  const read = rangeReader(ctx, row);
+  return multipartRelated('application/octet-stream', [
+    { contentType: 'application/octet-stream', body: () => read(span[0], span[1]) },
+  ]);
 }
