@@ -14,6 +14,7 @@ export * from './discounts.ts';
 export * from './encounters.ts';
 export * from './events.ts';
 export * from './icd10.ts';
+export * from './imaging.ts';
 export * from './invoices.ts';
 export * from './monitoring.ts';
 export * from './operations.ts';

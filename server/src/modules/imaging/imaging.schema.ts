@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  bigserial,
+  boolean,
   index,
   integer,
   jsonb,
@@ -158,3 +160,54 @@ export const imagingConflicts = pgTable(
     index('imaging_conflicts_open_idx').on(t.receivedAt).where(sql`${t.resolvedAt} is null`),
   ],
 );
+
+/** DICOM nodes this archive knows (admins manage them): who may associate, and where C-MOVE sends. */
+export const dicomPeers = pgTable(
+  'dicom_peers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    aeTitle: text('ae_title').notNull(),
+    host: text('host').notNull(),
+    port: integer('port').notNull(),
+    verbs: text('verbs').array().notNull(),
+    description: text('description').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('dicom_peers_ae_title_idx').on(t.aeTitle)],
+);
+
+/** What DIMSE associations did, in and out, for the activity page (kept 30 days). */
+export const dimseActivity = pgTable(
+  'dimse_activity',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    direction: text('direction', { enum: ['in', 'out'] }).notNull(),
+    peerAeTitle: text('peer_ae_title').notNull(),
+    peerHost: text('peer_host').notNull(),
+    operation: text('operation').notNull(),
+    status: integer('status'),
+    detail: text('detail').notNull().default(''),
+    durationMs: integer('duration_ms'),
+  },
+  (t) => [index('dimse_activity_at_idx').on(t.at)],
+);
+
+/** A remote Orthanc: browsed, pulled from, pushed to, and (when asked) followed through its change feed. */
+export const orthancLinks = pgTable('orthanc_links', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  url: text('url').notNull(),
+  username: text('username').notNull().default(''),
+  /** Never returned by the API. */
+  password: text('password'),
+  followChanges: boolean('follow_changes').notNull().default(false),
+  /** The last change of Orthanc's /changes feed already handled (its `Last`; `since` is exclusive). */
+  lastChange: bigint('last_change', { mode: 'number' }).notNull().default(0),
+  lastSyncAt: timestamp('last_sync_at', { withTimezone: true }),
+  lastReconcileAt: timestamp('last_reconcile_at', { withTimezone: true }),
+  lastError: text('last_error'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
