@@ -5,7 +5,7 @@ import type { AssociateAccept, AssociateRequest, RoleSelection } from './associa
 import { encodeAssociateAccept, encodeAssociateRequest } from './associate-pdu.ts';
 import { AbortReason, PduError } from './byte-cursor.ts';
 import { type Command, encodeCommand } from './command-set.ts';
-import { type DimseMessage, MessageAssembler } from './message-assembler.ts';
+import { type DimseMessage, fragments, MessageAssembler } from './message-assembler.ts';
 import {
   type AssociateReject,
   encodeAbort,
@@ -83,6 +83,9 @@ export class Association {
         this.assembler.fail(reason);
         this.controller.abort(reason);
         this.waiters.clear();
+        // Discard what still comes in, so the peer's FIN is seen and the socket closes.
+        socket.removeAllListeners('readable');
+        socket.resume();
         // A last PDU (RJ, RP, A-ABORT) written with end() gets a moment to flush.
         if (socket.writableEnded) setTimeout(() => socket.destroy(), 2000).unref();
         else socket.destroy();
@@ -279,29 +282,13 @@ export class Association {
 
   private async write(contextId: number, command: Command, dataSet?: Buffer | Readable): Promise<void> {
     const limit = (this.peerMaxPduLength || unlimitedFragment) - 6;
-    await this.writeFragments(contextId, true, [encodeCommand(command)], limit);
-    if (dataSet)
-      await this.writeFragments(contextId, false, Buffer.isBuffer(dataSet) ? [dataSet] : dataSet, limit);
-  }
-
-  /** Cuts a byte source into PDVs of at most `limit` bytes; the last one carries the last-fragment bit. */
-  private async writeFragments(
-    contextId: number,
-    isCommand: boolean,
-    source: Iterable<Buffer> | AsyncIterable<Buffer>,
-    limit: number,
-  ): Promise<void> {
-    let pending: Buffer = Buffer.alloc(0);
-    for await (const chunk of source) {
-      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
-      while (pending.length > limit) {
-        await this.writePdu(
-          encodePData({ contextId, isCommand, isLast: false, data: pending.subarray(0, limit) }),
-        );
-        pending = pending.subarray(limit);
-      }
+    for await (const { data, isLast } of fragments([encodeCommand(command)], limit)) {
+      await this.writePdu(encodePData({ contextId, isCommand: true, isLast, data }));
     }
-    await this.writePdu(encodePData({ contextId, isCommand, isLast: true, data: pending }));
+    if (!dataSet) return;
+    for await (const { data, isLast } of fragments(Buffer.isBuffer(dataSet) ? [dataSet] : dataSet, limit)) {
+      await this.writePdu(encodePData({ contextId, isCommand: false, isLast, data }));
+    }
   }
 
   private async writePdu(pdu: Buffer): Promise<void> {

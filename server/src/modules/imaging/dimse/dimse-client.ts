@@ -8,20 +8,18 @@ import {
   openAssociation,
   request,
 } from './association-requestor.ts';
-import { type Command, CommandField, dataSetPresent, noDataSet, Priority } from './command-set.ts';
-import { failedSopInstanceUidListTag, readStringElement } from './data-set-element.ts';
+import { CommandField, dataSetPresent, noDataSet, Priority } from './command-set.ts';
 import { DimseFailure, Status, statusKind } from './dimse-status.ts';
 import type { DicomInstance, StoreRequest, StoreResult, SubOperationCounts } from './dimse-types.ts';
-import type { DimseMessage } from './message-assembler.ts';
+import { collectRetrieve, maxResponseDataSet, type RetrieveOutcome, startRequest } from './scu-responses.ts';
 import { findSopClass, getSopClass, moveSopClass, type QueryModel, SopClass } from './sop-classes.ts';
 import { answerStore, type StoreOutcome, storeEach } from './store-transfer.ts';
-import { AsyncQueue, collect } from './stream-utils.ts';
+import { collect } from './stream-utils.ts';
 import { TransferSyntax } from './transfer-syntaxes.ts';
 
 export type { DimsePeer } from './association-requestor.ts';
+export type { RetrieveOutcome } from './scu-responses.ts';
 export type { StoreOutcome } from './store-transfer.ts';
-
-const maxResponseDataSet = 16 * 1024 * 1024;
 
 async function withAssociation<T>(
   peer: DimsePeer,
@@ -101,48 +99,6 @@ export interface QueryOptions {
   signal?: AbortSignal;
 }
 
-interface Responses {
-  queue: AsyncQueue<DimseMessage>;
-  cancel: () => void;
-}
-
-/** Sends a Q/R request and queues its responses; a C-CANCEL goes out when `signal` aborts. */
-function startRequest(
-  association: Association,
-  contextId: number,
-  command: Command & { messageId: number },
-  identifier: Buffer,
-  signal: AbortSignal | undefined,
-  timeoutMs: number | undefined,
-): Responses {
-  const queue = new AsyncQueue<DimseMessage>();
-  const cancel = () => {
-    if (!association.isOpen) return;
-    const cancelCommand = {
-      commandField: CommandField.CCancelRq,
-      commandDataSetType: noDataSet,
-      messageIdBeingRespondedTo: command.messageId,
-    };
-    association.send(contextId, cancelCommand).catch(() => {});
-  };
-  signal?.addEventListener('abort', cancel, { once: true });
-  request(
-    association,
-    contextId,
-    command,
-    identifier,
-    (response) => {
-      queue.push(response);
-      return statusKind(response.command.status ?? 0) !== 'pending';
-    },
-    timeoutMs,
-  ).then(
-    () => queue.end(),
-    (error: Error) => queue.end(error),
-  );
-  return { queue, cancel: () => signal?.removeEventListener('abort', cancel) };
-}
-
 function queryCommand(association: Association, commandField: number, sopClassUid: string) {
   return {
     commandField,
@@ -185,47 +141,6 @@ export async function* find(peer: DimsePeer, query: QueryOptions): AsyncGenerato
   } finally {
     if (!released) association.abort();
   }
-}
-
-export interface RetrieveOutcome extends SubOperationCounts {
-  status: number;
-  failedSopInstanceUids: string[];
-  errorComment?: string;
-}
-
-/** Reads counts and the final status of a C-MOVE/C-GET; `onPending` sees the pending counts. */
-async function collectRetrieve(
-  responses: Responses,
-  transferSyntaxUid: string,
-  onPending?: (counts: SubOperationCounts) => void,
-): Promise<RetrieveOutcome> {
-  const outcome: RetrieveOutcome = {
-    status: Status.ProcessingFailure,
-    remaining: 0,
-    completed: 0,
-    failed: 0,
-    warning: 0,
-    failedSopInstanceUids: [],
-  };
-  for await (const { command, dataSet } of responses.queue) {
-    outcome.status = command.status ?? outcome.status;
-    outcome.remaining = command.remainingSubOperations ?? 0;
-    outcome.completed = command.completedSubOperations ?? outcome.completed;
-    outcome.failed = command.failedSubOperations ?? outcome.failed;
-    outcome.warning = command.warningSubOperations ?? outcome.warning;
-    outcome.errorComment = command.errorComment;
-    if (dataSet) {
-      const failed = readStringElement(
-        await collect(dataSet, maxResponseDataSet),
-        transferSyntaxUid,
-        failedSopInstanceUidListTag,
-      );
-      if (failed) outcome.failedSopInstanceUids = failed.split('\\');
-    }
-    if (statusKind(outcome.status) === 'pending') onPending?.(outcome);
-  }
-  responses.cancel();
-  return outcome;
 }
 
 export interface MoveOptions extends QueryOptions {

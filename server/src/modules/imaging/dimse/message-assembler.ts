@@ -107,3 +107,19 @@ export class MessageAssembler {
     if (!incoming.stream.destroyed) incoming.stream.destroy(error);
   }
 }
+
+/** Cuts a byte source into fragments of at most `limit` bytes; only the last one has `isLast`. */
+export async function* fragments(
+  source: Iterable<Buffer> | AsyncIterable<Buffer>,
+  limit: number,
+): AsyncGenerator<{ data: Buffer; isLast: boolean }> {
+  let pending: Buffer = Buffer.alloc(0);
+  for await (const chunk of source) {
+    pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+    while (pending.length > limit) {
+      yield { data: pending.subarray(0, limit), isLast: false };
+      pending = pending.subarray(limit);
+    }
+  }
+  yield { data: pending, isLast: true };
+}
