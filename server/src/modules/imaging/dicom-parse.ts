@@ -35,6 +35,8 @@ export type ParsedDicom = {
   pixelData: PixelDataLocation | null;
   /** Present for deflated files: the inflated dataset, which the spans above point into. */
   inflated: Buffer | null;
+  /** Where each top-level element lies, header included (for rewriting a few of them in place). */
+  topLevel: { tag: number; start: number; end: number }[];
   warnings: string[];
 };
 
@@ -85,6 +87,7 @@ type Header = { tag: number; vr: string; length: number; valueOffset: number };
 class Parser {
   readonly bulk: BulkElement[] = [];
   readonly warnings: string[] = [];
+  readonly topLevel: { tag: number; start: number; end: number }[] = [];
   pixelData: PixelDataLocation | null = null;
   private elements = 0;
   private decoder = ASCII;
@@ -152,7 +155,9 @@ class Parser {
       if (h.tag <= previous && this.warnings.length < 20)
         this.warnings.push(`element ${tagLabel(h.tag)} at byte ${offset} is out of order`);
       previous = h.tag;
+      const start = offset;
       offset = await this.element(h, json, syntax, depth, path);
+      if (depth === 0) this.topLevel.push({ tag: h.tag, start, end: offset });
     }
     if (end === null && depth > 0)
       throw new DicomParseError('the file ends inside an item with no delimiter');
@@ -386,6 +391,7 @@ export async function parseDicom(
       bulk: parser.bulk,
       pixelData: parser.pixelData,
       inflated,
+      topLevel: parser.topLevel,
       warnings: parser.warnings,
     };
   } catch (err) {

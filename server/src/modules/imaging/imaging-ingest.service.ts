@@ -63,9 +63,13 @@ function geometryOf(a: IndexedAttributes, parsed: ParsedDicom) {
   };
 }
 
-type Checked = { parsed: ParsedDicom; attributes: IndexedAttributes; frames: StoredFrames };
+export type Checked = { parsed: ParsedDicom; attributes: IndexedAttributes; frames: StoredFrames };
 
-async function check(staged: StagedBlob, options: IngestOptions): Promise<Checked | IngestOutcome> {
+/** Parses and checks a staged file: what the index would keep of it, or why it is refused. */
+export async function check(
+  staged: StagedBlob,
+  options: Pick<IngestOptions, 'expectedStudyUid'>,
+): Promise<Checked | IngestOutcome> {
   let source: ByteSource | null = null;
   let parsed: ParsedDicom | undefined;
   try {
@@ -99,7 +103,7 @@ async function check(staged: StagedBlob, options: IngestOptions): Promise<Checke
   }
 }
 
-function bulkMap(parsed: ParsedDicom): Record<string, [number, number]> {
+export function bulkMap(parsed: ParsedDicom): Record<string, [number, number]> {
   return Object.fromEntries(parsed.bulk.map((b) => [b.path, [b.offset, b.length]]));
 }
 
@@ -146,7 +150,8 @@ async function index(ctx: AppContext, staged: StagedBlob, checked: Checked, opti
   const { settings } = await ctx.settings.get(ctx.db);
   return ctx.db.transaction(async (tx): Promise<IngestOutcome> => {
     const existing = await repo.lockInstanceUid(tx, identity.sopInstanceUid);
-    if (existing?.sha256 === staged.sha256)
+    // The file as stored, or as first received before a person rewrote its patient: the same instance again.
+    if (existing && (existing.sha256 === staged.sha256 || existing.originalSha256 === staged.sha256))
       return {
         ...identity,
         status: 'duplicate',

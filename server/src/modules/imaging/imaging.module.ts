@@ -1,9 +1,13 @@
 import type { CarebaseModule } from '../../platform/modules/module.ts';
 import { dicomwebRoutes } from './dicomweb.routes.ts';
 import { IMAGING_BLOB_REFERENCES } from './imaging.repository.ts';
+import { imagingRoutes } from './imaging.routes.ts';
 
 export const imagingModule: CarebaseModule = {
   name: 'imaging',
   blobReferences: IMAGING_BLOB_REFERENCES,
-  routes: [{ plugin: dicomwebRoutes, prefix: '/dicom-web' }],
+  routes: [
+    { plugin: dicomwebRoutes, prefix: '/dicom-web' },
+    { plugin: imagingRoutes, prefix: '/api' },
+  ],
 };

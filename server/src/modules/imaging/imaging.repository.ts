@@ -14,6 +14,7 @@ export const IMAGING_BLOB_REFERENCES: BlobReference[] = [
     name: 'imaging originals',
     select: sql`SELECT original_sha256 AS sha256 FROM imaging_instances WHERE original_sha256 IS NOT NULL`,
   },
+  // Resolved conflicts keep their file too: the row (and the audit trail) names it.
   { name: 'imaging conflicts', select: sql`SELECT sha256 FROM imaging_conflicts` },
 ];
 
@@ -25,9 +26,14 @@ const IMAGING_LOCK_CLASS = 7301;
  * here, so the second sees the first as a duplicate or conflict), and returns what is stored under it.
  */
 export async function lockInstanceUid(db: Executor, sopInstanceUid: string) {
-  const rows = await queryRows<{ id: string; sha256: string; studyId: string }>(
+  const rows = await queryRows<{
+    id: string;
+    sha256: string;
+    originalSha256: string | null;
+    studyId: string;
+  }>(
     db,
-    sql`select i.id, i.sha256, i.study_id as "studyId"
+    sql`select i.id, i.sha256, i.original_sha256 as "originalSha256", i.study_id as "studyId"
         from (select pg_advisory_xact_lock(${IMAGING_LOCK_CLASS}, hashtext(${sopInstanceUid}))) l
         left join imaging_instances i on i.sop_instance_uid = ${sopInstanceUid}`,
   );

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
 import { normalizeName } from './patient-names.ts';
 import { patientIdentifiers, patients } from './patients.schema.ts';
@@ -72,4 +72,23 @@ export async function suggestPatients(
     )
     .orderBy(sql`${score} desc`)
     .limit(limit);
+}
+
+export type PatientLabel = { name: string; mrn: string };
+
+/** Name and MRN of each patient, for lists of other modules' rows that name patients. */
+export async function patientLabels(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, PatientLabel>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({
+      id: patients.id,
+      mrn: patients.mrn,
+      name: sql<string>`${patients.givenName} || ' ' || ${patients.familyName}`,
+    })
+    .from(patients)
+    .where(inArray(patients.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, { name: r.name, mrn: r.mrn }]));
 }
