@@ -137,6 +137,10 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     if (opts.startJobs ?? config.jobsEnabled) jobs.start();
   });
   app.addHook('onClose', () => jobs.stop());
+  for (const service of MODULES.flatMap((m) => m.services?.(ctx) ?? [])) {
+    app.addHook('onReady', () => service.start());
+    app.addHook('onClose', () => service.stop());
+  }
 
   registerProblemHandlers(app);
   registerRouteAccess(app, db);

@@ -71,6 +71,13 @@ const EnvSchema = z.object({
     .regex(/^[a-z0-9_]{1,63}$/, 'must be lower-case letters, digits and _ (a replication slot name)')
     .default('carebase_wal'),
   ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(65536).default(10),
+  DICOM_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  DICOM_HOST: z.string().optional(),
+  DICOM_AE_TITLE: z
+    .string()
+    .regex(/^[\x20-\x5b\x5d-\x7e]{1,16}$/, 'must be 1 to 16 printable ASCII characters without a backslash')
+    .default('CAREBASE'),
+  DICOM_ALLOW_UNKNOWN_AE: bool.default(false),
   DICOM_MAX_INSTANCE_MB: z.coerce.number().int().min(1).max(65536).default(2048),
   DICOMWEB_CORS_ORIGINS: z
     .string()
@@ -134,6 +141,8 @@ export type Config = {
   attachmentMaxBytes: number;
   /** A DICOM file larger than this is refused, by any route. */
   dicomMaxInstanceBytes: number;
+  /** The DIMSE listener (C-ECHO/STORE/FIND/MOVE/GET); null when DICOM_PORT is unset (off). */
+  dimse: { port: number; host: string; aeTitle: string; allowUnknownAe: boolean } | null;
   /** Origins of external viewers (e.g. OHIF) allowed to call /dicom-web from a browser. */
   dicomwebCorsOrigins: string[];
 };
@@ -210,6 +219,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupWalSlot: e.BACKUP_WAL_SLOT,
     attachmentMaxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024,
     dicomMaxInstanceBytes: e.DICOM_MAX_INSTANCE_MB * 1024 * 1024,
+    dimse: e.DICOM_PORT
+      ? {
+          port: e.DICOM_PORT,
+          host: e.DICOM_HOST ?? e.HOST,
+          aeTitle: e.DICOM_AE_TITLE.trim(),
+          allowUnknownAe: e.DICOM_ALLOW_UNKNOWN_AE,
+        }
+      : null,
     dicomwebCorsOrigins: e.DICOMWEB_CORS_ORIGINS,
   };
 }

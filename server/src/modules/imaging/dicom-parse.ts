@@ -399,3 +399,22 @@ export async function parseDicom(
     throw err;
   }
 }
+
+/** A bare dataset (no preamble or meta group) in a given transfer syntax, e.g. a DIMSE query identifier. */
+export async function parseDataset(
+  bytes: Buffer,
+  transferSyntaxUid: string,
+  limits: ParseLimits = DEFAULT_LIMITS,
+) {
+  const parser = new Parser(new Reader(bufferSource(bytes)), limits);
+  const syntax: Syntax = {
+    explicit: transferSyntaxUid !== TRANSFER_SYNTAX.ImplicitLittle,
+    little: transferSyntaxUid !== TRANSFER_SYNTAX.ExplicitBig,
+  };
+  try {
+    return (await parser.dataset(0, null, syntax, 0, '')).json;
+  } catch (err) {
+    if (err instanceof RangeError) throw new DicomParseError(`the dataset is malformed (${err.message})`);
+    throw err;
+  }
+}

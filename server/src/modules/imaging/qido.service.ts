@@ -87,7 +87,7 @@ export async function searchQido(
   base: string,
 ): Promise<DicomJson[]> {
   const query = parseQidoQuery(level, rawQuery);
-  const results = await run(ctx, query, scope, base);
+  const results = await queryIndex(ctx, query, scope, base);
   await writeReadAudit(ctx.db, actor, {
     action: `imaging.${level}.search`,
     resourceType: 'imaging-study',
@@ -96,12 +96,13 @@ export async function searchQido(
   return results;
 }
 
-async function run(
+/** Runs a parsed query against the index (no audit: the caller writes it), results in DICOM JSON. */
+export async function queryIndex(
   ctx: AppContext,
   query: ReturnType<typeof parseQidoQuery>,
   scope: QidoScope,
   base: string,
-) {
+): Promise<DicomJson[]> {
   if (query.level === 'study') {
     const keep = wanted(STUDY_DEFAULTS, query.includeFields);
     return (await repo.searchStudies(ctx.db, query)).map((row) => {

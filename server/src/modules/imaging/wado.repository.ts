@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../../platform/db/database.ts';
+import { arrayParam, type Executor, queryRows } from '../../platform/db/database.ts';
 import type { StoredFrames } from './imaging.schema.ts';
 
 export type WadoScope = { studyUid: string; seriesUid?: string; sopInstanceUid?: string };
@@ -70,4 +70,46 @@ export async function instanceForFrames(db: Executor, scope: WadoScope): Promise
         ${FROM} where ${scoped(scope)}`,
   );
   return row;
+}
+
+export type RetrieveKeys = {
+  patientIds?: string[];
+  studyUids?: string[];
+  seriesUids?: string[];
+  sopInstanceUids?: string[];
+};
+
+export type RetrievableInstance = {
+  sopClassUid: string;
+  sopInstanceUid: string;
+  transferSyntaxUid: string;
+  sha256: string;
+  size: number;
+  datasetOffset: number;
+  studyId: string;
+  patientId: string | null;
+};
+
+/** The instances a C-MOVE or C-GET identifier names (at least one key must be given; capped). */
+export function instancesToRetrieve(
+  db: Executor,
+  keys: RetrieveKeys,
+  cap: number,
+): Promise<RetrievableInstance[]> {
+  const parts: SQL[] = [];
+  const any = (column: string, values: string[] | undefined) => {
+    if (values?.length) parts.push(sql`${sql.raw(column)} = any(${arrayParam(values, 'text[]')})`);
+  };
+  any('s.dicom_patient_id', keys.patientIds);
+  any('s.study_uid', keys.studyUids);
+  any('se.series_uid', keys.seriesUids);
+  any('i.sop_instance_uid', keys.sopInstanceUids);
+  if (!parts.length) return Promise.resolve([]);
+  return queryRows<RetrievableInstance>(
+    db,
+    sql`select i.sop_class_uid as "sopClassUid", i.sop_instance_uid as "sopInstanceUid",
+          i.transfer_syntax_uid as "transferSyntaxUid", i.sha256, i.size::float8 as size,
+          i.dataset_offset as "datasetOffset", s.id as "studyId", s.patient_id as "patientId"
+        ${FROM} where ${sql.join(parts, sql` and `)} ${ORDER} limit ${cap}`,
+  );
 }

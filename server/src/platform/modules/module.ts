@@ -6,6 +6,8 @@ import type { BlobReference } from '../files/blob-gc.ts';
 /** A plugin of routes and where it is mounted ('' for the app's root, e.g. public pages). */
 export type ModuleRoutes = { plugin: (ctx: AppContext) => FastifyPluginAsyncZod; prefix: string };
 
+export type ModuleService = { name: string; start(): Promise<void>; stop(): Promise<void> };
+
 /**
  * What a feature module adds to the app. `app.ts` walks the one list of modules (`modules/index.ts`) and
  * never names a module's routes, jobs or start-up work itself.
@@ -17,6 +19,8 @@ export type CarebaseModule = {
   /** Recurring work and job handlers, given the app's context once it exists. */
   jobs?: (ctx: AppContext) => void;
   routes?: readonly ModuleRoutes[];
+  /** Listeners of its own (e.g. a DICOM port): started when the app is ready, stopped when it closes. */
+  services?: (ctx: AppContext) => readonly ModuleService[];
   /** Where this module's rows name blobs: the collector keeps every blob any of them names. */
   blobReferences?: readonly BlobReference[];
 };
