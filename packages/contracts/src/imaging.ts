@@ -191,3 +191,53 @@ export type OrthancLink = z.infer<typeof OrthancLinkSchema>;
 export const OrthancLinkListSchema = z.object({ items: z.array(OrthancLinkSchema) });
 
 export const StudyUidParamsSchema = z.object({ studyUid: Uid });
+
+export const PeerEchoResultSchema = z.object({
+  ok: z.boolean(),
+  status: z.number().int().nullable(),
+  ms: z.number().int(),
+  message: z.string(),
+});
+export type PeerEchoResult = z.infer<typeof PeerEchoResultSchema>;
+
+/** A C-FIND at study level on a peer: the usual keys, each optional (DICOM wildcards and date ranges allowed). */
+export const PeerFindSchema = z.object({
+  patientName: z.string().trim().max(64).optional(),
+  patientId: z.string().trim().max(64).optional(),
+  studyDate: z
+    .string()
+    .regex(/^(\d{8})?(-(\d{8})?)?$/, 'a DICOM date or range such as 20240101-20241231')
+    .optional(),
+  accessionNumber: z.string().trim().max(16).optional(),
+  modality: z.string().trim().max(16).optional(),
+});
+export type PeerFind = z.infer<typeof PeerFindSchema>;
+export const PeerStudySchema = z.object({
+  studyUid: z.string(),
+  patientName: z.string(),
+  patientId: z.string(),
+  studyDate: z.string(),
+  accessionNumber: z.string(),
+  description: z.string(),
+  modalities: z.array(z.string()),
+  instances: z.number().int().nullable(),
+  /** Whether this archive already holds the study. */
+  stored: z.boolean(),
+});
+export type PeerStudy = z.infer<typeof PeerStudySchema>;
+export const PeerStudyListSchema = z.object({ items: z.array(PeerStudySchema) });
+
+export const PeerRetrieveSchema = z.object({
+  studyUid: Uid,
+  /** C-GET brings the files back over the same association; C-MOVE asks the peer to send them to this archive's DICOM port. */
+  method: z.enum(['get', 'move']).default('get'),
+});
+export const PeerStoreSchema = z.object({ studyUid: Uid });
+export const PeerTransferResultSchema = z.object({
+  status: z.number().int(),
+  completed: z.number().int(),
+  failed: z.number().int(),
+  warning: z.number().int(),
+  message: z.string(),
+});
+export type PeerTransferResult = z.infer<typeof PeerTransferResultSchema>;

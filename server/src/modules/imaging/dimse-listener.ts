@@ -23,7 +23,7 @@ export function dimseListener(ctx: AppContext): ModuleService[] {
         ctx.log.info({ port, aeTitle: settings.aeTitle }, 'DICOM listener started');
       },
       async stop() {
-        await server?.close();
+        await server?.close(3000);
         server = null;
       },
     },

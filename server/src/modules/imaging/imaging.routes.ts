@@ -11,12 +11,19 @@ import {
   ImagingStudyQuerySchema,
   ImagingStudySchema,
   LinkStudySchema,
+  PeerEchoResultSchema,
+  PeerFindSchema,
+  PeerRetrieveSchema,
+  PeerStoreSchema,
+  PeerStudyListSchema,
+  PeerTransferResultSchema,
   ResolveConflictSchema,
 } from '@carebase/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { actorOf, principalOf } from '../../platform/http/route-access.ts';
+import * as actions from './dicom-peer-actions.service.ts';
 import * as peers from './dicom-peers.service.ts';
 import { listConflicts, resolveConflict } from './imaging-conflicts.service.ts';
 import * as studies from './imaging-studies.service.ts';
@@ -149,6 +156,52 @@ export function imagingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         await peers.deletePeer(ctx, actorOf(req), req.params.id);
         return reply.status(204).send();
       },
+    });
+    app.post('/imaging/peers/:id/echo', {
+      config: { access: 'imaging:admin' },
+      schema: {
+        tags,
+        summary: 'C-ECHO the peer',
+        params: IdParamsSchema,
+        response: { 200: PeerEchoResultSchema },
+      },
+      handler: (req) => actions.echoPeer(ctx, req.params.id),
+    });
+    app.post('/imaging/peers/:id/find', {
+      config: { access: 'imaging:read' },
+      schema: {
+        tags,
+        summary: 'C-FIND studies on the peer',
+        params: IdParamsSchema,
+        body: PeerFindSchema,
+        response: { 200: PeerStudyListSchema },
+      },
+      handler: async (req) => ({
+        items: await actions.findOnPeer(ctx, actorOf(req), req.params.id, req.body),
+      }),
+    });
+    app.post('/imaging/peers/:id/retrieve', {
+      config: { access: 'imaging:store' },
+      schema: {
+        tags,
+        summary: 'Bring a study from the peer (C-GET, or C-MOVE to this archive)',
+        params: IdParamsSchema,
+        body: PeerRetrieveSchema,
+        response: { 200: PeerTransferResultSchema },
+      },
+      handler: (req) =>
+        actions.retrieveFromPeer(ctx, actorOf(req), req.params.id, req.body.studyUid, req.body.method),
+    });
+    app.post('/imaging/peers/:id/store', {
+      config: { access: 'imaging:admin' },
+      schema: {
+        tags,
+        summary: 'Send a stored study to the peer (C-STORE)',
+        params: IdParamsSchema,
+        body: PeerStoreSchema,
+        response: { 200: PeerTransferResultSchema },
+      },
+      handler: (req) => actions.storeToPeer(ctx, actorOf(req), req.params.id, req.body.studyUid),
     });
     app.get('/imaging/activity', {
       config: { access: 'imaging:admin' },
