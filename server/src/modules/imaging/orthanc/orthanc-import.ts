@@ -11,7 +11,7 @@ export type TransferCounts = Omit<OrthancPullResult, 'studyUid'>;
 export type ImportOutcome = IngestOutcome | { status: 'missing'; reason: string };
 
 /** How many files of one study travel at once. */
-const PARALLEL_TRANSFERS = 4;
+export const PARALLEL_TRANSFERS = 4;
 /** How many reasons a result keeps. */
 const MAX_ERRORS = 10;
 

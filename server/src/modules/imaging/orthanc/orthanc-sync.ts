@@ -1,11 +1,19 @@
 import type { AppContext } from '../../../app-context.ts';
 import { type ActorContext, SYSTEM_ACTOR, writeAudit } from '../../../platform/audit/audit.writer.ts';
 import type { OrthancReconcileResult } from './orthanc.schemas.ts';
-import { type OrthancClientOptions, OrthancError, tagText } from './orthanc-client.ts';
 import {
+  type OrthancChange,
+  type OrthancClient,
+  type OrthancClientOptions,
+  OrthancError,
+  tagText,
+} from './orthanc-client.ts';
+import {
+  eachLimited,
   emptyPull,
   importOrthancInstance,
   noteError,
+  PARALLEL_TRANSFERS,
   pullOrthancStudy,
   type TransferCounts,
   tally,
@@ -64,11 +72,7 @@ export async function followOrthancLink(
         handled = 0;
         continue;
       }
-      for (const change of page.Changes) {
-        if (change.ChangeType === 'NewInstance')
-          tally(result, await importOrthancInstance(ctx, client, change.ID, SYSTEM_ACTOR), change.ID);
-        handled = change.Seq;
-      }
+      handled = await importPage(ctx, client, page.Changes, handled, result);
       if (page.Done) handled = Math.max(handled, page.Last);
       await repo.saveProgress(ctx.db, link.id, link.url, handled);
       if (page.Done) {
@@ -78,13 +82,50 @@ export async function followOrthancLink(
       if (Date.now() > deadline) break;
     }
   } catch (err) {
+    if (err instanceof PageFailure) handled = err.handled;
     await repo.saveProgress(ctx.db, link.id, link.url, handled);
     await repo.recordSync(ctx.db, link.id, messageOf(err));
-    throw err;
+    throw err instanceof PageFailure ? err.failure : err;
   }
   await repo.recordSync(ctx.db, link.id, refusals(result));
   result.lastChange = handled;
   return result;
+}
+
+/**
+ * Imports the new instances of one page of changes, a few at a time, and returns the sequence handled: the
+ * page's last, or, when some failed, the last one before the first failure (then the failure is thrown).
+ */
+async function importPage(
+  ctx: AppContext,
+  client: OrthancClient,
+  changes: readonly OrthancChange[],
+  handled: number,
+  result: TransferCounts,
+): Promise<number> {
+  const failures = new Map<number, unknown>();
+  const arrivals = changes.filter((c) => c.ChangeType === 'NewInstance');
+  await eachLimited(arrivals, PARALLEL_TRANSFERS, async (change) => {
+    try {
+      tally(result, await importOrthancInstance(ctx, client, change.ID, SYSTEM_ACTOR), change.ID);
+    } catch (err) {
+      failures.set(change.Seq, err);
+    }
+  });
+  if (!failures.size) return changes.at(-1)?.Seq ?? handled;
+  const firstFailed = Math.min(...failures.keys());
+  const before = changes.filter((c) => c.Seq < firstFailed).at(-1)?.Seq ?? handled;
+  throw new PageFailure(before, failures.get(firstFailed));
+}
+
+/** A page stopped at a failed import; `handled` is how far it got without a gap. */
+class PageFailure extends Error {
+  constructor(
+    readonly handled: number,
+    readonly failure: unknown,
+  ) {
+    super(messageOf(failure));
+  }
 }
 
 /**
@@ -153,7 +194,7 @@ export async function reconcileOrthancLink(
 /** A study deleted from Orthanc between its listing and its pull is skipped; any other failure stops the run. */
 async function pullUnlessGone(
   ctx: AppContext,
-  client: ReturnType<typeof orthancClientFor>,
+  client: OrthancClient,
   orthancId: string,
   actor: ActorContext,
 ) {

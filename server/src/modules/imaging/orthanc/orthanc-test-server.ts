@@ -37,11 +37,25 @@ export type OrthancTestServer = {
   stop(): Promise<void>;
 };
 
+/** Orthanc stopped during start-up, most likely because another process took a port first. */
+class EarlyExit extends Error {}
+
 /**
  * A real Orthanc (Debian's package) for one test file: its own configuration, storage and index in a
- * temporary folder, HTTP and DICOM on free loopback ports, Basic authentication on, no plugins.
+ * temporary folder, HTTP and DICOM on free loopback ports, Basic authentication on, no plugins. A port
+ * taken by someone else between its choice and Orthanc's start costs a retry on other ports.
  */
 export async function startOrthanc(): Promise<OrthancTestServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce();
+    } catch (err) {
+      if (!(err instanceof EarlyExit) || attempt === 3) throw err;
+    }
+  }
+}
+
+async function startOnce(): Promise<OrthancTestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carebase-orthanc-'));
   const [httpPort, dicomPort] = [await freePort(), await freePort()];
   const username = 'carebase';
@@ -70,7 +84,15 @@ export async function startOrthanc(): Promise<OrthancTestServer> {
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Should the test process end without stop() (a timed-out hook), Orthanc ends with it.
+  const orphanGuard = () => child.kill('SIGKILL');
+  process.once('exit', orphanGuard);
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      process.off('exit', orphanGuard);
+      resolve();
+    }),
+  );
 
   const url = `http://127.0.0.1:${httpPort}`;
   const authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
@@ -91,18 +113,18 @@ export async function startOrthanc(): Promise<OrthancTestServer> {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) {
       await stop();
-      throw new Error(`Orthanc exited at start-up:\n${output}`);
+      throw new EarlyExit(`Orthanc exited at start-up:\n${output}`);
     }
     const res = await call('GET', '/system').catch(() => undefined);
     if (res?.ok) break;
     await res?.body?.cancel();
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`Orthanc did not answer on ${url} within 20 s:\n${output}`);
+      throw new Error(`Orthanc did not answer on ${url} within 30 s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }

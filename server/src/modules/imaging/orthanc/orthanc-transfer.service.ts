@@ -4,10 +4,8 @@ import { AppError } from '../../../platform/errors.ts';
 import { instancesIn } from '../wado.repository.ts';
 import type { OrthancPullResult, OrthancPushResult } from './orthanc.schemas.ts';
 import { OrthancError } from './orthanc-client.ts';
-import { eachLimited, noteError, pullOrthancStudy } from './orthanc-import.ts';
+import { eachLimited, noteError, PARALLEL_TRANSFERS, pullOrthancStudy } from './orthanc-import.ts';
 import { orthancClientFor, requireLink } from './orthanc-links.service.ts';
-
-const PARALLEL_TRANSFERS = 4;
 
 /** Runs a call to Orthanc; its failures become answers a person can act on (404, or 503 naming Orthanc). */
 export async function remote<T>(call: () => Promise<T>, notFound: string): Promise<T> {
@@ -56,7 +54,14 @@ export async function pushStudyToOrthanc(
   const first = instances[0];
   if (!first) throw new AppError('not_found', `No study ${studyUid} is stored here.`);
   const client = orthancClientFor(link);
-  const result: OrthancPushResult = { studyUid, sent: 0, alreadyThere: 0, failed: 0, errors: [] };
+  const result: OrthancPushResult = {
+    studyUid,
+    orthancStudyId: null,
+    sent: 0,
+    alreadyThere: 0,
+    failed: 0,
+    errors: [],
+  };
   await eachLimited(instances, PARALLEL_TRANSFERS, async (instance) => {
     try {
       const { stream, size } = await ctx.blobs.open(instance.sha256);
@@ -71,6 +76,8 @@ export async function pushStudyToOrthanc(
       );
     }
   });
+  if (result.sent + result.alreadyThere > 0)
+    result.orthancStudyId = (await client.lookupStudy(studyUid).catch(() => undefined)) ?? null;
   // Patient data left the archive: the event names the patient, as a disclosure.
   await writeAudit(ctx.db, actor, {
     action: 'imaging.orthanc.push',

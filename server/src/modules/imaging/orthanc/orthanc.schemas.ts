@@ -81,6 +81,8 @@ export const OrthancPushBodySchema = z.object({
 
 export const OrthancPushResultSchema = z.object({
   studyUid: z.string(),
+  /** Orthanc's id of the study once it holds it (from /tools/lookup). */
+  orthancStudyId: z.string().nullable(),
   sent: z.number().int(),
   alreadyThere: z.number().int(),
   failed: z.number().int(),

