@@ -16,6 +16,8 @@ export type BenchCluster = {
   token: string;
   /** The server processes, for measuring their CPU time. */
   pids: number[];
+  /** The cluster's own PostgreSQL database, or null on PGlite. */
+  databaseUrl: string | null;
   close(): Promise<void>;
 };
 
@@ -113,7 +115,7 @@ export async function startCluster(
       await waitReady(base, child, () => out);
       urls.push(base);
     }
-    return { urls, token, close, pids: children.map((c) => c.pid!) };
+    return { urls, token, close, pids: children.map((c) => c.pid!), databaseUrl: env.DATABASE_URL ?? null };
   } catch (err) {
     await close();
     throw err;

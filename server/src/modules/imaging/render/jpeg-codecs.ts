@@ -1,3 +1,4 @@
+/// <reference path="./wasm-codec-modules.d.ts" />
 import { createRequire } from 'node:module';
 import { MalformedFrameError, PixelDataError } from './pixel-description.ts';
 
