@@ -12,7 +12,13 @@ import {
   scheduleOrthancSync,
 } from './orthanc-sync.ts';
 import { freePort, type OrthancTestServer, orthancInstalled } from './orthanc-test-server.ts';
-import { makeStudy, mountOrthancRoutes, orthancApi, startTestbed } from './orthanc-test-support.ts';
+import {
+  faultyProxy,
+  makeStudy,
+  mountOrthancRoutes,
+  orthancApi,
+  startTestbed,
+} from './orthanc-test-support.ts';
 
 mountOrthancRoutes();
 
@@ -143,5 +149,49 @@ describe.skipIf(!orthancInstalled)('Following and reconciling an Orthanc', () =>
     const reconcile = await api('POST', `/${down.id}/reconcile`);
     expect(reconcile.statusCode).toBe(503);
     expect(reconcile.json().detail).toContain(down.url);
+  });
+
+  it('stops at a transfer that breaks mid-page, just before it, and resumes there without a gap', async () => {
+    const { studyUid, files } = makeStudy(3, 'Broken^Transfer');
+    const start = await orthanc.lastChange();
+    const uploaded = [];
+    for (const file of files) uploaded.push(await orthanc.upload(file));
+    let broken = uploaded[1]?.id;
+    const proxy = await faultyProxy(orthanc.url, (url) => url.startsWith(`/instances/${broken}/file`));
+    try {
+      const created = await api('PUT', `/${link.id}`, {
+        name: 'Followed',
+        url: proxy.url,
+        username: orthanc.username,
+        followChanges: false,
+      });
+      expect(created.json()).toMatchObject({ url: proxy.url, lastChange: 0 }); // another server: from its start
+      await setLastChange(start);
+      const stored = async () =>
+        (
+          await t.app.ctx.db
+            .select({ id: imagingInstances.id })
+            .from(imagingInstances)
+            .innerJoin(imagingStudies, eq(imagingStudies.id, imagingInstances.studyId))
+            .where(eq(imagingStudies.studyUid, studyUid))
+        ).length;
+
+      await expect(followOrthancLink(t.app.ctx, await requireLink(t.app.ctx.db, link.id))).rejects.toThrow(
+        'injected fault',
+      );
+      const halted = await requireLink(t.app.ctx.db, link.id);
+      expect(halted.lastError).toContain(proxy.url);
+      expect(halted.lastChange).toBeGreaterThan(start);
+      expect(halted.lastChange).toBeLessThan(await orthanc.lastChange());
+      expect(await stored()).toBe(2); // the first and the third; the second broke off
+
+      broken = undefined;
+      const resumed = await followOrthancLink(t.app.ctx, halted);
+      expect(resumed).toMatchObject({ stored: 1, failed: 0, done: true });
+      expect(await stored()).toBe(3);
+      expect((await requireLink(t.app.ctx.db, link.id)).lastError).toBeNull();
+    } finally {
+      await proxy.close();
+    }
   });
 });

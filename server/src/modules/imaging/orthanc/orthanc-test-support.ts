@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type TestApp, type TestUser } from '../../../test/test-app.ts';
 import { imagingModule } from '../imaging.module.ts';
@@ -59,4 +60,44 @@ export async function startTestbed(keep: (started: { t?: TestApp; orthanc?: Orth
     ...(server.status === 'fulfilled' ? { orthanc: server.value } : {}),
   });
   for (const result of [app, server]) if (result.status === 'rejected') throw result.reason;
+}
+
+export type FaultyProxy = { url: string; close(): Promise<void> };
+
+/**
+ * A loopback HTTP proxy in front of a real Orthanc that answers 500 instead of forwarding the requests
+ * `fails` picks: a transfer that breaks in the middle of a page of changes, on demand.
+ */
+export function faultyProxy(target: string, fails: (url: string) => boolean): Promise<FaultyProxy> {
+  const server = http.createServer((req, res) => {
+    if (fails(req.url ?? '')) {
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ Message: 'injected fault' }));
+      return;
+    }
+    const upstream = http.request(
+      new URL(req.url ?? '/', target),
+      { method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
 }
