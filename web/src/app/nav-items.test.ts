@@ -19,6 +19,14 @@ describe('navigation', () => {
     ]);
   });
 
+  it('shows imaging to those who may read studies', () => {
+    expect(visibleNavItems(['imaging:read']).map((item) => item.id)).toEqual([
+      'home',
+      'imaging',
+      'apiReference',
+    ]);
+  });
+
   it("marks the patient's own record as current on its chart", () => {
     const myRecord = visibleNavItems(['portal:self']).find((item) => item.id === 'myRecord')!;
     expect(isNavItemCurrent(myRecord, '/my-record')).toBe(true);

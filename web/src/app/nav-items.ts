@@ -21,6 +21,7 @@ import {
   IconReportChart,
 } from '../features/billing/billing-icons.tsx';
 import { IconCertificate } from '../features/certificates/certificate-icon.tsx';
+import { IconImaging } from '../features/imaging/imaging-icons.tsx';
 import { IconMonitoring } from '../features/monitoring/monitoring-icon.tsx';
 import { IconMyRecord, IconPatients } from '../features/patients/patient-icons.tsx';
 import { IconScreen, IconStethoscope, IconTicket } from '../features/queue/queue-icons.tsx';
@@ -55,7 +56,8 @@ export interface NavItem {
     | 'payouts'
     | 'billingReports'
     | 'calendar'
-    | 'myAppointments';
+    | 'myAppointments'
+    | 'imaging';
   to: string;
   section: NavSection;
   /** Absent: everyone who is signed in sees the item. */
@@ -103,6 +105,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { id: 'frontDesk', to: '/front-desk', section: 'main', permission: 'queue:read', icon: IconTicket },
   { id: 'myQueue', to: '/my-queue', section: 'main', permission: 'queue:call', icon: IconStethoscope },
+  { id: 'imaging', to: '/imaging', section: 'main', permission: 'imaging:read', icon: IconImaging },
   { id: 'cashier', to: '/billing/cashier', section: 'main', permission: 'invoices:write', icon: IconCashier },
   { id: 'invoices', to: '/billing/invoices', section: 'main', permission: 'billing:read', icon: IconReceipt },
   {

@@ -179,6 +179,12 @@ export const routes: RouteObject[] = [
                   guarded('billing/reports', 'billing:reports', () =>
                     import('../features/billing/reports-page.tsx').then((m) => m.ReportsPage),
                   ),
+                  guarded('imaging', 'imaging:read', () =>
+                    import('../features/imaging/imaging-page.tsx').then((m) => m.ImagingPage),
+                  ),
+                  guarded('imaging/studies/:id', 'imaging:read', () =>
+                    import('../features/imaging/study-detail-page.tsx').then((m) => m.StudyDetailPage),
+                  ),
                   guarded('schedules', 'schedules:read', () =>
                     import('../features/scheduling/schedules-page.tsx').then((m) => m.SchedulesPage),
                   ),

@@ -86,6 +86,10 @@ describe('queryKeysForEvent', () => {
     expect(queryKeysForEvent(event(EVENT_TYPES.alertChanged))).toEqual([['alerts']]);
   });
 
+  it('sends imaging changes (a study arrived, linked or deleted) to every imaging query', () => {
+    expect(queryKeysForEvent(event(EVENT_TYPES.imagingChanged))).toEqual([['imaging']]);
+  });
+
   it('ignores events it does not know, and session ends are not cache matters', () => {
     expect(queryKeysForEvent(event('lab.changed'))).toEqual([]);
     expect(queryKeysForEvent(event(EVENT_TYPES.sessionRevoked))).toEqual([]);

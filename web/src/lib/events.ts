@@ -38,6 +38,8 @@ export const EVENT_INVALIDATIONS: Readonly<Record<string, readonly QueryKey[]>> 
     monitoringKeys.application(),
   ],
   [EVENT_TYPES.alertChanged]: [queryKeys.alerts],
+  // A study arrived, was linked or deleted: the study lists, the open study, the charts' imaging, conflicts.
+  [EVENT_TYPES.imagingChanged]: [queryKeys.imaging],
 };
 
 /**

@@ -43,6 +43,10 @@ export const queryKeys = {
   monitoring: ['monitoring'],
   /** Alerts (firing, history, the header's count) and their rules, which alert.changed makes stale. */
   alerts: ['alerts'],
+  /** Imaging studies, their details, the chart's imaging and conflicts: what imaging.changed makes stale. */
+  imaging: ['imaging'],
+  /** DICOM peers, DIMSE activity and Orthanc links (settings of the archive, not studies). */
+  imagingAdmin: ['imagingAdmin'],
 } as const;
 
 /** The parts of the monitoring dashboard, so that a new sample refreshes only the figures it changes. */
@@ -60,4 +64,17 @@ export const patientKeys = {
   duplicates: () => [...queryKeys.patients, 'duplicates'] as const,
   detail: (id: string) => [...queryKeys.patients, 'detail', id] as const,
   chart: (id: string) => [...queryKeys.chart, id] as const,
+};
+
+/** The imaging pages' keys: studies and patients' imaging under ['imaging'], the archive's settings apart. */
+export const imagingKeys = {
+  studies: (query: object) => [...queryKeys.imaging, 'studies', query] as const,
+  study: (id: string) => [...queryKeys.imaging, 'study', id] as const,
+  patient: (patientId: string) => [...queryKeys.imaging, 'patient', patientId] as const,
+  conflicts: () => [...queryKeys.imaging, 'conflicts'] as const,
+  instances: (seriesUid: string) => [...queryKeys.imaging, 'instances', seriesUid] as const,
+  metadata: (instanceUid: string) => [...queryKeys.imaging, 'metadata', instanceUid] as const,
+  peers: () => [...queryKeys.imagingAdmin, 'peers'] as const,
+  activity: () => [...queryKeys.imagingAdmin, 'activity'] as const,
+  orthanc: () => [...queryKeys.imagingAdmin, 'orthanc'] as const,
 };

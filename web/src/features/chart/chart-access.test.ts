@@ -12,12 +12,15 @@ describe('chart tabs by role', () => {
       'dental',
       'certificates',
       'files',
+      'imaging',
       'timeline',
       'details',
     ]);
     expect(doctor).toMatchObject({ writeChart: true, sign: true, prescribe: true, merge: false });
     const nurse = chartAccessOf(BUILT_IN_ROLE_PERMISSIONS.nurse, false);
-    expect(nurse).toMatchObject({ writeChart: true, sign: false, prescribe: false });
+    expect(nurse).toMatchObject({ writeChart: true, sign: false, prescribe: false, imaging: true });
+    // Imaging needs imaging:read besides the clinical record.
+    expect(visibleChartTabs(chartAccessOf(['chart:read'], false))).not.toContain('imaging');
   });
 
   it('shows receptionists the registration details and no clinical tab', () => {

@@ -7,6 +7,7 @@ export const CHART_TABS = [
   'dental',
   'certificates',
   'files',
+  'imaging',
   'timeline',
   'details',
   'billing',
@@ -27,6 +28,8 @@ export interface ChartAccess {
   certificates: boolean;
   /** The patient's account (billing:read): what they owe and their statement. */
   billing: boolean;
+  /** The patient's imaging studies (imaging:read, with the clinical record). */
+  imaging: boolean;
 }
 
 export function chartAccessOf(permissions: readonly Permission[], ownRecord: boolean): ChartAccess {
@@ -43,6 +46,7 @@ export function chartAccessOf(permissions: readonly Permission[], ownRecord: boo
     merge: has('patients:merge'),
     certificates: has('certificates:read') && !portal,
     billing: has('billing:read') && !portal,
+    imaging: staffChart && has('imaging:read'),
   };
 }
 
@@ -67,6 +71,8 @@ export function visibleChartTabs(access: ChartAccess): ChartTab[] {
         return access.certificates;
       case 'billing':
         return access.billing;
+      case 'imaging':
+        return access.imaging;
       default:
         return access.clinical;
     }

@@ -32,6 +32,7 @@ export const chartRoute: RouteObject = {
     page('dental', () => import('./chart-tabs.tsx').then((m) => m.DentalRoute)),
     page('certificates', () => import('./chart-tabs.tsx').then((m) => m.CertificatesRoute)),
     page('files', () => import('../attachments/files-tab.tsx').then((m) => m.FilesTab)),
+    page('imaging', () => import('../imaging/patient-imaging-tab.tsx').then((m) => m.PatientImagingTab)),
     page('billing', () => import('../billing/patient-billing-tab.tsx').then((m) => m.PatientBillingTab)),
     page('timeline', () => import('./timeline-tab.tsx').then((m) => m.TimelineTab)),
   ],
