@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { makeDicom, newUid } from '../server/src/modules/imaging/imaging-fixtures.ts';
 import { ADMIN_PASSWORD, adminSession, call } from './api-setup.ts';
@@ -151,6 +152,7 @@ export async function run(): Promise<void> {
       .waitFor();
     await fromTheTop(page);
     await shot(page, 'uploaded');
+    await otherScreens(page, shot, 'uploaded');
 
     // Search by accession number, then open the study.
     await page.getByLabel('Search').fill('ACC-CT-1');
@@ -171,6 +173,7 @@ export async function run(): Promise<void> {
     await page.getByText('Matched', { exact: true }).waitFor();
     await fromTheTop(page);
     await shot(page, 'study');
+    await otherScreens(page, shot, 'study');
 
     // The preview: the middle image first, the arrow keys step through the series, the tags of each image.
     await page.getByRole('button', { name: /^Preview Series 1/ }).click();
@@ -196,6 +199,16 @@ export async function run(): Promise<void> {
     await page.keyboard.press('Escape');
     await preview.waitFor({ state: 'hidden' });
 
+    // A series sent by mistake goes, with the reason asked first.
+    await page.getByRole('button', { name: /^Delete Series 2/ }).click();
+    const asking = page.getByRole('dialog', { name: 'Delete this series?' });
+    await asking.getByRole('button', { name: 'Delete' }).click();
+    await asking.getByText('Say why, in a few words.').waitFor();
+    await asking.getByLabel('Reason').fill('Sent twice by the scanner');
+    await asking.getByRole('button', { name: 'Delete' }).click();
+    await asking.waitFor({ state: 'hidden' });
+    await page.getByRole('heading', { name: '1 series', level: 2 }).waitFor();
+
     // The unmatched study: linked to the patient from its page, with the files rewritten.
     await page.goto(`${server.baseUrl}/imaging?link=unmatched`);
     await list.getByRole('link', { name: 'Knee MR from the outside clinic' }).click();
@@ -220,6 +233,7 @@ export async function run(): Promise<void> {
     await page.getByRole('tab', { name: 'Imaging', selected: true }).waitFor();
     await page.getByRole('link', { name: 'CT chest' }).waitFor();
     await page.getByRole('link', { name: 'Knee MR from the outside clinic' }).waitFor();
+    await page.getByText('Series: 1 · Images: 3').waitFor();
     await page.waitForFunction(
       () =>
         [...document.querySelectorAll('img')].filter(
@@ -231,6 +245,35 @@ export async function run(): Promise<void> {
     await fromTheTop(page);
     await shot(page, 'chart');
     await otherScreens(page, shot, 'chart');
+
+    // A zip dropped on the chart: its study names someone Carebase does not know, so it comes in unmatched and
+    // the chart offers to link it to this patient. The zip's text file is skipped.
+    const outside = study({
+      patientId: 'XR-0193',
+      patientName: 'Quiroga^M',
+      description: 'Hand X-ray',
+      accession: 'ACC-DX-3',
+      modality: 'DX',
+      series: 1,
+      images: 1,
+    });
+    const zipPath = path.join(folder, 'hand-xray.zip');
+    fs.writeFileSync(
+      zipPath,
+      zipSync({
+        'DICOM/IM0001': new Uint8Array(outside[0]!.data),
+        'README.TXT': new TextEncoder().encode('Burned by the outside clinic.'),
+      }),
+    );
+    await page.getByLabel('Choose files', { exact: true }).setInputFiles(zipPath);
+    const chartSummary = page.getByRole('status').filter({ hasText: 'Upload finished' });
+    await chartSummary.getByText('1 file stored · 1 skipped').waitFor({ timeout: 60_000 });
+    await page.getByText('1 study came in without a patient').waitFor();
+    await page.getByRole('checkbox', { name: /Hand X-ray/ }).waitFor();
+    await fromTheTop(page);
+    await shot(page, 'chart-upload');
+    await page.getByRole('button', { name: 'Link this study to Marta Quiroga' }).click();
+    await page.getByRole('link', { name: 'Hand X-ray' }).waitFor({ timeout: 30_000 });
 
     // The administrator's tabs.
     await page.goto(`${server.baseUrl}/imaging?tab=peers`);
@@ -251,6 +294,8 @@ export async function run(): Promise<void> {
     await page.getByRole('tab', { name: 'DIMSE activity' }).click();
     await page.waitForURL((url) => url.searchParams.get('tab') === 'activity');
     await page.getByText('Refreshes every 5 seconds', { exact: false }).waitFor();
+    // The echo just sent is there, outgoing.
+    await page.getByRole('row').filter({ hasText: 'CT_SCANNER' }).getByText('Out', { exact: true }).waitFor();
     await fromTheTop(page);
     await shot(page, 'activity');
     await page.getByRole('tab', { name: 'Reconcile' }).click();

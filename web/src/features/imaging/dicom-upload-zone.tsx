@@ -253,7 +253,7 @@ export function DicomUploadZone({ title, hint, onDone, after }: DicomUploadZoneP
 
         {rows.length > 0 ? (
           <ScrollArea.Autosize mah={280} type="auto">
-            <Table verticalSpacing={4} fz="sm" aria-label={t('imaging.upload.filesLabel')}>
+            <Table verticalSpacing={4} fz="sm" miw={600} aria-label={t('imaging.upload.filesLabel')}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('imaging.upload.columns.file')}</Table.Th>
