@@ -18,6 +18,8 @@ export type BenchCluster = {
   pids: number[];
   /** The cluster's own PostgreSQL database, or null on PGlite. */
   databaseUrl: string | null;
+  /** The tail of the servers' output (logs), for explaining a failure. */
+  output(): string;
   close(): Promise<void>;
 };
 
@@ -71,6 +73,7 @@ export async function startCluster(
     env.DATABASE_URL = url.toString();
   }
   const children: ChildProcess[] = [];
+  const outputs: (() => string)[] = [];
   const close = async () => {
     for (const child of children) child.kill('SIGTERM');
     await Promise.all(
@@ -110,12 +113,20 @@ export async function startCluster(
       };
       child.stdout?.on('data', keep);
       child.stderr?.on('data', keep);
+      outputs.push(() => out);
       children.push(child);
       const base = `http://127.0.0.1:${port}`;
       await waitReady(base, child, () => out);
       urls.push(base);
     }
-    return { urls, token, close, pids: children.map((c) => c.pid!), databaseUrl: env.DATABASE_URL ?? null };
+    return {
+      urls,
+      token,
+      close,
+      pids: children.map((c) => c.pid!),
+      databaseUrl: env.DATABASE_URL ?? null,
+      output: () => outputs.map((o) => o()).join('\n'),
+    };
   } catch (err) {
     await close();
     throw err;

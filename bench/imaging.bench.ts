@@ -44,16 +44,20 @@ function copies(count: number): Buffer[] {
   );
 }
 
+/** POSTs the body; resolves with the status (and prints the answer when it is not 200). */
 function post(url: string, body: Buffer, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      { method: 'POST', headers: { ...headers, 'content-length': String(body.length) } },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
+    const options = { method: 'POST', headers: { ...headers, 'content-length': String(body.length) } };
+    const req = http.request(url, options, (res) => {
+      let text = '';
+      res.on('data', (d) => {
+        if (res.statusCode !== 200) text += d;
+      });
+      res.on('end', () => {
+        if (res.statusCode !== 200) console.log(`    ${res.statusCode}: ${text.slice(0, 400)}`);
+        resolve(res.statusCode ?? 0);
+      });
+    });
     req.on('error', reject);
     req.end(body);
   });
@@ -294,6 +298,9 @@ async function main() {
       console.log('Memory while ingesting one large study (STOW-RS, 1 client)');
       await memory(cluster);
     }
+  } catch (err) {
+    console.log(cluster.output().slice(-3000));
+    throw err;
   } finally {
     await orthanc?.stop();
     await cluster.close();

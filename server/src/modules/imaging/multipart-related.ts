@@ -83,6 +83,8 @@ export async function* multipartParts(source: Readable, boundary: string): Async
     });
     finished.catch(() => {});
     let pumping = false;
+    // Set once the part is complete (or cut off): later reads must not take the next part's bytes.
+    let over = false;
     // Pulled by the reader: nothing is read from the request until the part's reader asks for it.
     const pump = async () => {
       for (;;) {
@@ -90,6 +92,7 @@ export async function* multipartParts(source: Readable, boundary: string): Async
         if (at >= 0) {
           if (at) body.push(buffer.subarray(0, at));
           buffer = buffer.subarray(at + delimiter.length);
+          over = true;
           body.push(null);
           settle();
           return;
@@ -102,6 +105,7 @@ export async function* multipartParts(source: Readable, boundary: string): Async
           continue;
         }
         if (!(await more())) {
+          over = true;
           body.destroy(new BlobUploadCutError());
           settle(
             new MultipartError(`part ${index + 1} is cut off: the body ends before its closing delimiter`),
@@ -115,12 +119,13 @@ export async function* multipartParts(source: Readable, boundary: string): Async
       pumping = true;
       pump()
         .catch((err: Error) => {
+          over = true;
           body.destroy(err);
           settle(err);
         })
         .finally(() => {
           pumping = false;
-          if (again) {
+          if (again && !over) {
             again = false;
             run();
           }
@@ -129,6 +134,7 @@ export async function* multipartParts(source: Readable, boundary: string): Async
     const body = new Readable({
       highWaterMark: 256 * 1024,
       read() {
+        if (over) return;
         if (pumping) again = true;
         else run();
       },
