@@ -5,6 +5,7 @@ import {
   seriesInstancesUrl,
   seriesThumbnailUrl,
   startIndexOf,
+  stepOfKey,
   studyThumbnailUrl,
 } from './dicomweb.ts';
 
@@ -56,5 +57,19 @@ describe('previewImagesOf', () => {
     expect(startIndexOf(images, 'missing')).toBe(3);
     expect(startIndexOf(images, null)).toBe(3);
     expect(startIndexOf([], 'a')).toBe(0);
+  });
+});
+
+describe('stepOfKey', () => {
+  it('moves one image with the arrows, ten with the page keys, to the ends with Home and End', () => {
+    expect(stepOfKey('ArrowRight', 20, 5)).toBe(6);
+    expect(stepOfKey('ArrowDown', 20, 19)).toBe(19);
+    expect(stepOfKey('ArrowLeft', 20, 0)).toBe(0);
+    expect(stepOfKey('ArrowUp', 20, 5)).toBe(4);
+    expect(stepOfKey('PageDown', 20, 15)).toBe(19);
+    expect(stepOfKey('PageUp', 20, 15)).toBe(5);
+    expect(stepOfKey('Home', 20, 15)).toBe(0);
+    expect(stepOfKey('End', 20, 3)).toBe(19);
+    expect(stepOfKey('Enter', 20, 3)).toBeNull();
   });
 });

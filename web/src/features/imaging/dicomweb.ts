@@ -125,3 +125,25 @@ export function startIndexOf(images: readonly PreviewImage[], previewInstanceUid
   }
   return Math.floor((images.length - 1) / 2);
 }
+
+/** The keys that move through a series, and by how much. */
+export function stepOfKey(key: string, count: number, index: number): number | null {
+  switch (key) {
+    case 'ArrowLeft':
+    case 'ArrowUp':
+      return Math.max(0, index - 1);
+    case 'ArrowRight':
+    case 'ArrowDown':
+      return Math.min(count - 1, index + 1);
+    case 'PageUp':
+      return Math.max(0, index - 10);
+    case 'PageDown':
+      return Math.min(count - 1, index + 10);
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return null;
+  }
+}

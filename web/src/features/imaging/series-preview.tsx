@@ -4,33 +4,11 @@ import { type KeyboardEvent, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IconChevronRight } from '../../components/icons.tsx';
 import { QueryError } from '../../components/query-error.tsx';
-import { type PreviewImage, previewImagesOf, renderedUrl, startIndexOf } from './dicomweb.ts';
+import { type PreviewImage, previewImagesOf, renderedUrl, startIndexOf, stepOfKey } from './dicomweb.ts';
 import { useSeriesInstances } from './imaging.queries.ts';
 import { TagsPanel } from './tags-panel.tsx';
 
 const VIEWPORT = 512;
-
-/** The keys that move through a series, and by how much. */
-export function stepOfKey(key: string, count: number, index: number): number | null {
-  switch (key) {
-    case 'ArrowLeft':
-    case 'ArrowUp':
-      return Math.max(0, index - 1);
-    case 'ArrowRight':
-    case 'ArrowDown':
-      return Math.min(count - 1, index + 1);
-    case 'PageUp':
-      return Math.max(0, index - 10);
-    case 'PageDown':
-      return Math.min(count - 1, index + 10);
-    case 'Home':
-      return 0;
-    case 'End':
-      return count - 1;
-    default:
-      return null;
-  }
-}
 
 function seriesTitle(series: ImagingSeries, t: (key: 'imaging.series.untitled') => string): string {
   return series.description || t('imaging.series.untitled');
