@@ -3,6 +3,8 @@ import { dicomwebRoutes } from './dicomweb.routes.ts';
 import { dimseListener } from './dimse-listener.ts';
 import { IMAGING_BLOB_REFERENCES } from './imaging.repository.ts';
 import { imagingRoutes } from './imaging.routes.ts';
+import { scheduleOrthancSync } from './orthanc/orthanc-sync.ts';
+import { orthancRoutes } from './orthanc/orthanc.routes.ts';
 
 export const imagingModule: CarebaseModule = {
   name: 'imaging',
@@ -11,5 +13,7 @@ export const imagingModule: CarebaseModule = {
   routes: [
     { plugin: dicomwebRoutes, prefix: '/dicom-web' },
     { plugin: imagingRoutes, prefix: '/api' },
+    { plugin: orthancRoutes, prefix: '/api' },
   ],
+  jobs: scheduleOrthancSync,
 };
