@@ -275,6 +275,29 @@ export async function run(): Promise<void> {
     await page.getByRole('button', { name: 'Link this study to Marta Quiroga' }).click();
     await page.getByRole('link', { name: 'Hand X-ray' }).waitFor({ timeout: 30_000 });
 
+    // Dropped rather than chosen: a file dragged onto the upload zone goes the same way.
+    const dropped = study({
+      patientId: patient.mrn,
+      patientName: 'Quiroga^Marta',
+      description: 'Ultrasound follow-up',
+      accession: 'ACC-US-5',
+      modality: 'US',
+      series: 1,
+      images: 1,
+    })[0]!;
+    await page.goto(`${server.baseUrl}/imaging`);
+    const zone = page.getByRole('region', { name: 'Add studies' });
+    const transfer = await page.evaluateHandle((base64) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([bytes], 'US0001.dcm', { type: 'application/dicom' }));
+      return data;
+    }, dropped.data.toString('base64'));
+    await zone.dispatchEvent('dragover', { dataTransfer: transfer });
+    await zone.dispatchEvent('drop', { dataTransfer: transfer });
+    await zone.getByRole('status').getByText('1 file stored').waitFor({ timeout: 30_000 });
+    await page.getByRole('link', { name: 'Ultrasound follow-up' }).waitFor();
+
     // The administrator's tabs.
     await page.goto(`${server.baseUrl}/imaging?tab=peers`);
     await page.getByRole('button', { name: 'Add peer' }).click();

@@ -42,7 +42,16 @@ export function RewriteCheckbox({
  * Links a study to a Carebase patient: the patients the archive suggests (by name and birth date), or any
  * patient found by search; then a confirmation, with the choice to rewrite the stored files.
  */
-export function LinkStudyPanel({ study, onLinked }: { study: ImagingStudyDetail; onLinked?: () => void }) {
+export function LinkStudyPanel({
+  study,
+  onLinked,
+  onCancel,
+}: {
+  study: ImagingStudyDetail;
+  onLinked?: () => void;
+  /** Shown as a Cancel button: the panel was opened on purpose and may be closed again. */
+  onCancel?: () => void;
+}) {
   const { t } = useTranslation();
   const notify = useNotify();
   const format = usePatientFormat();
@@ -75,9 +84,16 @@ export function LinkStudyPanel({ study, onLinked }: { study: ImagingStudyDetail;
   return (
     <Stack gap="md" component="section" aria-labelledby={headingId}>
       <Stack gap={2}>
-        <Title order={2} fz="h5" id={headingId}>
-          {study.link === 'unmatched' ? t('imaging.linking.title') : t('imaging.linking.relinkTitle')}
-        </Title>
+        <Group justify="space-between" wrap="nowrap">
+          <Title order={2} fz="h5" id={headingId}>
+            {study.link === 'unmatched' ? t('imaging.linking.title') : t('imaging.linking.relinkTitle')}
+          </Title>
+          {onCancel ? (
+            <Button size="xs" variant="subtle" onClick={onCancel}>
+              {t('common.cancel')}
+            </Button>
+          ) : null}
+        </Group>
         <Text size="sm" c="dimmed">
           {t('imaging.linking.filesSay', {
             name: dicomName(study.dicomPatientName),

@@ -240,7 +240,11 @@ export function StudyDetailPage() {
         <StudyAttributes study={data} />
         {canLink && (data.link === 'unmatched' || relinking) ? (
           <Paper withBorder p="md" radius="md">
-            <LinkStudyPanel study={data} onLinked={() => setRelinking(false)} />
+            <LinkStudyPanel
+              study={data}
+              onLinked={() => setRelinking(false)}
+              onCancel={data.link === 'unmatched' ? undefined : () => setRelinking(false)}
+            />
           </Paper>
         ) : canLink ? (
           <Group>
