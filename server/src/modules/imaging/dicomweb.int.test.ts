@@ -389,6 +389,47 @@ describe('WADO-RS', () => {
     expect((await get(`${base}/frames/9/rendered`)).statusCode).toBe(404);
   });
 
+  it('answers the request shapes of stock OHIF (DICOMweb data source)', async () => {
+    const json = 'application/dicom+json';
+    const list = await get(
+      '/dicom-web/studies?limit=101&offset=0&fuzzymatching=false&includefield=00081030%2C00080060&StudyDescription=*study*',
+      json,
+    );
+    expect(list.statusCode).toBe(200);
+    expect((list.json() as DicomJson[]).map((s) => value(s, '0020000D'))).toContain(studyUid);
+    const series = (
+      await get(`/dicom-web/studies/${studyUid}/series?includefield=00080021,00080031`, json)
+    ).json() as DicomJson[];
+    expect(value(series[0], '0020000E')).toBe(seriesUid);
+    const [meta] = (
+      await get(`/dicom-web/studies/${studyUid}/series/${seriesUid}/metadata`, json)
+    ).json() as DicomJson[];
+    const pixelUri = String(meta?.['7FE00010']?.BulkDataURI).replace(/^http:\/\/[^/]+/, '');
+    // OHIF's omitQuotationForMultipartRequest: the type parameter unquoted.
+    const frames = await get(
+      `${base}/frames/1`,
+      'multipart/related; type=application/octet-stream; transfer-syntax=*',
+    );
+    expect(frames.statusCode).toBe(200);
+    expect(parts(frames)[0]?.body.length).toBe(12);
+    // singlepart: 'bulkdata' asks for the bare bytes.
+    const bulk = await get(pixelUri, 'application/octet-stream');
+    expect(bulk.headers['content-type']).toBe('application/octet-stream');
+    expect(bulk.rawPayload.length).toBe(36);
+    const wadoUri = await get(
+      `/dicom-web/wado?requestType=WADO&studyUID=${studyUid}&seriesUID=${seriesUid}&objectUID=${sopInstanceUid}&contentType=application/dicom`,
+    );
+    expect(wadoUri.headers['content-type']).toBe('application/dicom');
+    expect(wadoUri.rawPayload.equals(file)).toBe(true);
+    const jpeg = await get(
+      `/dicom-web/wado?requestType=WADO&studyUID=${studyUid}&seriesUID=${seriesUid}&objectUID=${sopInstanceUid}&rows=64`,
+    );
+    expect(jpeg.headers['content-type']).toBe('image/jpeg');
+    expect(
+      (await get(`/dicom-web/wado?requestType=WADO&studyUID=${studyUid}`)).json().errors[0].path,
+    ).toMatch(/seriesUID|objectUID/);
+  });
+
   it('answers 404 for what is not stored and 400 for a malformed UID', async () => {
     expect((await get(`/dicom-web/studies/${newUid()}/metadata`)).statusCode).toBe(404);
     expect((await get('/dicom-web/studies/not-a-uid/metadata')).json().errors[0].path).toBe('params.study');

@@ -181,6 +181,49 @@ export function dicomwebRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         });
       }
     }
+    const WadoUriQuery = z.object({
+      requestType: z.literal('WADO'),
+      studyUID: uid,
+      seriesUID: uid,
+      objectUID: uid,
+      contentType: z.enum(['application/dicom', 'image/jpeg', 'image/png']).default('image/jpeg'),
+      frameNumber: z.coerce.number().int().min(1).max(100_000).optional(),
+      windowCenter: z.coerce.number().optional(),
+      windowWidth: z.coerce.number().min(1).optional(),
+      rows: z.coerce.number().int().min(1).max(4096).optional(),
+      columns: z.coerce.number().int().min(1).max(4096).optional(),
+    });
+    app.get('/wado', {
+      config: { access: 'imaging:read' },
+      schema: {
+        tags,
+        summary: 'WADO-URI (PS3.18 9): one instance as the DICOM file, or one frame as JPEG/PNG',
+        querystring: WadoUriQuery,
+      },
+      handler: async (req, reply) => {
+        const q = req.query;
+        const scope = { studyUid: q.studyUID, seriesUid: q.seriesUID, sopInstanceUid: q.objectUID };
+        if (q.contentType === 'application/dicom') {
+          const file = await wado.retrieveFile(ctx, actorOf(req), scope);
+          return reply.type('application/dicom').send(file);
+        }
+        const image = await wado.retrieveRendered(
+          ctx,
+          actorOf(req),
+          scope,
+          q.frameNumber ?? null,
+          {
+            ...(q.windowCenter !== undefined && q.windowWidth !== undefined
+              ? { window: `${q.windowCenter},${q.windowWidth}` }
+              : {}),
+            ...(q.rows || q.columns ? { viewport: `${q.columns ?? q.rows},${q.rows ?? q.columns}` } : {}),
+          },
+          q.contentType,
+          false,
+        );
+        return reply.type(image.contentType).send(image.body);
+      },
+    });
     app.get('/studies/:study/series/:series/instances/:instance/frames/:frames', {
       config: { access: 'imaging:read' },
       schema: {
@@ -206,7 +249,13 @@ export function dicomwebRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       handler: async (req, reply) =>
         sendMultipart(
           reply,
-          await wado.retrieveBulk(ctx, actorOf(req), scopeOf(req.params), req.params['*']),
+          await wado.retrieveBulk(
+            ctx,
+            actorOf(req),
+            scopeOf(req.params),
+            req.params['*'],
+            req.headers.accept,
+          ),
         ),
     });
   };

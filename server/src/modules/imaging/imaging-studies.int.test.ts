@@ -84,7 +84,9 @@ describe('imaging studies API', () => {
     expect(
       (await api('GET', '/api/imaging/studies?from=2026-01-16&modality=CR&q=quispe')).json().items,
     ).toHaveLength(0);
-    expect((await api('GET', '/api/imaging/studies?modality=ct!')).json().errors[0].path).toBe('query.modality');
+    expect((await api('GET', '/api/imaging/studies?modality=ct!')).json().errors[0].path).toBe(
+      'query.modality',
+    );
     const chart = (await api('GET', `/api/patients/${patientId}/imaging`, undefined, doctor)).json();
     expect(chart.items.map((s: { studyUid: string }) => s.studyUid)).toContain(studyUid);
     expect((await auditOf(t.app.ctx.db, 'imaging.read')).some((e) => e.patientId === patientId)).toBe(true);

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { AppContext } from '../../app-context.ts';
 import { type ActorContext, writeReadAudit } from '../../platform/audit/audit.writer.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -79,6 +80,15 @@ export async function retrieveInstances(
     body: async () => (await ctx.blobs.open(r.sha256)).stream,
   }));
   return multipartRelated('application/dicom', parts);
+}
+
+/** One stored file as it arrived (WADO-URI with contentType=application/dicom). */
+export async function retrieveFile(ctx: AppContext, actor: ActorContext, scope: WadoScope) {
+  const rows = await repo.instancesIn(ctx.db, scope);
+  const row = rows[0];
+  if (!row) notFound(scope);
+  await audit(ctx, actor, rows, scope, 'instances');
+  return (await ctx.blobs.open(row.sha256)).stream;
 }
 
 /** WADO-RS metadata (DICOM JSON), served from the index's cache: no file is read. */
@@ -267,14 +277,31 @@ async function representative(ctx: AppContext, scope: WadoScope): Promise<WadoSc
   return { studyUid: middle.studyUid, seriesUid: middle.seriesUid, sopInstanceUid: middle.sopInstanceUid };
 }
 
-/** A bulk data value (PS3.18 8.4.1.3), as stored. */
-export async function retrieveBulk(ctx: AppContext, actor: ActorContext, scope: WadoScope, path: string) {
+/** Whether the client takes a bare single part (OHIF's `singlepart: 'bulkdata'`) rather than multipart/related. */
+function wantsSinglePart(accept: string | undefined): boolean {
+  const ranges = acceptedRanges(accept);
+  return (
+    ranges.some((r) => r.type === 'application/octet-stream') &&
+    !ranges.some((r) => r.type === 'multipart/related' || r.type === '*/*')
+  );
+}
+
+/** A bulk data value (PS3.18 8.4.1.3), as stored: multipart/related, or the bare bytes when asked for those. */
+export async function retrieveBulk(
+  ctx: AppContext,
+  actor: ActorContext,
+  scope: WadoScope,
+  path: string,
+  accept: string | undefined,
+) {
   const row = await repo.instanceForFrames(ctx.db, scope);
   if (!row) notFound(scope);
   const span = row.bulk[path];
   if (!span) throw new AppError('not_found', `Instance ${scope.sopInstanceUid} has no bulk data at ${path}.`);
   await audit(ctx, actor, [row], scope, 'bulk');
   const read = rangeReader(ctx, row);
+  if (wantsSinglePart(accept))
+    return { contentType: 'application/octet-stream', stream: Readable.from([await read(span[0], span[1])]) };
   return multipartRelated('application/octet-stream', [
     { contentType: 'application/octet-stream', body: () => read(span[0], span[1]) },
   ]);
