@@ -3,8 +3,8 @@ import { dicomwebRoutes } from './dicomweb.routes.ts';
 import { dimseListener } from './dimse-listener.ts';
 import { IMAGING_BLOB_REFERENCES } from './imaging.repository.ts';
 import { imagingRoutes } from './imaging.routes.ts';
-import { scheduleOrthancSync } from './orthanc/orthanc-sync.ts';
 import { orthancRoutes } from './orthanc/orthanc.routes.ts';
+import { scheduleOrthancSync } from './orthanc/orthanc-sync.ts';
 
 export const imagingModule: CarebaseModule = {
   name: 'imaging',
