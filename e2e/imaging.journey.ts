@@ -321,6 +321,25 @@ export async function run(): Promise<void> {
     await page.getByRole('row').filter({ hasText: 'CT_SCANNER' }).getByText('Out', { exact: true }).waitFor();
     await fromTheTop(page);
     await shot(page, 'activity');
+    await page.getByRole('tab', { name: 'Orthanc' }).click();
+    await page.getByRole('button', { name: 'Add Orthanc server' }).click();
+    await dialog.getByRole('textbox', { name: /^Name/ }).fill('Ward Orthanc');
+    await dialog.getByLabel('Address').fill('http://127.0.0.1:9');
+    await dialog.getByLabel('Password', { exact: true }).fill('secret');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const orthancRow = page.getByRole('row').filter({ hasText: 'Ward Orthanc' });
+    await orthancRow.getByText('Password set').waitFor();
+    await orthancRow.getByText('Not following').waitFor();
+    // The password is never shown again: it can be kept, replaced or cleared.
+    await orthancRow.getByRole('button', { name: 'Edit' }).click();
+    await dialog.getByText('A password is saved. It is never shown.').waitFor();
+    await dialog.getByLabel('Clear it').check();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await orthancRow.getByText('No password').waitFor();
+    await fromTheTop(page);
+    await shot(page, 'orthanc');
     await page.getByRole('tab', { name: 'Reconcile' }).click();
     await page.getByText('Every study has its patient').waitFor();
     await fromTheTop(page);

@@ -12,10 +12,8 @@ import { PeersTab } from './peers-tab.tsx';
 import { ReconcileTab } from './reconcile-tab.tsx';
 import { StudiesTab } from './studies-tab.tsx';
 
-const ALL_TABS = ['studies', 'reconcile', 'peers', 'activity', 'orthanc'] as const;
-type Tab = (typeof ALL_TABS)[number];
-/** The server does not serve /api/imaging/orthanc yet: its tab stays out until it does. */
-const TABS: readonly Tab[] = ALL_TABS.filter((tab) => tab !== 'orthanc');
+const TABS = ['studies', 'reconcile', 'peers', 'activity', 'orthanc'] as const;
+type Tab = (typeof TABS)[number];
 
 const TAB_PERMISSIONS: Record<Tab, Permission> = {
   studies: 'imaging:read',
