@@ -107,20 +107,21 @@ export function bulkMap(parsed: ParsedDicom): Record<string, [number, number]> {
   return Object.fromEntries(parsed.bulk.map((b) => [b.path, [b.offset, b.length]]));
 }
 
+/** A file received and checked, staged but not yet kept: `keepInstance` indexes it (or it is discarded). */
+export type Received = { staged: StagedBlob; checked: Checked };
+
 /**
- * Stores one DICOM Part 10 file from any route (STOW-RS, upload, C-STORE, Orthanc): streamed to a staging
- * file, parsed and checked there, then kept and indexed in one transaction, or refused with nothing left
- * behind. The same instance again is a duplicate (nothing changes); the same UID with other content is kept
- * aside as a conflict for a person to resolve.
+ * The first half of storing a file: streamed to a staging file (not yet flushed to disk), parsed and checked
+ * there. A refusal leaves nothing behind. Reading the next file can start as soon as this returns.
  */
-export async function ingestInstance(
+export async function receiveInstance(
   ctx: AppContext,
   input: Readable,
   options: IngestOptions,
-): Promise<IngestOutcome> {
+): Promise<Received | IngestOutcome> {
   let staged: StagedBlob;
   try {
-    staged = await ctx.blobs.stage(input, { maxBytes: options.maxBytes });
+    staged = await ctx.blobs.stage(input, { maxBytes: options.maxBytes, sync: false });
   } catch (err) {
     if (err instanceof BlobTooLargeError)
       return refused(
@@ -132,11 +133,44 @@ export async function ingestInstance(
   }
   try {
     const checked = await check(staged, options);
-    if ('status' in checked) return checked;
-    return await index(ctx, staged, checked, options);
-  } finally {
+    if ('status' in checked) {
+      await ctx.blobs.discard(staged);
+      return checked;
+    }
+    return { staged, checked };
+  } catch (err) {
     await ctx.blobs.discard(staged);
+    throw err;
   }
+}
+
+/** The second half: the staged file flushed, kept and indexed in one transaction; the staging file removed. */
+export async function keepInstance(
+  ctx: AppContext,
+  received: Received,
+  options: IngestOptions,
+): Promise<IngestOutcome> {
+  try {
+    await ctx.blobs.sync(received.staged);
+    return await index(ctx, received.staged, received.checked, options);
+  } finally {
+    await ctx.blobs.discard(received.staged);
+  }
+}
+
+/**
+ * Stores one DICOM Part 10 file from any route (STOW-RS, upload, C-STORE, Orthanc): streamed to a staging
+ * file, parsed and checked there, then kept and indexed in one transaction, or refused with nothing left
+ * behind. The same instance again is a duplicate (nothing changes); the same UID with other content is kept
+ * aside as a conflict for a person to resolve.
+ */
+export async function ingestInstance(
+  ctx: AppContext,
+  input: Readable,
+  options: IngestOptions,
+): Promise<IngestOutcome> {
+  const received = await receiveInstance(ctx, input, options);
+  return 'staged' in received ? keepInstance(ctx, received, options) : received;
 }
 
 async function index(ctx: AppContext, staged: StagedBlob, checked: Checked, options: IngestOptions) {

@@ -4,13 +4,21 @@ import type { ActorContext } from '../../platform/audit/audit.writer.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { DicomJson } from './dicom-json.ts';
 import { FAILURE } from './dicom-status.ts';
-import { type IngestOutcome, type IngestSource, ingestInstance } from './imaging-ingest.service.ts';
+import {
+  type IngestOutcome,
+  type IngestSource,
+  keepInstance,
+  receiveInstance,
+} from './imaging-ingest.service.ts';
 import {
   MultipartError,
   mediaTypeParameter,
   multipartBoundary,
   multipartParts,
 } from './multipart-related.ts';
+
+/** Files being kept (flushed, indexed, committed) at once per request, while the next one arrives. */
+const KEEP_AT_ONCE = 4;
 
 export type StowResult = { status: 200 | 202 | 409; body: DicomJson; outcomes: IngestOutcome[] };
 
@@ -90,37 +98,64 @@ export async function storeInstances(
   boundary: string,
   options: { base: string; expectedStudyUid?: string; source?: IngestSource },
 ): Promise<StowResult> {
-  const outcomes: IngestOutcome[] = [];
+  // Each part is read and checked in turn (the body is one stream); keeping it (flush to disk, index,
+  // commit) runs in the background, a few at a time, while the next part arrives.
+  const outcomes: Promise<IngestOutcome>[] = [];
+  const keeping = new Set<Promise<IngestOutcome>>();
+  const ingest = {
+    source: options.source ?? 'stow',
+    actor,
+    maxBytes: ctx.config.dicomMaxInstanceBytes,
+    ...(options.expectedStudyUid ? { expectedStudyUid: options.expectedStudyUid } : {}),
+  } as const;
+  // Every keep finishes before the answer goes out, even when one of them failed.
+  const settle = async () => {
+    const results = await Promise.allSettled(outcomes);
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    return results.map((r) => (r as PromiseFulfilledResult<IngestOutcome>).value);
+  };
   try {
     for await (const part of multipartParts(body, boundary)) {
       const type = (part.headers['content-type'] ?? 'application/dicom').split(';')[0]?.trim().toLowerCase();
       if (type !== 'application/dicom') {
         part.body.resume();
-        outcomes.push({
-          status: 'refused',
-          reason: `part ${outcomes.length + 1} is ${type}; only application/dicom parts are stored`,
-          failure: FAILURE.CannotUnderstand,
-        });
+        outcomes.push(
+          Promise.resolve({
+            status: 'refused',
+            reason: `part ${outcomes.length + 1} is ${type}; only application/dicom parts are stored`,
+            failure: FAILURE.CannotUnderstand,
+          }),
+        );
         continue;
       }
-      outcomes.push(
-        await ingestInstance(ctx, part.body, {
-          source: options.source ?? 'stow',
-          actor,
-          maxBytes: ctx.config.dicomMaxInstanceBytes,
-          ...(options.expectedStudyUid ? { expectedStudyUid: options.expectedStudyUid } : {}),
-        }),
-      );
+      const received = await receiveInstance(ctx, part.body, ingest);
+      if (!('staged' in received)) {
+        outcomes.push(Promise.resolve(received));
+        continue;
+      }
+      const kept = keepInstance(ctx, received, ingest);
+      outcomes.push(kept);
+      keeping.add(kept);
+      void kept.finally(() => keeping.delete(kept)).catch(() => {});
+      if (keeping.size >= KEEP_AT_ONCE) await Promise.race(keeping).catch(() => {});
     }
   } catch (err) {
-    if (!(err instanceof MultipartError)) throw err;
+    if (!(err instanceof MultipartError)) {
+      await Promise.allSettled(outcomes);
+      throw err;
+    }
     // A cut-off part has already been refused by the ingest; a body that is not multipart at all has not.
-    if (!outcomes.length || outcomes.at(-1)?.status !== 'refused')
-      outcomes.push({ status: 'refused', reason: err.message, failure: FAILURE.CannotUnderstand });
+    const done = await settle();
+    if (!done.length || done.at(-1)?.status !== 'refused')
+      outcomes.push(
+        Promise.resolve({ status: 'refused', reason: err.message, failure: FAILURE.CannotUnderstand }),
+      );
   }
-  if (!outcomes.length)
+  const settled = await settle();
+  if (!settled.length)
     throw new AppError('bad_request', 'The request holds no DICOM part.', {
       fields: [{ path: 'body', message: 'has no parts' }],
     });
-  return stowResponse(options.base, outcomes);
+  return stowResponse(options.base, settled);
 }

@@ -43,7 +43,9 @@ export type BlobStore = {
    * The first half of put: the content in a local file, for a caller that reads it (e.g. to parse it) before
    * deciding to keep it. Follow with putStaged or discard.
    */
-  stage(source: Readable, options: { maxBytes?: number }): Promise<StagedBlob>;
+  stage(source: Readable, options: { maxBytes?: number; sync?: boolean }): Promise<StagedBlob>;
+  /** Flushes a file staged with `sync: false` to the disk (before putStaged), e.g. many at once. */
+  sync(staged: StagedBlob): Promise<void>;
   /** The second half of put: records the staged content and moves it into the store. */
   putStaged(executor: Executor, staged: StagedBlob, options: { contentType: string }): Promise<StoredBlob>;
   discard(staged: StagedBlob): Promise<void>;
@@ -90,10 +92,20 @@ function verifying(expected: string): Transform {
  * Writes the source to a staging file, hashing and counting it, and fsyncs it; removes it on any failure. A
  * refused source is left readable (drained, not destroyed) so that a client still gets the refusal.
  */
+async function syncFile(file: string): Promise<void> {
+  const handle = await fs.open(file, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 async function stage(
   source: Readable,
   dir: string,
   maxBytes: number | undefined,
+  sync = true,
 ): Promise<{ file: string; sha256: string; size: number }> {
   await fs.mkdir(dir, { recursive: true });
   const file = path.join(dir, `${randomUUID()}.part`);
@@ -120,12 +132,7 @@ async function stage(
     const written = pipeline(meter, createWriteStream(file, { flags: 'wx' }));
     source.pipe(meter);
     await written;
-    const handle = await fs.open(file, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    if (sync) await syncFile(file);
   } catch (err) {
     source.unpipe(meter);
     if (!source.destroyed) source.resume();
@@ -174,7 +181,8 @@ export function createBlobStore(backend: BlobBackend): BlobStore {
       const input = Buffer.isBuffer(source) ? Readable.from([source]) : source;
       return putStaged(executor, await stage(input, backend.stagingDir, maxBytes), contentType);
     },
-    stage: (source, { maxBytes }) => stage(source, backend.stagingDir, maxBytes),
+    stage: (source, { maxBytes, sync }) => stage(source, backend.stagingDir, maxBytes, sync),
+    sync: (staged) => syncFile(staged.file),
     putStaged: (executor, staged, { contentType }) => putStaged(executor, staged, contentType),
     discard: (staged) => fs.rm(staged.file, { force: true }),
     open,
