@@ -112,6 +112,8 @@ export const ServiceSchema = z.object({
   /** The usual price in minor units of the clinic's currency, or null when not priced yet. */
   priceMinor: z.number().int().nullable(),
   selfBookable: z.boolean(),
+  /** The DICOM modality of an imaging service (its appointments feed the modality worklist), or null. */
+  modality: z.string().nullable(),
   active: z.boolean(),
   providerIds: z.array(z.uuid()),
   createdAt: z.string(),
@@ -133,6 +135,12 @@ const minutes = (range: { min: number; max: number }) =>
 
 const priceMinor = MoneySchema.nullable();
 
+/** A DICOM modality code (PS3.3 C.7.3.1.1.1), such as CT, MR, US, CR, DX, MG, XA, NM, PT. */
+export const ModalitySchema = z
+  .string()
+  .regex(/^[A-Z0-9]{2,16}$/, 'a DICOM modality code such as CT, MR or US')
+  .nullable();
+
 export const CreateServiceSchema = z
   .object({
     name: NameSchema,
@@ -141,6 +149,7 @@ export const CreateServiceSchema = z
     bufferMinutes: minutes(SERVICE_BUFFER).default(0),
     priceMinor: priceMinor.default(null),
     selfBookable: z.boolean().default(true),
+    modality: ModalitySchema.default(null),
     active: z.boolean().default(true),
     providerIds: z.array(z.uuid()).max(200).default([]),
   })
@@ -155,6 +164,7 @@ export const UpdateServiceSchema = requireChange(
       bufferMinutes: minutes(SERVICE_BUFFER),
       priceMinor,
       selfBookable: z.boolean(),
+      modality: ModalitySchema,
       active: z.boolean(),
       providerIds: z.array(z.uuid()).max(200),
     })

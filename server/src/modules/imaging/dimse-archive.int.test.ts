@@ -3,6 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../../test/test-app.ts';
+import { appointments } from '../appointments/appointments.schema.ts';
+import { insertPatient } from '../encounters/chart-fixtures.ts';
+import { insertDepartment } from '../queue/queue-fixtures.ts';
+import { services } from '../scheduling/scheduling.schema.ts';
 import { freePort, readPart10, run, seriesDir, startStorescp, tempDir } from './dimse/dimse-test-support.ts';
 import { imagingInstances } from './imaging.schema.ts';
 import { makeDicom, newUid } from './imaging-fixtures.ts';
@@ -239,5 +243,67 @@ describe.skipIf(!hasDcmtk)('the DICOM port (dcmtk as the peer)', () => {
     expect(failed).toMatchObject({ status: 0x0111, peerAeTitle: 'MODALITY' });
     const rows = await t.app.ctx.db.select().from(imagingInstances);
     expect(rows.some((x) => x.sopInstanceUid === readPart10(fine).sopInstanceUid)).toBe(true);
+  });
+
+  it("gives a modality today's imaging appointments as its worklist (C-FIND MWL)", async () => {
+    const db = t.app.ctx.db;
+    await addPeer('MODALITY', 104, ['echo', 'store', 'find', 'get', 'move']); // 409 when an earlier test added it
+    const departmentKey = await insertDepartment(db, 'R');
+    const [ct] = await db
+      .insert(services)
+      .values({ name: `CT chest ${newUid()}`, departmentKey, durationMinutes: 20, modality: 'CT' })
+      .returning();
+    const [consult] = await db
+      .insert(services)
+      .values({ name: `Consultation ${newUid()}`, departmentKey, durationMinutes: 20 })
+      .returning();
+    const patientId = await insertPatient(db, { givenName: 'Wanda', familyName: 'Worklist' });
+    const soon = new Date(Date.now() + 5 * 60_000);
+    for (const [i, service] of [ct, consult].entries()) {
+      const startsAt = new Date(soon.getTime() + i * 30 * 60_000);
+      const endsAt = new Date(startsAt.getTime() + 20 * 60_000);
+      await db.insert(appointments).values({
+        patientId,
+        providerId: admin.id,
+        serviceId: service?.id ?? '',
+        startsAt,
+        endsAt,
+        blockedUntil: endsAt,
+      });
+    }
+    const day = soon.toISOString().slice(0, 10).replaceAll('-', '');
+    const query = [
+      '-k',
+      'PatientName',
+      '-k',
+      'PatientID',
+      '-k',
+      'PatientBirthDate',
+      '-k',
+      'AccessionNumber',
+      '-k',
+      'StudyInstanceUID',
+      '-k',
+      'ScheduledProcedureStepSequence[0].Modality=CT',
+      '-k',
+      'ScheduledProcedureStepSequence[0].ScheduledProcedureStepStartDate',
+      '-k',
+      'ScheduledProcedureStepSequence[0].ScheduledProcedureStepDescription',
+    ];
+    const r = await dcm('findscu', ['-aet', 'MODALITY', '-W', ...query]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(findMatches(r.stderr)).toBe(1);
+    expect(r.stderr).toContain('Worklist^Wanda');
+    expect(r.stderr).toMatch(/CT chest/);
+    const mr = await dcm('findscu', [
+      '-aet',
+      'MODALITY',
+      '-W',
+      '-k',
+      'PatientName',
+      '-k',
+      'ScheduledProcedureStepSequence[0].Modality=MR',
+    ]);
+    expect(findMatches(mr.stderr)).toBe(0);
   });
 });

@@ -13,6 +13,7 @@ import {
   Status,
 } from './dimse/index.ts';
 import { answer, readIdentifier, searchIndex } from './dimse-query.ts';
+import { WORKLIST_FIND, worklistMatches } from './dimse-worklist.ts';
 import { ingestInstance } from './imaging-ingest.service.ts';
 import { instancesToRetrieve } from './wado.repository.ts';
 
@@ -62,6 +63,21 @@ export function archiveHandlers(ctx: AppContext, settings: DimseSettings): Parti
     },
     async *find(association, request) {
       await allowed(association, 'find');
+      if (request.sopClassUid === WORKLIST_FIND) {
+        const matches = await worklistMatches(
+          ctx,
+          request.identifier,
+          request.transferSyntaxUid,
+          association.callingAeTitle,
+        );
+        await writeReadAudit(ctx.db, actorOf(association), {
+          action: 'imaging.dimse.worklist',
+          resourceType: 'appointment',
+          details: { results: matches.length },
+        });
+        yield* matches;
+        return;
+      }
       const query = await readIdentifier(request.identifier, request.transferSyntaxUid);
       const results = await searchIndex(ctx, query);
       await writeReadAudit(ctx.db, actorOf(association), {

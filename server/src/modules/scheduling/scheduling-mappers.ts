@@ -36,6 +36,7 @@ export function toService(row: ServiceRow, providerIds: string[]): Service {
     bufferMinutes: row.bufferMinutes,
     priceMinor: row.priceMinor,
     selfBookable: row.selfBookable,
+    modality: row.modality,
     active: row.active,
     providerIds,
     createdAt: row.createdAt.toISOString(),

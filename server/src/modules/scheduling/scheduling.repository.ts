@@ -201,6 +201,7 @@ export async function updateService(
       | 'bufferMinutes'
       | 'priceMinor'
       | 'selfBookable'
+      | 'modality'
       | 'active'
     >
   >,

@@ -46,6 +46,8 @@ export const services = pgTable('services', {
   priceMinor: integer('price_minor'),
   /** Patients may book it themselves in the portal. */
   selfBookable: boolean('self_bookable').notNull().default(true),
+  /** The DICOM modality (CT, MR, US…) of an imaging service: its booked appointments feed the modality worklist. */
+  modality: text('modality'),
   active: boolean('active').notNull().default(true),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -123,6 +123,7 @@ describe('findService', () => {
       bufferMinutes: 5,
       priceMinor: null,
       selfBookable: true,
+      modality: null,
       active: true,
       providerIds: [providerId, otherId].sort(),
     });

@@ -2900,6 +2900,10 @@ export const en = {
       selfBookable: 'Patients may book it in the portal',
       selfBookableHint: 'Otherwise only the front desk can book it.',
       selfBookableShort: 'Bookable in the portal',
+      modality: 'Imaging modality',
+      modalityHint:
+        'For an imaging service: its booked appointments appear on that modality’s worklist (DICOM MWL).',
+      noModality: 'Not an imaging service',
       activeHint: 'Inactive services cannot be booked.',
       empty: 'No services yet',
       emptyHint: 'Create the appointment types the clinic offers.',

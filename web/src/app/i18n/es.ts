@@ -2972,6 +2972,10 @@ export const es: Translation = {
       selfBookable: 'Los pacientes pueden reservarlo en el portal',
       selfBookableHint: 'Si no, solo la recepción puede reservarlo.',
       selfBookableShort: 'Reservable en el portal',
+      modality: 'Modalidad de imagen',
+      modalityHint:
+        'Para un servicio de imagen: sus citas reservadas aparecen en la lista de trabajo de esa modalidad (DICOM MWL).',
+      noModality: 'No es un servicio de imagen',
       activeHint: 'Los servicios inactivos no se pueden reservar.',
       empty: 'Todavía no hay servicios',
       emptyHint: 'Cree los tipos de cita que ofrece la clínica.',

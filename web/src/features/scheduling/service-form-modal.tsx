@@ -5,7 +5,7 @@ import {
   type Service,
   type UpdateService,
 } from '@carebase/contracts';
-import { MultiSelect, NumberInput, type NumberInputProps, SimpleGrid, Switch } from '@mantine/core';
+import { MultiSelect, NumberInput, type NumberInputProps, Select, SimpleGrid, Switch } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ActiveSwitch } from '../../components/catalog/active-switch.tsx';
 import { FormDialog } from '../../components/catalog/form-dialog.tsx';
@@ -24,9 +24,13 @@ type Values = {
   /** Minor units; '' when not priced. */
   priceMinor: number | '';
   selfBookable: boolean;
+  modality: string | null;
   active: boolean;
   providerIds: string[];
 };
+
+/** Modalities a clinic books most; the list a service's modality is chosen from. */
+const MODALITIES = ['CR', 'DX', 'CT', 'MR', 'US', 'MG', 'XA', 'RF', 'NM', 'PT', 'OT', 'IO', 'PX'] as const;
 const FIELDS = [
   'name',
   'departmentKey',
@@ -34,6 +38,7 @@ const FIELDS = [
   'bufferMinutes',
   'priceMinor',
   'selfBookable',
+  'modality',
   'active',
   'providerIds',
 ] as const;
@@ -73,6 +78,7 @@ export function ServiceFormModal(props: EditDialogProps<Service>) {
     bufferMinutes: service?.bufferMinutes ?? 0,
     priceMinor: service?.priceMinor ?? '',
     selfBookable: service?.selfBookable ?? true,
+    modality: service?.modality ?? null,
     active: service?.active ?? true,
     providerIds: service?.providerIds ?? [],
   }));
@@ -113,6 +119,7 @@ export function ServiceFormModal(props: EditDialogProps<Service>) {
       bufferMinutes: Number(values.bufferMinutes),
       priceMinor,
       selfBookable: values.selfBookable,
+      modality: values.modality,
       active: values.active,
       providerIds: values.providerIds,
     };
@@ -124,6 +131,7 @@ export function ServiceFormModal(props: EditDialogProps<Service>) {
       if (fields.bufferMinutes !== service.bufferMinutes) patch.bufferMinutes = fields.bufferMinutes;
       if (fields.priceMinor !== service.priceMinor) patch.priceMinor = fields.priceMinor;
       if (fields.selfBookable !== service.selfBookable) patch.selfBookable = fields.selfBookable;
+      if (fields.modality !== service.modality) patch.modality = fields.modality;
       if (fields.active !== service.active) patch.active = fields.active;
       if (!sameSet(fields.providerIds, service.providerIds)) patch.providerIds = fields.providerIds;
       if (Object.keys(patch).length === 0) return onClose();
@@ -182,6 +190,18 @@ export function ServiceFormModal(props: EditDialogProps<Service>) {
         onChange={(ids) => set('providerIds', ids)}
         error={fieldError('providerIds')}
         searchable
+        clearable
+        disabled={readOnly}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <Select
+        label={t('schedules.services.modality')}
+        description={t('schedules.services.modalityHint')}
+        placeholder={t('schedules.services.noModality')}
+        data={MODALITIES.map((m) => ({ value: m, label: m }))}
+        value={values.modality}
+        onChange={(value) => set('modality', value)}
+        error={fieldError('modality')}
         clearable
         disabled={readOnly}
         comboboxProps={{ withinPortal: true }}
