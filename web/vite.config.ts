@@ -9,6 +9,7 @@ const proxy: Record<string, ProxyOptions> = {
   '/api': { target: apiTarget, ws: true },
   '/healthz': { target: apiTarget },
   '/verify': { target: apiTarget },
+  '/dicom-web': { target: apiTarget },
 };
 
 export default defineConfig({

@@ -12,6 +12,8 @@ import {
   type OrthancLinkInput,
   OrthancLinkListSchema,
   OrthancLinkSchema,
+  type PeerEchoResult,
+  PeerEchoResultSchema,
 } from '@carebase/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
@@ -167,19 +169,12 @@ export function useDeletePeer() {
   });
 }
 
-/** The answer to a C-ECHO sent to a peer (the route's own response shape). */
-const EchoResultSchema = z.object({
-  ok: z.boolean(),
-  status: z.number().int().nullable(),
-  ms: z.number(),
-  message: z.string(),
-});
-export type EchoResult = z.infer<typeof EchoResultSchema>;
+export type EchoResult = PeerEchoResult;
 
 export function useEchoPeer() {
   const invalidate = useInvalidateAdmin();
   return useMutation({
-    mutationFn: (id: string) => api.post(pathOf`/api/imaging/peers/${id}/echo`, EchoResultSchema),
+    mutationFn: (id: string) => api.post(pathOf`/api/imaging/peers/${id}/echo`, PeerEchoResultSchema),
     // The echo is logged as DIMSE activity.
     onSettled: invalidate,
   });
