@@ -254,22 +254,38 @@ export interface UploadOptions<S extends z.ZodType> {
   signal?: AbortSignal;
 }
 
+/** What came back to a request sent with `sendWithProgress`. */
+export interface RawResponse {
+  status: number;
+  contentType: string | null;
+  text: string;
+  retryAfter: string | null;
+}
+
 /**
- * Uploads a file as the raw request body with XMLHttpRequest, which (unlike fetch) reports upload progress.
- * Errors and the response are handled exactly as in `request`.
+ * Sends a body with XMLHttpRequest, which (unlike fetch) reports upload progress; the session cookie goes
+ * along. Rejects only when nothing came back: AbortError when cancelled, a network ApiError otherwise.
  */
-export function uploadFile<S extends z.ZodType>(options: UploadOptions<S>): Promise<z.output<S>> {
-  const { method, path, query, file, contentType, schema, onProgress, signal } = options;
+export function sendWithProgress(options: {
+  method: 'POST' | 'PUT';
+  url: string;
+  contentType: string;
+  accept: string;
+  body: Blob;
+  onProgress?: ((fraction: number) => void) | undefined;
+  signal?: AbortSignal | undefined;
+}): Promise<RawResponse> {
+  const { onProgress, signal } = options;
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(new DOMException('The upload was cancelled.', 'AbortError'));
       return;
     }
     const xhr = new XMLHttpRequest();
-    xhr.open(method, `${path}${toQueryString(query)}`);
+    xhr.open(options.method, options.url);
     xhr.withCredentials = true;
-    xhr.setRequestHeader('content-type', contentType);
-    xhr.setRequestHeader('accept', 'application/json, application/problem+json');
+    xhr.setRequestHeader('content-type', options.contentType);
+    xhr.setRequestHeader('accept', options.accept);
     xhr.upload.addEventListener('progress', (event) => {
       if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total);
     });
@@ -286,40 +302,53 @@ export function uploadFile<S extends z.ZodType>(options: UploadOptions<S>): Prom
     });
     xhr.addEventListener('load', () => {
       done();
-      const text = xhr.responseText;
-      if (xhr.status < 200 || xhr.status >= 300) {
-        reject(
-          apiErrorFromResponse(
-            xhr.status,
-            xhr.getResponseHeader('content-type'),
-            text,
-            xhr.getResponseHeader('retry-after'),
-          ),
-        );
-        return;
-      }
-      onProgress?.(1);
-      let data: unknown;
-      try {
-        data = text.length > 0 ? JSON.parse(text) : undefined;
-      } catch {
-        reject(new ApiError({ status: xhr.status, code: CLIENT_ERROR_CODES.invalidResponse }));
-        return;
-      }
-      const parsed = schema.safeParse(data);
-      if (!parsed.success) {
-        console.error(`Unexpected response from ${method} ${path}`, parsed.error.issues);
-        reject(
-          new ApiError({
-            status: xhr.status,
-            code: CLIENT_ERROR_CODES.invalidResponse,
-            detail: `${method} ${path}`,
-          }),
-        );
-        return;
-      }
-      resolve(parsed.data);
+      resolve({
+        status: xhr.status,
+        contentType: xhr.getResponseHeader('content-type'),
+        text: xhr.responseText,
+        retryAfter: xhr.getResponseHeader('retry-after'),
+      });
     });
-    xhr.send(file);
+    xhr.send(options.body);
   });
+}
+
+/** The ApiError of a response that is not a success. */
+export function errorOf(response: RawResponse): ApiError {
+  return apiErrorFromResponse(response.status, response.contentType, response.text, response.retryAfter);
+}
+
+/**
+ * Uploads a file as the raw request body, with progress (sendWithProgress). Errors and the response are
+ * handled exactly as in `request`.
+ */
+export async function uploadFile<S extends z.ZodType>(options: UploadOptions<S>): Promise<z.output<S>> {
+  const { method, path, query, file, contentType, schema, onProgress, signal } = options;
+  const response = await sendWithProgress({
+    method,
+    url: `${path}${toQueryString(query)}`,
+    contentType,
+    accept: 'application/json, application/problem+json',
+    body: file,
+    onProgress,
+    signal,
+  });
+  if (response.status < 200 || response.status >= 300) throw errorOf(response);
+  onProgress?.(1);
+  let data: unknown;
+  try {
+    data = response.text.length > 0 ? JSON.parse(response.text) : undefined;
+  } catch {
+    throw new ApiError({ status: response.status, code: CLIENT_ERROR_CODES.invalidResponse });
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    console.error(`Unexpected response from ${method} ${path}`, parsed.error.issues);
+    throw new ApiError({
+      status: response.status,
+      code: CLIENT_ERROR_CODES.invalidResponse,
+      detail: `${method} ${path}`,
+    });
+  }
+  return parsed.data;
 }

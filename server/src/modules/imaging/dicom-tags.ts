@@ -1,3 +1,5 @@
+import { TransferSyntax } from './transfer-syntax-uids.ts';
+
 /** Tags as numbers (group << 16 | element), for the elements the archive reads itself. */
 export const TAG = {
   FileMetaGroupLength: 0x00020000,
@@ -63,11 +65,12 @@ export function tagLabel(tag: number): string {
   return `(${hex.slice(0, 4)},${hex.slice(4)})`;
 }
 
+/** Short names for the uncompressed syntaxes the parser and writer tell apart. */
 export const TRANSFER_SYNTAX = {
-  ImplicitLittle: '1.2.840.10008.1.2',
-  ExplicitLittle: '1.2.840.10008.1.2.1',
-  Deflated: '1.2.840.10008.1.2.1.99',
-  ExplicitBig: '1.2.840.10008.1.2.2',
+  ImplicitLittle: TransferSyntax.ImplicitVRLittleEndian,
+  ExplicitLittle: TransferSyntax.ExplicitVRLittleEndian,
+  Deflated: TransferSyntax.DeflatedExplicitVRLittleEndian,
+  ExplicitBig: TransferSyntax.ExplicitVRBigEndian,
 } as const;
 
 /** Transfer syntaxes whose pixel data is native (not encapsulated in fragments). */

@@ -1,4 +1,4 @@
-import { ApiError, apiErrorFromResponse, CLIENT_ERROR_CODES } from '../../lib/api.ts';
+import { ApiError, CLIENT_ERROR_CODES, errorOf, sendWithProgress } from '../../lib/api.ts';
 import { type DicomJson, firstNumber, firstString, isDicomJson, STOW_URL } from './dicomweb.ts';
 
 /** A fresh multipart boundary: long and random, so that it cannot occur inside a DICOM file by chance. */
@@ -97,58 +97,25 @@ const REPORT_STATUSES = new Set([200, 202, 409]);
  * The session cookie goes along, and the browser adds the Origin header the server checks on writes.
  * Rejects with an ApiError for refusals of the request itself (no permission, too large, not signed in).
  */
-export function sendToStow(file: Blob, options: SendOptions = {}): Promise<StowReport> {
-  const { onProgress, signal } = options;
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(new DOMException('The upload was cancelled.', 'AbortError'));
-      return;
-    }
-    const boundary = newBoundary();
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', STOW_URL);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('content-type', stowContentType(boundary));
-    xhr.setRequestHeader('accept', 'application/dicom+json, application/problem+json');
-    xhr.upload.addEventListener('progress', (event) => {
-      if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total);
-    });
-    const onAbort = () => xhr.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const done = () => signal?.removeEventListener('abort', onAbort);
-    xhr.addEventListener('abort', () => {
-      done();
-      reject(new DOMException('The upload was cancelled.', 'AbortError'));
-    });
-    xhr.addEventListener('error', () => {
-      done();
-      reject(new ApiError({ status: 0, code: CLIENT_ERROR_CODES.network }));
-    });
-    xhr.addEventListener('load', () => {
-      done();
-      const type = (xhr.getResponseHeader('content-type') ?? '').toLowerCase();
-      const text = xhr.responseText;
-      if (REPORT_STATUSES.has(xhr.status) && type.includes('dicom+json')) {
-        let body: unknown;
-        try {
-          body = JSON.parse(text);
-        } catch {
-          reject(new ApiError({ status: xhr.status, code: CLIENT_ERROR_CODES.invalidResponse }));
-          return;
-        }
-        onProgress?.(1);
-        resolve(readStowResponse(xhr.status, body));
-        return;
-      }
-      reject(
-        apiErrorFromResponse(
-          xhr.status,
-          xhr.getResponseHeader('content-type'),
-          text,
-          xhr.getResponseHeader('retry-after'),
-        ),
-      );
-    });
-    xhr.send(stowBody([file], boundary));
+export async function sendToStow(file: Blob, options: SendOptions = {}): Promise<StowReport> {
+  const boundary = newBoundary();
+  const response = await sendWithProgress({
+    method: 'POST',
+    url: STOW_URL,
+    contentType: stowContentType(boundary),
+    accept: 'application/dicom+json, application/problem+json',
+    body: stowBody([file], boundary),
+    onProgress: options.onProgress,
+    signal: options.signal,
   });
+  const type = (response.contentType ?? '').toLowerCase();
+  if (!REPORT_STATUSES.has(response.status) || !type.includes('dicom+json')) throw errorOf(response);
+  let body: unknown;
+  try {
+    body = JSON.parse(response.text);
+  } catch {
+    throw new ApiError({ status: response.status, code: CLIENT_ERROR_CODES.invalidResponse });
+  }
+  options.onProgress?.(1);
+  return readStowResponse(response.status, body);
 }

@@ -1,3 +1,4 @@
+import { TransferSyntax } from '../transfer-syntax-uids.ts';
 import {
   checkHeader,
   endsWithEndMarker,
@@ -23,22 +24,7 @@ import {
 } from './pixel-description.ts';
 import { decodeRle } from './rle-decoder.ts';
 
-export const TransferSyntax = {
-  ImplicitVRLittleEndian: '1.2.840.10008.1.2',
-  ExplicitVRLittleEndian: '1.2.840.10008.1.2.1',
-  EncapsulatedUncompressed: '1.2.840.10008.1.2.1.98',
-  DeflatedExplicitVRLittleEndian: '1.2.840.10008.1.2.1.99',
-  ExplicitVRBigEndian: '1.2.840.10008.1.2.2',
-  RleLossless: '1.2.840.10008.1.2.5',
-  JpegBaseline: '1.2.840.10008.1.2.4.50',
-  JpegExtended: '1.2.840.10008.1.2.4.51',
-  JpegLossless: '1.2.840.10008.1.2.4.57',
-  JpegLosslessSV1: '1.2.840.10008.1.2.4.70',
-  JpegLsLossless: '1.2.840.10008.1.2.4.80',
-  JpegLsNearLossless: '1.2.840.10008.1.2.4.81',
-  Jpeg2000Lossless: '1.2.840.10008.1.2.4.90',
-  Jpeg2000: '1.2.840.10008.1.2.4.91',
-} as const;
+export { TransferSyntax };
 
 const supported: ReadonlySet<string> = new Set(Object.values(TransferSyntax));
 
