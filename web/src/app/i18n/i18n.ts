@@ -1,12 +1,27 @@
 import { LANGUAGES, type Language } from '@carebase/contracts';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en.ts';
-import { es } from './es.ts';
+import { en, type Translation } from './en.ts';
 
 const STORAGE_KEY = 'carebase.language';
 
-export const resources = { en: { translation: en }, es: { translation: es } } as const;
+/**
+ * English is built in (it is also the fallback); other languages load when first used, so the sign-in page
+ * does not carry every dictionary.
+ */
+const LOADERS: Record<Language, () => Promise<Translation>> = {
+  en: async () => en,
+  es: () => import('./es.ts').then((m) => m.es),
+};
+const loaded = new Set<Language>(['en']);
+
+async function ensureLoaded(language: Language): Promise<void> {
+  if (loaded.has(language)) return;
+  const translation = await LOADERS[language]();
+  // Deep, so that words a feature registered already (imaging-i18n.ts) stay.
+  i18n.addResourceBundle(language, 'translation', translation, true, true);
+  loaded.add(language);
+}
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
@@ -25,6 +40,8 @@ function initialLanguage(): Language {
 }
 
 export const i18n = i18next.createInstance();
+// Read before init: init's own languageChanged ('en') stores 'en' on the device.
+const firstLanguage = initialLanguage();
 
 i18n.on('languageChanged', (language) => {
   document.documentElement.lang = language;
@@ -36,17 +53,32 @@ i18n.on('languageChanged', (language) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources,
-  lng: initialLanguage(),
+  resources: { en: { translation: en } },
+  lng: 'en',
   fallbackLng: 'en',
   supportedLngs: [...LANGUAGES],
   interpolation: { escapeValue: false },
   returnNull: false,
 });
 
+/** Resolves once the first language (this device's, else the browser's) is loaded and in use. */
+export const i18nReady: Promise<void> = (async () => {
+  const language = firstLanguage;
+  if (language === 'en') return;
+  try {
+    await ensureLoaded(language);
+    await i18n.changeLanguage(language);
+  } catch {
+    // the dictionary could not load (offline): English stands in
+  }
+})();
+
 /** Switches the language only when it differs, so that callers can call it on every render cycle. */
 export function applyLanguage(language: Language): void {
-  if (i18n.language !== language) void i18n.changeLanguage(language);
+  if (i18n.language === language) return;
+  void ensureLoaded(language)
+    .then(() => i18n.changeLanguage(language))
+    .catch(() => {});
 }
 
 export function currentLanguage(): Language {

@@ -1,3 +1,4 @@
+import './imaging-i18n.ts';
 import type { Permission } from '@carebase/contracts';
 import { Paper, Tabs } from '@mantine/core';
 import type { ComponentType } from 'react';

@@ -1,3 +1,4 @@
+import './imaging-i18n.ts';
 import type { ImagingStudy, Patient } from '@carebase/contracts';
 import { Alert, Anchor, Button, Card, Checkbox, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';

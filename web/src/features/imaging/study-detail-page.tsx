@@ -1,3 +1,4 @@
+import './imaging-i18n.ts';
 import type { ImagingSeries, ImagingStudyDetail } from '@carebase/contracts';
 import { Anchor, Badge, Button, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
