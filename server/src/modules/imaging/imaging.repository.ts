@@ -88,10 +88,6 @@ export async function insertInstance(db: Executor, row: InstanceInsert): Promise
   return inserted?.id;
 }
 
-export async function touchStudy(db: Executor, studyId: string): Promise<void> {
-  await db.update(imagingStudies).set({ updatedAt: sql`now()` }).where(eq(imagingStudies.id, studyId));
-}
-
 /** Keeps a conflicting file aside; the same content arriving again is one conflict, not two. */
 export async function insertConflict(db: Executor, row: ConflictInsert): Promise<void> {
   await db.insert(imagingConflicts).values(row).onConflictDoNothing();
