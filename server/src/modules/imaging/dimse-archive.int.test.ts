@@ -286,7 +286,7 @@ describe.skipIf(!hasDcmtk)('the DICOM port (dcmtk as the peer)', () => {
       '-k',
       'ScheduledProcedureStepSequence[0].Modality=CT',
       '-k',
-      'ScheduledProcedureStepSequence[0].ScheduledProcedureStepStartDate',
+      `ScheduledProcedureStepSequence[0].ScheduledProcedureStepStartDate=${day}`,
       '-k',
       'ScheduledProcedureStepSequence[0].ScheduledProcedureStepDescription',
     ];
